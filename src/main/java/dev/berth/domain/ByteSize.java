@@ -1,0 +1,25 @@
+package dev.berth.domain;
+
+import java.util.Locale;
+
+/** Formats byte counts the way Docker does: decimal units (1 MB = 1,000,000 bytes). */
+public final class ByteSize {
+
+    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
+
+    private ByteSize() {}
+
+    /** {@code 0 B}, {@code 999 B}, {@code 1.2 kB}, {@code 45.3 MB}, {@code 1.05 GB}. */
+    public static String format(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("negative size " + bytes);
+        if (bytes < 1000) return bytes + " B";
+        double value = bytes;
+        int unit = 0;
+        while (value >= 999.95 && unit < UNITS.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        String pattern = value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s";
+        return String.format(Locale.ROOT, pattern, value, UNITS[unit]);
+    }
+}

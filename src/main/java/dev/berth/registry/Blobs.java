@@ -1,0 +1,206 @@
+package dev.berth.registry;
+
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.domain.RawBytes;
+import dev.berth.registry.auth.Scope;
+import dev.berth.registry.http.ErrorResponses;
+import dev.berth.registry.http.Exchange;
+import dev.berth.registry.http.RegistryHttp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Response;
+
+/**
+ * Blob reads: existence checks, small blobs into memory, large ones streamed to disk with Range
+ * resume. Everything fetched by digest is verified against that digest (T14); memory use does not
+ * depend on blob size.
+ */
+final class Blobs {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final RegistryHttp http;
+
+    Blobs(RegistryHttp http) {
+        this.http = http;
+    }
+
+    /** The blob's size if {@code repository} has it, empty if not. */
+    Optional<Long> exists(String repository, Digest digest) throws RegistryException {
+        Exchange exchange = Exchange.head(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)),
+                "check for blob " + digest.shortHex() + " in " + repository).handling(404);
+        try (Response response = http.send(exchange)) {
+            if (response.code() == 404) return Optional.empty();
+            String length = response.header("Content-Length");
+            return Optional.of(length == null ? -1L : Long.parseLong(length));
+        } catch (NumberFormatException e) {
+            return Optional.of(-1L);
+        }
+    }
+
+    /** A small blob (a config) in memory, verified; refuses anything over {@code maxBytes}. */
+    RawBytes read(String repository, Descriptor descriptor, int maxBytes) throws RegistryException {
+        if (descriptor.size() > maxBytes) {
+            throw new RegistryException.ProtocolViolation("The blob " + descriptor.digest().shortHex() + " in " + repository
+                    + " is " + descriptor.size() + " bytes, more than the " + maxBytes + " Berth reads into memory.");
+        }
+        String action = "read blob " + descriptor.digest().shortHex() + " of " + repository;
+        try (Response response = http.send(get(repository, descriptor.digest(), 0, action))) {
+            byte[] bytes = ErrorResponses.readBounded(response, maxBytes);
+            Digest actual = Digest.of(descriptor.digest().algorithm(), bytes);
+            if (!actual.equals(descriptor.digest())) throw mismatch(repository, descriptor.digest(), actual);
+            return RawBytes.of(bytes);
+        } catch (IOException e) {
+            throw Manifests.failure(http, e, action);
+        }
+    }
+
+    /**
+     * Downloads a blob to {@code target}. If {@code target} already holds a prefix of it (an
+     * earlier attempt), the download resumes with a Range request; the digest covers the whole
+     * file either way. On a mismatch the file is deleted.
+     */
+    void download(String repository, Descriptor descriptor, Path target, ProgressListener progress) throws RegistryException {
+        Digest digest = descriptor.digest();
+        String action = "download blob " + digest.shortHex() + " of " + repository;
+        try {
+            long have = Files.exists(target) ? Files.size(target) : 0;
+            if (have > descriptor.size()) {
+                Files.delete(target);
+                have = 0;
+            }
+            MessageDigest hasher = digest.newHasher();
+            if (have > 0) hashExisting(target, hasher);
+            if (have < descriptor.size()) {
+                try (Response response = http.send(get(repository, digest, have, action).handling(206, 416))) {
+                    if (response.code() == 200 && have > 0) { // the server ignored Range: start over
+                        hasher.reset();
+                        have = 0;
+                    }
+                    if (response.code() == 206 && !rangeStartsAt(response, have)) {
+                        throw new RegistryException.ProtocolViolation("The registry resumed the download of " + digest.shortHex()
+                                + " at the wrong offset.");
+                    }
+                    if (response.code() != 416) {
+                        have = copy(response.body().byteStream(), target, have, descriptor.size(), hasher, progress, digest);
+                    }
+                }
+            }
+            if (have != descriptor.size() || !digest.matches(hasher.digest())) {
+                Files.deleteIfExists(target);
+                throw new RegistryException.ProtocolViolation("The downloaded blob " + digest.shortHex() + " of " + repository
+                        + " does not match its digest or size (" + have + " of " + descriptor.size() + " bytes); it was discarded.");
+            }
+        } catch (IOException e) {
+            throw Manifests.failure(http, e, action);
+        }
+    }
+
+    /** An open stream over the blob; it throws at the end if the content does not match the digest. */
+    InputStream open(String repository, Descriptor descriptor) throws RegistryException {
+        String action = "read blob " + descriptor.digest().shortHex() + " of " + repository;
+        Response response = http.send(get(repository, descriptor.digest(), 0, action));
+        return new VerifyingInputStream(response.body().byteStream(), descriptor, response);
+    }
+
+    private Exchange get(String repository, Digest digest, long offset, String action) {
+        Exchange exchange = Exchange.get(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)), action);
+        return offset > 0 ? exchange.withHeader("Range", "bytes=" + offset + "-") : exchange;
+    }
+
+    private static long copy(InputStream in, Path target, long have, long expected, MessageDigest hasher,
+            ProgressListener progress, Digest digest) throws IOException {
+        StandardOpenOption mode = have > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (have + n > expected) {
+                    throw new RegistryException.ProtocolViolation("The registry sent more bytes for blob " + digest.shortHex()
+                            + " than its size (" + expected + ").");
+                }
+                out.write(buffer, 0, n);
+                hasher.update(buffer, 0, n);
+                have += n;
+                progress.progressed(have, expected);
+            }
+        }
+        return have;
+    }
+
+    private static void hashExisting(Path file, MessageDigest hasher) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) hasher.update(buffer, 0, n);
+        }
+    }
+
+    private static boolean rangeStartsAt(Response response, long offset) {
+        String range = response.header("Content-Range");
+        return range == null || range.replace("bytes ", "").trim().startsWith(offset + "-");
+    }
+
+    static RegistryException.ProtocolViolation mismatch(String repository, Digest expected, Digest actual) {
+        return new RegistryException.ProtocolViolation("The content of blob " + expected.shortHex() + " in " + repository
+                + " hashes to " + actual.shortHex() + ": it is corrupt or was tampered with.");
+    }
+
+    /** Hashes as it reads; at end of stream, a wrong digest or size is an exception, not data. */
+    private static final class VerifyingInputStream extends java.io.FilterInputStream {
+        private final Descriptor descriptor;
+        private final MessageDigest hasher;
+        private final Response response;
+        private long count;
+        private boolean verified;
+
+        VerifyingInputStream(InputStream in, Descriptor descriptor, Response response) {
+            super(in);
+            this.descriptor = descriptor;
+            this.hasher = descriptor.digest().newHasher();
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                hasher.update(b, off, n);
+                count += n;
+                if (count > descriptor.size()) throw new RegistryException.ProtocolViolation("The blob "
+                        + descriptor.digest().shortHex() + " is longer than its size.");
+            } else if (n < 0 && !verified) {
+                verified = true;
+                if (count != descriptor.size() || !descriptor.digest().matches(hasher.digest())) {
+                    throw new RegistryException.ProtocolViolation("The blob " + descriptor.digest().shortHex()
+                            + " does not match its digest or size.");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                response.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.berth.registry;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a registry allows, as found by {@link RegistryClient#probe}: shown as badges on a
+ * connection and used to decide which actions Berth offers.
+ */
+public record Capabilities(
+        AuthScheme auth,
+        Ability catalog,
+        Ability deletes,
+        TagDeletion tagDeletion,
+        Ability referrersApi,
+        Optional<String> sampleRepository,
+        String notes) {
+
+    public enum AuthScheme { NONE, BASIC, BEARER }
+
+    /** YES and NO are known; UNKNOWN means the probe could not tell (no repository, no permission). */
+    public enum Ability { YES, NO, UNKNOWN }
+
+    /** What {@code DELETE /manifests/<tag>} does on this registry (trap T5). */
+    public enum TagDeletion {
+        /** Refused (Distribution 2.8: 400; Harbor: UNSUPPORTED). */
+        NOT_SUPPORTED,
+        /** Removes only the tag (Distribution 3, Quay, zot). */
+        REMOVES_TAG_ONLY,
+        /** Removes the manifest and every tag on it (ACR). */
+        REMOVES_MANIFEST,
+        /** Accepted, but what it removes is not known for this registry. */
+        ACCEPTED_EFFECT_UNKNOWN,
+        UNKNOWN
+    }
+
+    public Capabilities {
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(deletes, "deletes");
+        Objects.requireNonNull(tagDeletion, "tagDeletion");
+        Objects.requireNonNull(referrersApi, "referrersApi");
+        Objects.requireNonNull(sampleRepository, "sampleRepository");
+        Objects.requireNonNull(notes, "notes");
+    }
+}

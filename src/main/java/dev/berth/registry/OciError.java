@@ -1,0 +1,17 @@
+package dev.berth.registry;
+
+import java.util.Objects;
+
+/** One entry of a registry's {@code {"errors":[…]}} body: a code such as MANIFEST_UNKNOWN, and text. */
+public record OciError(String code, String message, String detail) {
+    public OciError {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    @Override
+    public String toString() {
+        return code + (message.isEmpty() ? "" : ": " + message) + (detail.isEmpty() ? "" : " (" + detail + ")");
+    }
+}

@@ -1,0 +1,9 @@
+package dev.berth.registry;
+
+/** Told how far a transfer has got; called often, from the transferring thread. */
+@FunctionalInterface
+public interface ProgressListener {
+    ProgressListener NONE = (done, total) -> {};
+
+    void progressed(long bytesDone, long bytesTotal);
+}

@@ -1,0 +1,190 @@
+package dev.berth.registry;
+
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.domain.ImageConfig;
+import dev.berth.domain.MediaType;
+import dev.berth.domain.RawBytes;
+import dev.berth.format.ImageConfigParser;
+import dev.berth.format.MalformedContentException;
+import dev.berth.registry.http.RegistryHttp;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+
+/**
+ * The registry API for one connection. Calls block and must never run on the FX thread; they are
+ * cancelled through {@link #withCancel(CancelSignal)}. Failures are {@link RegistryException}s
+ * whose messages are meant for people.
+ */
+public final class RegistryClient {
+
+    /** Config blobs are small; a huge one is a broken or hostile registry. */
+    static final int MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+    private static final int TAG_LOOKUP_CONCURRENCY = 8;
+
+    private final String host;
+    private final RegistryHttp http;
+    private final Listings listings;
+    private final Manifests manifests;
+    private final Blobs blobs;
+    private final BlobUploads uploads;
+
+    RegistryClient(String host, RegistryHttp http) {
+        this.host = host;
+        this.http = http;
+        this.listings = new Listings(http);
+        this.manifests = new Manifests(http);
+        this.blobs = new Blobs(http);
+        this.uploads = new BlobUploads(http, blobs);
+    }
+
+    /** The same connection (credentials, tokens, TLS), with calls aborted when {@code signal} is cancelled. */
+    public RegistryClient withCancel(CancelSignal signal) {
+        return new RegistryClient(host, http.withCancel(signal));
+    }
+
+    /** The registry's host[:port] as configured. */
+    public String host() {
+        return host;
+    }
+
+    // Discovery
+
+    public Capabilities probe(Optional<String> sampleRepository) throws RegistryException {
+        return new CapabilityProbe(http, listings).probe(sampleRepository);
+    }
+
+    public Page<String> catalogPage(Optional<String> next, int pageSize) throws RegistryException {
+        return listings.catalogPage(next, pageSize);
+    }
+
+    /** All repositories, sorted; {@code pages} is told of each page as it arrives (to fill a tree early). */
+    public List<String> catalog(Consumer<Page<String>> pages) throws RegistryException {
+        return listings.catalog(pages);
+    }
+
+    public List<String> catalog() throws RegistryException {
+        return listings.catalog(page -> {});
+    }
+
+    public Page<String> tagsPage(String repository, Optional<String> next, int pageSize) throws RegistryException {
+        return listings.tagsPage(repository, next, pageSize);
+    }
+
+    /** All tags of a repository, sorted; empty for an emptied repository. */
+    public List<String> tags(String repository) throws RegistryException {
+        return listings.tags(repository);
+    }
+
+    // Manifests
+
+    public ManifestResponse manifest(String repository, String tagOrDigest) throws RegistryException {
+        return manifests.get(repository, tagOrDigest);
+    }
+
+    public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
+        return manifests.head(repository, tagOrDigest);
+    }
+
+    public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
+        return manifests.put(repository, tagOrDigest, raw, mediaType);
+    }
+
+    public DeleteResult delete(DeletableManifest manifest) throws RegistryException {
+        return manifests.delete(manifest);
+    }
+
+    public List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
+        return manifests.referrers(repository, subject);
+    }
+
+    /**
+     * Every tag of {@code repository} that points at {@code digest}, from all pages (trap T4:
+     * deleting the digest removes all of them, so all must be shown first).
+     */
+    public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
+        List<String> tags = tags(repository);
+        Semaphore permits = new Semaphore(TAG_LOOKUP_CONCURRENCY);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Optional<String>>> lookups = new ArrayList<>();
+            for (String tag : tags) {
+                lookups.add(executor.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return digestOf(repository, tag).filter(digest::equals).map(d -> tag);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<String> matching = new ArrayList<>();
+            for (Future<Optional<String>> lookup : lookups) lookup.get().ifPresent(matching::add);
+            return matching;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RegistryException re) throw re;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
+    }
+
+    /** The digest a tag points at now, or empty if the tag vanished meanwhile. */
+    private Optional<Digest> digestOf(String repository, String tag) throws RegistryException {
+        try {
+            return Optional.of(manifests.head(repository, tag).digest());
+        } catch (RegistryException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    // Blobs
+
+    public ImageConfig config(String repository, Descriptor config) throws RegistryException {
+        RawBytes raw = blobs.read(repository, config, MAX_CONFIG_BYTES);
+        try {
+            return ImageConfigParser.parse(raw);
+        } catch (MalformedContentException e) {
+            throw new RegistryException.ProtocolViolation("The image config " + config.digest().shortHex() + " in "
+                    + repository + " is malformed: " + e.getMessage());
+        }
+    }
+
+    public RawBytes blobBytes(String repository, Descriptor descriptor, int maxBytes) throws RegistryException {
+        return blobs.read(repository, descriptor, maxBytes);
+    }
+
+    public Optional<Long> blobExists(String repository, Digest digest) throws RegistryException {
+        return blobs.exists(repository, digest);
+    }
+
+    /** A verifying stream over a blob; the caller closes it. */
+    public InputStream openBlob(String repository, Descriptor descriptor) throws RegistryException {
+        return blobs.open(repository, descriptor);
+    }
+
+    public void downloadBlob(String repository, Descriptor descriptor, Path target, ProgressListener progress)
+            throws RegistryException {
+        blobs.download(repository, descriptor, target, progress);
+    }
+
+    /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */
+    public void uploadBlob(String repository, Digest digest, long size, BlobSource source, long chunkSize,
+            ProgressListener progress) throws RegistryException {
+        uploads.upload(repository, digest, size, source, chunkSize, progress);
+    }
+
+    public MountResult mountBlob(String repository, Digest digest, String fromRepository) throws RegistryException {
+        return uploads.mount(repository, digest, fromRepository);
+    }
+}

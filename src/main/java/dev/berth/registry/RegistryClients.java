@@ -1,0 +1,78 @@
+package dev.berth.registry;
+
+import dev.berth.registry.auth.RealmGuard;
+import dev.berth.registry.auth.TokenCache;
+import dev.berth.registry.auth.TokenClient;
+import dev.berth.registry.http.Authorizer;
+import dev.berth.registry.http.HttpCalls;
+import dev.berth.registry.http.RegistryHttp;
+import dev.berth.registry.http.RetryPolicy;
+import dev.berth.registry.tls.HostAddresses;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Makes {@link RegistryClient}s. Holds the one shared {@link OkHttpClient} (its connection pool
+ * and threads); each connection derives its own client from it with {@code newBuilder()}.
+ */
+public final class RegistryClients {
+
+    private final OkHttpClient shared;
+    private final Clock clock;
+    private final RetryPolicy retry;
+
+    public RegistryClients() {
+        this(new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
+                .retryOnConnectionFailure(true)
+                .build(), Clock.systemUTC(), RetryPolicy.DEFAULT);
+    }
+
+    public RegistryClients(OkHttpClient shared, Clock clock, RetryPolicy retry) {
+        this.shared = shared;
+        this.clock = clock;
+        this.retry = retry;
+    }
+
+    /** A client for one registry; nothing is sent until the first call. */
+    public RegistryClient connect(ConnectionSettings settings) throws RegistryException.Refused {
+        return connect(settings, shared.newBuilder());
+    }
+
+    /** Like {@link #connect(ConnectionSettings)}, with TLS or other transport settings applied to {@code builder}. */
+    public RegistryClient connect(ConnectionSettings settings, OkHttpClient.Builder builder) throws RegistryException.Refused {
+        HttpUrl base = baseUrl(settings);
+        Duration timeout = settings.timeout();
+        OkHttpClient client = builder
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .build();
+        TokenClient tokens = new TokenClient(client, clock);
+        Authorizer authorizer = new Authorizer(settings.credentials(), tokens, new TokenCache(clock), new RealmGuard(base));
+        RegistryHttp http = new RegistryHttp(client, base, authorizer, new HttpCalls(CancelSignal.none()), retry);
+        return new RegistryClient(settings.host(), http);
+    }
+
+    public OkHttpClient sharedHttpClient() {
+        return shared;
+    }
+
+    static HttpUrl baseUrl(ConnectionSettings settings) throws RegistryException.Refused {
+        String host = settings.host();
+        String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
+        if (settings.plainHttp() && !HostAddresses.isLoopback(hostOnly) && !settings.allowInsecureRemote()) {
+            throw new RegistryException.Refused("Plain HTTP is only allowed for registries on this machine (localhost, "
+                    + "127.0.0.1, ::1). Use https for " + host + ", or allow insecure HTTP for this connection if you trust "
+                    + "the network between you and it.");
+        }
+        HttpUrl url = HttpUrl.parse((settings.plainHttp() ? "http://" : "https://") + host + "/");
+        if (url == null) throw new RegistryException.Refused("'" + host + "' is not a valid registry address.");
+        return url;
+    }
+}
