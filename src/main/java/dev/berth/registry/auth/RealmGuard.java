@@ -27,14 +27,14 @@ public final class RealmGuard {
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             throw refused(redacted(url), "it contains a user name or password");
         }
+        if (HostAddresses.isLinkLocalOrMetadata(url.host())) {
+            throw refused(redacted(url), "it is a link-local or cloud metadata address");
+        }
         if (!url.isHttps() && !(registry.scheme().equals("http") && HostAddresses.isLoopback(registry.host()))) {
             throw refused(redacted(url), "it is plain http; only a plain-http registry on this machine may use one");
         }
         if (!url.isHttps() && !HostAddresses.isLoopback(url.host())) {
             throw refused(redacted(url), "it is plain http to another machine");
-        }
-        if (HostAddresses.isLinkLocalOrMetadata(url.host())) {
-            throw refused(redacted(url), "it is a link-local or cloud metadata address");
         }
         HttpUrl realmOrigin = origin(url);
         synchronized (this) {

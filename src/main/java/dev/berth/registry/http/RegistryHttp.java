@@ -83,7 +83,7 @@ public final class RegistryHttp {
         String method = exchange.method();
         Set<Scope> scopes = exchange.scopes();
         boolean authAllowed = true;
-        boolean authRetried = false;
+        int authRetries = 0; // learning the scheme, then at most one insufficient_scope upgrade
         int attempt = 1;
         int redirects = 0;
         while (true) {
@@ -126,11 +126,11 @@ public final class RegistryHttp {
                 url = next;
                 continue;
             }
-            if (code == 401 && !authRetried && exchange.isReplayable() && sameOrigin(url, base)) {
+            if (code == 401 && authRetries < 2 && exchange.isReplayable() && sameOrigin(url, base)) {
                 Optional<Set<Scope>> retryScopes = auth.onUnauthorized(response, scopes, sentAuthorization);
                 if (retryScopes.isPresent()) {
                     response.close();
-                    authRetried = true;
+                    authRetries++;
                     scopes = retryScopes.get();
                     continue;
                 }
