@@ -8,12 +8,16 @@ import dev.berth.registry.http.HttpCalls;
 import dev.berth.registry.http.RegistryHttp;
 import dev.berth.registry.http.RetryPolicy;
 import dev.berth.registry.tls.HostAddresses;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
+import javax.net.ssl.SSLException;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Makes {@link RegistryClient}s. Holds the one shared {@link OkHttpClient} (its connection pool
@@ -56,6 +60,26 @@ public final class RegistryClients {
         Authorizer authorizer = new Authorizer(settings.credentials(), tokens, new TokenCache(clock), new RealmGuard(base));
         RegistryHttp http = new RegistryHttp(client, base, authorizer, new HttpCalls(CancelSignal.none()), retry);
         return new RegistryClient(settings.host(), http);
+    }
+
+    /**
+     * Like {@link #connect(ConnectionSettings, OkHttpClient.Builder)}, but for a loopback registry
+     * not marked plain-http, asks over https first and uses http if the server turns out to speak
+     * plain HTTP, as Docker does for localhost registries. Other hosts are never downgraded.
+     */
+    public RegistryClient connectDetectingScheme(ConnectionSettings settings, OkHttpClient.Builder builder)
+            throws RegistryException.Refused {
+        HttpUrl https = baseUrl(settings);
+        if (settings.plainHttp() || !HostAddresses.isLoopback(https.host())) return connect(settings, builder);
+        OkHttpClient probe = builder.build().newBuilder().callTimeout(Duration.ofSeconds(5)).build();
+        try (Response ignored = probe.newCall(new Request.Builder().url(https.resolve("/v2/")).get().build()).execute()) {
+            return connect(settings, builder);
+        } catch (SSLException e) {
+            boolean speaksPlainHttp = String.valueOf(e.getMessage()).contains("Unsupported or unrecognized SSL message");
+            return connect(speaksPlainHttp ? settings.withPlainHttp(true, false) : settings, builder);
+        } catch (IOException e) {
+            return connect(settings, builder); // unreachable either way: the first real call says why
+        }
     }
 
     public OkHttpClient sharedHttpClient() {

@@ -1,0 +1,58 @@
+package dev.berth.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code berth} command line: the same registry client as the desktop app, for scripts.
+ * Exit codes: 0 ok, 1 error, 2 usage. Results go to stdout, errors to stderr.
+ */
+@Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthCli.Version.class,
+        description = "Browse and manage Docker/OCI container registries.",
+        subcommands = {ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class})
+public final class BerthCli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect or rm");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(CliEnvironment.system(), args));
+    }
+
+    /** Runs one command line in {@code environment}; returns the exit code. */
+    public static int run(CliEnvironment environment, String... args) {
+        CommandLine commandLine = new CommandLine(new BerthCli(), new CliFactory(environment));
+        commandLine.setOut(environment.out());
+        commandLine.setErr(environment.err());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("berth: " + CliErrors.describe(e));
+            err.flush();
+            return ERROR;
+        });
+        commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : ERROR);
+        int code = commandLine.execute(args);
+        environment.out().flush();
+        environment.err().flush();
+        return code;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BerthCli.class.getPackage().getImplementationVersion();
+            return new String[] {"berth " + (version == null ? "development" : version)};
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.berth.ui.common;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** What is running in the background, for the status bar: count, latest description, progress. */
+public final class ActivityMonitor {
+
+    /** One running piece of work; it reports progress from its worker thread. */
+    public final class Entry implements BackgroundWork.Progress {
+        private final String description;
+        private final UiTask task;
+        private volatile String message = "";
+
+        Entry(String description, UiTask task) {
+            this.description = description;
+            this.task = task;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public UiTask task() {
+            return task;
+        }
+
+        @Override
+        public void update(long done, long total, String newMessage) {
+            message = newMessage == null ? "" : newMessage;
+            Platform.runLater(ActivityMonitor.this::refresh);
+        }
+    }
+
+    // Properties
+    private final ObservableList<Entry> running = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<Entry> running() {
+        return FXCollections.unmodifiableObservableList(running);
+    }
+
+    // Commands (called from FxUiExecutor)
+    Entry started(String description, UiTask task) {
+        Entry entry = new Entry(description, task);
+        Platform.runLater(() -> {
+            running.add(entry);
+            refresh();
+        });
+        return entry;
+    }
+
+    void finished(Entry entry) {
+        running.remove(entry);
+        refresh();
+    }
+
+    /** Cancels everything running (the status bar's stop button). */
+    public void cancelAll() {
+        running.forEach(e -> e.task().cancel());
+    }
+
+    private void refresh() {
+        count.set(running.size());
+        if (running.isEmpty()) {
+            summary.set("");
+        } else {
+            Entry latest = running.getLast();
+            String more = running.size() > 1 ? " (+" + (running.size() - 1) + " more)" : "";
+            summary.set(latest.description() + (latest.message.isEmpty() ? "" : ": " + latest.message) + more);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.berth.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layers of house-style.md: values at the bottom, JavaFX only at the top. */
+class LayeringTest {
+
+    private static JavaClasses berth;
+
+    @BeforeAll
+    static void importClasses() {
+        berth = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.berth");
+    }
+
+    @Test
+    void domainUsesNothingButTheJdk() {
+        classes().that().resideInAPackage("dev.berth.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.domain..", "java..")
+                .check(berth);
+    }
+
+    @Test
+    void formatsKnowOnlyTheDomainAndJackson() {
+        classes().that().resideInAPackage("dev.berth.format..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.domain..", "dev.berth.format..", "java..",
+                        "com.fasterxml.jackson..")
+                .check(berth);
+    }
+
+    @Test
+    void nothingBelowTheUiImportsJavafx() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp..")
+                .check(berth);
+    }
+
+    @Test
+    void theRegistryClientDependsOnNoHigherLayer() {
+        noClasses().that().resideInAPackage("dev.berth.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..",
+                        "dev.berth.cli..", "dev.berth.ui..")
+                .check(berth);
+    }
+
+    @Test
+    void coreLayersDoNotReachIntoTheCliOrUi() {
+        noClasses().that().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..")
+                .check(berth);
+        noClasses().that().resideInAPackage("dev.berth.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.berth.ui..")
+                .check(berth);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.berth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.registry.RegistryClients;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.testing.TestImages.Image;
+import dev.berth.testing.TestImages.Index;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four commands against a real registry it has never seen: shared digests, an index, dated configs. */
+class BerthCliTest {
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private static Image shared;
+    private static Image older;
+    private static Index multiArch;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        shared = seeder.pushImage("team/app", "1.4.0", TestImages.image().seed(1).layerSizes(3000, 5000)
+                .created(Instant.parse("2025-06-01T10:00:00Z")).build());
+        seeder.tag("team/app", "latest", shared.manifest().bytes(), shared.mediaType());
+        seeder.tag("team/app", "stable", shared.manifest().bytes(), shared.mediaType());
+        older = seeder.pushImage("team/app", "1.3.0", TestImages.image().seed(2).layerSizes(4000)
+                .created(Instant.parse("2024-01-15T08:30:00Z")).build());
+        multiArch = seeder.pushIndex("team/multi", "v1", TestImages.multiArch(3, 2000, 7000));
+        seeder.pushImage("other/tool", "v1", 4, 100);
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @Test
+    void reposListsTheWholeCatalog() {
+        Run run = berth("repos", registry.hostPort());
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("other/tool", "team/app", "team/multi"), run.out().lines().toList());
+    }
+
+    @Test
+    void reposAsJsonIsAnArrayOfNames() throws Exception {
+        Run run = berth("repos", registry.hostPort(), "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("other/tool", "team/app", "team/multi"),
+                new ObjectMapper().convertValue(run.json(), List.class));
+    }
+
+    @Test
+    void tagsListsEveryTag() throws Exception {
+        Run run = berth("tags", registry.hostPort() + "/team/app", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("1.3.0", "1.4.0", "latest", "stable"), new ObjectMapper().convertValue(run.json(), List.class));
+    }
+
+    @Test
+    void inspectOfAnImageGivesDigestSizeCreatedLayersAndConfig() throws Exception {
+        Run run = berth("inspect", registry.hostPort() + "/team/app:1.4.0", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = run.json();
+        assertEquals(registry.hostPort() + "/team/app:1.4.0", json.path("reference").asText());
+        assertEquals(shared.digest(), json.path("digest").asText());
+        assertEquals(shared.mediaType(), json.path("mediaType").asText());
+        assertEquals(shared.totalSize(), json.path("size").asLong());
+        assertEquals("2025-06-01T10:00:00Z", json.path("created").asText());
+        assertEquals(0, json.path("platforms").size());
+        assertEquals(shared.layerDigests(), json.path("layers").findValuesAsText("digest"));
+        assertEquals("amd64", json.path("config").path("architecture").asText());
+    }
+
+    @Test
+    void inspectOfAnIndexCountsSharedBlobsOnceAndListsPlatforms() throws Exception {
+        Run run = berth("inspect", registry.hostPort() + "/team/multi:v1", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = run.json();
+        assertEquals(multiArch.digest(), json.path("digest").asText(), "the index digest, not a child's (T1)");
+        assertEquals(multiArch.distinctBlobSize(), json.path("size").asLong());
+        List<String> platforms = json.path("platforms").findValuesAsText("platform");
+        assertEquals(List.of("linux/amd64", "linux/arm64/v8"), platforms, "attestations are not platforms");
+        Image amd64 = multiArch.child(TestImages.Platform.LINUX_AMD64);
+        assertEquals(amd64.totalSize(), json.path("platforms").get(0).path("size").asLong());
+        assertTrue(json.path("config").isNull());
+    }
+
+    @Test
+    void inspectByDigestWorks() throws Exception {
+        Run run = berth("inspect", registry.hostPort() + "/team/app@" + older.digest(), "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("2024-01-15T08:30:00Z", run.json().path("created").asText());
+    }
+
+    @Test
+    void rmWithoutYesListsEveryTagOnTheDigestAndDeletesNothing() throws Exception {
+        Run run = berth("rm", registry.hostPort() + "/team/app:latest");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("1.4.0, latest, stable"), run.out());
+        assertTrue(run.out().contains("--yes"), run.out());
+        Run tags = berth("tags", registry.hostPort() + "/team/app");
+        assertEquals(List.of("1.3.0", "1.4.0", "latest", "stable"), tags.out().lines().toList());
+    }
+
+    @Test
+    void rmWithYesDeletesTheDigestAndItsTags() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        Image doomed = seeder.pushImage("scratch/doomed", "a", 9, 100);
+        seeder.tag("scratch/doomed", "b", doomed.manifest().bytes(), doomed.mediaType());
+        seeder.pushImage("scratch/doomed", "keep", 10, 100);
+
+        Run run = berth("rm", registry.hostPort() + "/scratch/doomed:a", "--yes", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("a", "b"), new ObjectMapper().convertValue(run.json().path("tags"), List.class));
+        assertTrue(run.json().path("deleted").asBoolean());
+        assertEquals(List.of("keep"), berth("tags", registry.hostPort() + "/scratch/doomed").out().lines().toList());
+        assertNull(seeder.getManifest("scratch/doomed", doomed.digest()));
+    }
+
+    @Test
+    void rmOnARegistryWithDeletesDisabledExplainsWhatToDo() {
+        try (RegistryServer readOnly = RegistryServer.builder(work).deletesEnabled(false).start()) {
+            RegistrySeeder.of(readOnly).pushImage("team/app", "v1", 11, 100);
+            Run run = berth("rm", readOnly.hostPort() + "/team/app:v1", "--yes");
+            assertEquals(1, run.code());
+            assertTrue(run.err().contains("REGISTRY_STORAGE_DELETE_ENABLED=true"), run.err());
+        }
+    }
+
+    @Test
+    void unknownRepositoryIsAnErrorOnStderrWithExitOne() {
+        Run run = berth("tags", registry.hostPort() + "/no/such", "--json");
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("berth: "), run.err());
+        assertTrue(run.err().contains("Not found"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, berth("tags").code());
+        assertEquals(2, berth("tags", registry.hostPort() + "/team/app", "--no-such-option").code());
+        assertEquals(2, berth("repos", registry.hostPort(), "--username", "alice").code(), "a password is never an argument");
+        assertEquals(2, berth("repos", "not a host").code());
+        assertEquals(2, berth("repos", "registry.example.com", "--insecure").code());
+    }
+
+    @Test
+    void plainHttpToARemoteHostIsRefused() {
+        Run run = berth("repos", "registry.example.com:5000", "--plain-http");
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("Plain HTTP is only allowed"), run.err());
+    }
+
+    @Test
+    void credentialsComeFromStdinAndNeverFromArguments() {
+        Path dockerConfig = work.resolve("empty-docker");
+        Run run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "s3cret\n", "repos", registry.hostPort(),
+                "--username", "alice", "--password-stdin");
+        assertEquals(0, run.code(), run.err()); // a registry without auth ignores them
+        assertFalse(run.err().contains("s3cret"));
+    }
+
+    static Run berth(String... args) {
+        return berth(Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), "", args);
+    }
+
+    static Run berth(Map<String, String> variables, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), variables, work.resolve("home"), new RegistryClients());
+        int code = BerthCli.run(environment, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.berth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code bin/berth} script, run as a user would after {@code ./mvnw package}. */
+class BinBerthIT {
+
+    @TempDir
+    Path work;
+
+    record Result(int code, String out, String err) {}
+
+    @Test
+    void answersTheFourCommandsAgainstARealRegistry() throws Exception {
+        try (RegistryServer registry = RegistryServer.builder(work).start()) {
+            RegistrySeeder seeder = RegistrySeeder.of(registry);
+            TestImages.Image image = seeder.pushImage("team/app", "v1", 1, 1000, 2000);
+            seeder.tag("team/app", "latest", image.manifest().bytes(), image.mediaType());
+            String host = registry.hostPort();
+
+            assertEquals(List.of("team/app"), run("repos", host).out().lines().toList());
+            assertEquals(List.of("latest", "v1"), run("tags", host + "/team/app").out().lines().toList());
+
+            JsonNode inspect = new ObjectMapper().readTree(run("inspect", host + "/team/app:v1", "--json").out());
+            assertEquals(image.digest(), inspect.path("digest").asText());
+            assertEquals(image.totalSize(), inspect.path("size").asLong());
+
+            Result dryRun = run("rm", host + "/team/app:v1");
+            assertTrue(dryRun.out().contains("latest, v1"), dryRun.out());
+            Result delete = run("rm", host + "/team/app:v1", "--yes");
+            assertEquals(0, delete.code(), delete.err());
+            assertEquals("", run("tags", host + "/team/app").out());
+
+            Result missing = run("tags", host + "/no/such");
+            assertEquals(1, missing.code());
+            assertTrue(missing.err().startsWith("berth: "), missing.err());
+            assertEquals(2, run("frobnicate").code());
+        }
+    }
+
+    private Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of("bin", "berth").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DOCKER_CONFIG", work.resolve("docker").toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bin/berth did not finish");
+        return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}
