@@ -120,8 +120,10 @@ public record Reference(String registry, String repository, Optional<String> tag
 
     /** What {@code docker pull} accepts: short for Docker Hub ({@code nginx:1.27}), full elsewhere. */
     public String familiar() {
+        // Only a two-segment library/x shortens to x: library/a/b must stay, as a/b is another repository.
+        String official = repository.startsWith("library/") ? repository.substring("library/".length()) : null;
         String name = isDockerHub()
-                ? (repository.startsWith("library/") ? repository.substring("library/".length()) : repository)
+                ? (official != null && !official.contains("/") ? official : repository)
                 : registry + "/" + repository;
         return format(name, tag, digest);
     }
