@@ -72,6 +72,8 @@ public record Reference(String registry, String repository, Optional<String> tag
             repository = rest.substring(slash + 1);
         }
         if (registry.equals("index.docker.io")) registry = DOCKER_HUB;
+        // Checked before "library/" is prepended, which would hide that no name was given at all.
+        if (repository.isEmpty()) throw invalid(text, "the repository name is empty");
         if (registry.equals(DOCKER_HUB) && !repository.contains("/")) repository = "library/" + repository;
         if (tag.isEmpty() && digest.isEmpty()) tag = Optional.of(DEFAULT_TAG);
 
