@@ -51,7 +51,7 @@ public final class ManifestParser {
     }
 
     private static MediaType mediaTypeOf(JsonNode root, Optional<MediaType> contentType) {
-        if (root.hasNonNull("mediaType")) return MediaType.of(root.get("mediaType").asText());
+        if (root.hasNonNull("mediaType")) return mediaType(root.get("mediaType").asText(), "the manifest");
         if (contentType.filter(MediaType::isManifest).isPresent()) return contentType.get();
         // OCI documents may omit mediaType: the shape tells which one it is.
         if (root.has("manifests")) return MediaType.OCI_INDEX;
@@ -103,8 +103,17 @@ public final class ManifestParser {
         }
         List<String> urls = new ArrayList<>();
         node.path("urls").forEach(u -> urls.add(u.asText()));
-        return new Descriptor(MediaType.of(mediaType), digest, size.asLong(), platform, strings(node.path("annotations")),
+        return new Descriptor(mediaType(mediaType, where), digest, size.asLong(), platform, strings(node.path("annotations")),
                 urls, optionalText(node, "artifactType"));
+    }
+
+    /** {@link MediaType#of}, failing as malformed content rather than as a bare IllegalArgumentException. */
+    private static MediaType mediaType(String value, String where) {
+        try {
+            return MediaType.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedContentException(where + " has an invalid mediaType '" + value + "'");
+        }
     }
 
     private static Optional<Descriptor> optionalDescriptor(JsonNode root, String field) {
