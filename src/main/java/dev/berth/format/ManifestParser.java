@@ -1,5 +1,6 @@
 package dev.berth.format;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.domain.Descriptor;
@@ -25,7 +26,8 @@ import java.util.Optional;
  */
 public final class ManifestParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A document followed by more content is not one JSON value (Go's json.Unmarshal rejects it too).
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ManifestParser() {}
 
@@ -36,13 +38,15 @@ public final class ManifestParser {
     public static Manifest parse(RawBytes raw, Optional<MediaType> contentType) {
         JsonNode root = readTree(raw);
         if (!root.isObject()) throw new MalformedContentException("the manifest is not a JSON object");
-        int schemaVersion = root.path("schemaVersion").asInt(-1);
+        JsonNode version = root.path("schemaVersion");
+        // asInt() would read true as 1 and "2" or 2.5 as 2: only a JSON integer is a version.
+        int schemaVersion = version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
         if (schemaVersion == 1) {
             MediaType type = contentType.filter(MediaType::isSchema1).orElse(MediaType.DOCKER_SCHEMA1_SIGNED);
             return new Schema1Manifest(type, root.path("name").asText(""), root.path("tag").asText(""), raw);
         }
         if (schemaVersion != 2) {
-            throw new MalformedContentException("unsupported manifest schemaVersion " + root.path("schemaVersion"));
+            throw new MalformedContentException("unsupported manifest schemaVersion " + version);
         }
         MediaType type = mediaTypeOf(root, contentType);
         if (type.isIndex()) return index(root, type, raw);
@@ -92,7 +96,7 @@ public final class ManifestParser {
             throw new MalformedContentException(where + ": " + e.getMessage());
         }
         JsonNode size = node.path("size");
-        if (!size.canConvertToLong() || size.asLong() < 0) {
+        if (!size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
             throw new MalformedContentException(where + " has no valid size");
         }
         Optional<Platform> platform = Optional.empty();
