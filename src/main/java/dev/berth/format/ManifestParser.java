@@ -39,6 +39,7 @@ public final class ManifestParser {
         JsonNode root = readTree(raw);
         if (!root.isObject()) throw new MalformedContentException("the manifest is not a JSON object");
         JsonNode version = root.path("schemaVersion");
+        if (version.isMissingNode() || version.isNull()) throw new MalformedContentException("the manifest has no schemaVersion");
         // asInt() would read true as 1 and "2" or 2.5 as 2: only a JSON integer is a version.
         int schemaVersion = version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
         if (schemaVersion == 1) {
@@ -96,8 +97,9 @@ public final class ManifestParser {
             throw new MalformedContentException(where + ": " + e.getMessage());
         }
         JsonNode size = node.path("size");
+        if (size.isMissingNode() || size.isNull()) throw new MalformedContentException(where + " has no size");
         if (!size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
-            throw new MalformedContentException(where + " has no valid size");
+            throw new MalformedContentException(where + " has an invalid size " + size + " (expected a whole number of bytes)");
         }
         Optional<Platform> platform = Optional.empty();
         JsonNode p = node.path("platform");
@@ -139,7 +141,8 @@ public final class ManifestParser {
     static JsonNode readTree(RawBytes raw) {
         try {
             JsonNode root = JSON.readTree(raw.toByteArray());
-            if (root == null) throw new MalformedContentException("the document is empty");
+            // Jackson answers empty input with a MissingNode, not null.
+            if (root == null || root.isMissingNode()) throw new MalformedContentException("the document is empty");
             return root;
         } catch (IOException e) {
             throw new MalformedContentException("the document is not valid JSON (" + firstLine(e.getMessage()) + ")");
