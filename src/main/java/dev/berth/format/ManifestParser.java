@@ -43,7 +43,9 @@ public final class ManifestParser {
         // asInt() would read true as 1 and "2" or 2.5 as 2: only a JSON integer is a version.
         int schemaVersion = version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
         if (schemaVersion == 1) {
-            MediaType type = contentType.filter(MediaType::isSchema1).orElse(MediaType.DOCKER_SCHEMA1_SIGNED);
+            // Without a schema1 Content-Type, the signatures tell the signed form (prettyjws) from the plain one.
+            MediaType type = contentType.filter(MediaType::isSchema1)
+                    .orElse(root.has("signatures") ? MediaType.DOCKER_SCHEMA1_SIGNED : MediaType.DOCKER_SCHEMA1);
             return new Schema1Manifest(type, root.path("name").asText(""), root.path("tag").asText(""), raw);
         }
         if (schemaVersion != 2) {
