@@ -72,6 +72,8 @@ public record Reference(String registry, String repository, Optional<String> tag
             repository = rest.substring(slash + 1);
         }
         if (registry.equals("index.docker.io")) registry = DOCKER_HUB;
+        // Checked before "library/" is prepended, which would hide that no name was given at all.
+        if (repository.isEmpty()) throw invalid(text, "the repository name is empty");
         if (registry.equals(DOCKER_HUB) && !repository.contains("/")) repository = "library/" + repository;
         if (tag.isEmpty() && digest.isEmpty()) tag = Optional.of(DEFAULT_TAG);
 
@@ -120,8 +122,10 @@ public record Reference(String registry, String repository, Optional<String> tag
 
     /** What {@code docker pull} accepts: short for Docker Hub ({@code nginx:1.27}), full elsewhere. */
     public String familiar() {
+        // Only a two-segment library/x shortens to x: library/a/b must stay, as a/b is another repository.
+        String official = repository.startsWith("library/") ? repository.substring("library/".length()) : null;
         String name = isDockerHub()
-                ? (repository.startsWith("library/") ? repository.substring("library/".length()) : repository)
+                ? (official != null && !official.contains("/") ? official : repository)
                 : registry + "/" + repository;
         return format(name, tag, digest);
     }

@@ -1,5 +1,6 @@
 package dev.berth.format;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.domain.Descriptor;
@@ -25,7 +26,8 @@ import java.util.Optional;
  */
 public final class ManifestParser {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A document followed by more content is not one JSON value (Go's json.Unmarshal rejects it too).
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ManifestParser() {}
 
@@ -36,13 +38,18 @@ public final class ManifestParser {
     public static Manifest parse(RawBytes raw, Optional<MediaType> contentType) {
         JsonNode root = readTree(raw);
         if (!root.isObject()) throw new MalformedContentException("the manifest is not a JSON object");
-        int schemaVersion = root.path("schemaVersion").asInt(-1);
+        JsonNode version = root.path("schemaVersion");
+        if (version.isMissingNode() || version.isNull()) throw new MalformedContentException("the manifest has no schemaVersion");
+        // asInt() would read true as 1 and "2" or 2.5 as 2: only a JSON integer is a version.
+        int schemaVersion = version.isIntegralNumber() && version.canConvertToInt() ? version.intValue() : -1;
         if (schemaVersion == 1) {
-            MediaType type = contentType.filter(MediaType::isSchema1).orElse(MediaType.DOCKER_SCHEMA1_SIGNED);
+            // Without a schema1 Content-Type, the signatures tell the signed form (prettyjws) from the plain one.
+            MediaType type = contentType.filter(MediaType::isSchema1)
+                    .orElse(root.has("signatures") ? MediaType.DOCKER_SCHEMA1_SIGNED : MediaType.DOCKER_SCHEMA1);
             return new Schema1Manifest(type, root.path("name").asText(""), root.path("tag").asText(""), raw);
         }
         if (schemaVersion != 2) {
-            throw new MalformedContentException("unsupported manifest schemaVersion " + root.path("schemaVersion"));
+            throw new MalformedContentException("unsupported manifest schemaVersion " + version);
         }
         MediaType type = mediaTypeOf(root, contentType);
         if (type.isIndex()) return index(root, type, raw);
@@ -51,7 +58,7 @@ public final class ManifestParser {
     }
 
     private static MediaType mediaTypeOf(JsonNode root, Optional<MediaType> contentType) {
-        if (root.hasNonNull("mediaType")) return MediaType.of(root.get("mediaType").asText());
+        if (root.hasNonNull("mediaType")) return mediaType(root.get("mediaType").asText(), "the manifest");
         if (contentType.filter(MediaType::isManifest).isPresent()) return contentType.get();
         // OCI documents may omit mediaType: the shape tells which one it is.
         if (root.has("manifests")) return MediaType.OCI_INDEX;
@@ -92,8 +99,9 @@ public final class ManifestParser {
             throw new MalformedContentException(where + ": " + e.getMessage());
         }
         JsonNode size = node.path("size");
-        if (!size.canConvertToLong() || size.asLong() < 0) {
-            throw new MalformedContentException(where + " has no valid size");
+        if (size.isMissingNode() || size.isNull()) throw new MalformedContentException(where + " has no size");
+        if (!size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
+            throw new MalformedContentException(where + " has an invalid size " + size + " (expected a whole number of bytes)");
         }
         Optional<Platform> platform = Optional.empty();
         JsonNode p = node.path("platform");
@@ -103,8 +111,17 @@ public final class ManifestParser {
         }
         List<String> urls = new ArrayList<>();
         node.path("urls").forEach(u -> urls.add(u.asText()));
-        return new Descriptor(MediaType.of(mediaType), digest, size.asLong(), platform, strings(node.path("annotations")),
+        return new Descriptor(mediaType(mediaType, where), digest, size.asLong(), platform, strings(node.path("annotations")),
                 urls, optionalText(node, "artifactType"));
+    }
+
+    /** {@link MediaType#of}, failing as malformed content rather than as a bare IllegalArgumentException. */
+    private static MediaType mediaType(String value, String where) {
+        try {
+            return MediaType.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedContentException(where + " has an invalid mediaType '" + value + "'");
+        }
     }
 
     private static Optional<Descriptor> optionalDescriptor(JsonNode root, String field) {
@@ -126,7 +143,8 @@ public final class ManifestParser {
     static JsonNode readTree(RawBytes raw) {
         try {
             JsonNode root = JSON.readTree(raw.toByteArray());
-            if (root == null) throw new MalformedContentException("the document is empty");
+            // Jackson answers empty input with a MissingNode, not null.
+            if (root == null || root.isMissingNode()) throw new MalformedContentException("the document is empty");
             return root;
         } catch (IOException e) {
             throw new MalformedContentException("the document is not valid JSON (" + firstLine(e.getMessage()) + ")");
