@@ -139,6 +139,18 @@ public record Reference(String registry, String repository, Optional<String> tag
         return canonical();
     }
 
+    /** Two references are equal when they name the same thing, however they were typed. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Reference r && registry.equals(r.registry) && repository.equals(r.repository)
+                && tag.equals(r.tag) && digest.equals(r.digest);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(registry, repository, tag, digest);
+    }
+
     private static boolean looksLikeRegistry(String segment) {
         return segment.contains(".") || segment.contains(":") || segment.equals("localhost")
                 || !segment.equals(segment.toLowerCase(Locale.ROOT));

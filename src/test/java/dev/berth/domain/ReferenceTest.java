@@ -271,4 +271,14 @@ class ReferenceTest {
         assertEquals("latest", Reference.DEFAULT_TAG);
         assertFalse(Reference.parse("localhost/nginx").isDockerHub());
     }
+
+    @Test
+    void referencesTypedDifferentlyButNamingTheSameImageAreEqual() {
+        Reference shortForm = Reference.parse("nginx");
+        Reference longForm = Reference.parse("docker.io/library/nginx:latest");
+        assertEquals(longForm, shortForm);
+        assertEquals(longForm.hashCode(), shortForm.hashCode());
+        assertEquals("nginx", shortForm.original());
+        assertFalse(Reference.parse("nginx:1.27").equals(shortForm));
+    }
 }
