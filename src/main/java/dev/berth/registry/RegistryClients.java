@@ -7,7 +7,9 @@ import dev.berth.registry.http.Authorizer;
 import dev.berth.registry.http.HttpCalls;
 import dev.berth.registry.http.RegistryHttp;
 import dev.berth.registry.http.RetryPolicy;
-import dev.berth.registry.tls.HostAddresses;
+import dev.berth.registry.tls.TlsFailureTranslator;
+import dev.berth.registry.tls.TlsProblem;
+import dev.berth.registry.tls.TransportSecurity;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,12 +72,13 @@ public final class RegistryClients {
     public RegistryClient connectDetectingScheme(ConnectionSettings settings, OkHttpClient.Builder builder)
             throws RegistryException.Refused {
         HttpUrl https = baseUrl(settings);
-        if (settings.plainHttp() || !HostAddresses.isLoopback(https.host())) return connect(settings, builder);
+        if (settings.plainHttp() || !TransportSecurity.isLoopback(https.host())) return connect(settings, builder);
         OkHttpClient probe = builder.build().newBuilder().callTimeout(Duration.ofSeconds(5)).build();
         try (Response ignored = probe.newCall(new Request.Builder().url(https.resolve("/v2/")).get().build()).execute()) {
             return connect(settings, builder);
         } catch (SSLException e) {
-            boolean speaksPlainHttp = String.valueOf(e.getMessage()).contains("Unsupported or unrecognized SSL message");
+            boolean speaksPlainHttp = TlsFailureTranslator.translate(e, settings.host())
+                    .filter(problem -> problem.kind() == TlsProblem.Kind.SERVER_SPEAKS_PLAIN_HTTP).isPresent();
             return connect(speaksPlainHttp ? settings.withPlainHttp(true, false) : settings, builder);
         } catch (IOException e) {
             return connect(settings, builder); // unreachable either way: the first real call says why
@@ -90,7 +93,7 @@ public final class RegistryClients {
         String host = settings.host();
         String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
                 : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
-        if (settings.plainHttp() && !HostAddresses.isLoopback(hostOnly) && !settings.allowInsecureRemote()) {
+        if (settings.plainHttp() && !TransportSecurity.isLoopback(hostOnly) && !settings.allowInsecureRemote()) {
             throw new RegistryException.Refused("Plain HTTP is only allowed for registries on this machine (localhost, "
                     + "127.0.0.1, ::1). Use https for " + host + ", or allow insecure HTTP for this connection if you trust "
                     + "the network between you and it.");

@@ -132,17 +132,19 @@ class BerthCliTest {
 
     @Test
     void rmWithYesDeletesTheDigestAndItsTags() throws Exception {
-        RegistrySeeder seeder = RegistrySeeder.of(registry);
-        Image doomed = seeder.pushImage("scratch/doomed", "a", 9, 100);
-        seeder.tag("scratch/doomed", "b", doomed.manifest().bytes(), doomed.mediaType());
-        seeder.pushImage("scratch/doomed", "keep", 10, 100);
+        try (RegistryServer scratch = RegistryServer.builder(work).start()) {
+            RegistrySeeder seeder = RegistrySeeder.of(scratch);
+            Image doomed = seeder.pushImage("scratch/doomed", "a", 9, 100);
+            seeder.tag("scratch/doomed", "b", doomed.manifest().bytes(), doomed.mediaType());
+            seeder.pushImage("scratch/doomed", "keep", 10, 100);
 
-        Run run = berth("rm", registry.hostPort() + "/scratch/doomed:a", "--yes", "--json");
-        assertEquals(0, run.code(), run.err());
-        assertEquals(List.of("a", "b"), new ObjectMapper().convertValue(run.json().path("tags"), List.class));
-        assertTrue(run.json().path("deleted").asBoolean());
-        assertEquals(List.of("keep"), berth("tags", registry.hostPort() + "/scratch/doomed").out().lines().toList());
-        assertNull(seeder.getManifest("scratch/doomed", doomed.digest()));
+            Run run = berth("rm", scratch.hostPort() + "/scratch/doomed:a", "--yes", "--json");
+            assertEquals(0, run.code(), run.err());
+            assertEquals(List.of("a", "b"), new ObjectMapper().convertValue(run.json().path("tags"), List.class));
+            assertTrue(run.json().path("deleted").asBoolean());
+            assertEquals(List.of("keep"), berth("tags", scratch.hostPort() + "/scratch/doomed").out().lines().toList());
+            assertNull(seeder.getManifest("scratch/doomed", doomed.digest()));
+        }
     }
 
     @Test

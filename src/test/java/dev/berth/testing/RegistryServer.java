@@ -303,6 +303,11 @@ public final class RegistryServer implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
+    /** The registry binary ($BERTH_REGISTRY_BIN or docker-registry); fails saying what to install. */
+    public static Path registryBinary() {
+        return resolveBinary(null);
+    }
+
     private static Path resolveBinary(Path override) {
         String configured = System.getenv(BIN_ENV);
         Path bin = override != null ? override

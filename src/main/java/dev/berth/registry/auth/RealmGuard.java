@@ -1,7 +1,7 @@
 package dev.berth.registry.auth;
 
 import dev.berth.registry.RegistryException;
-import dev.berth.registry.tls.HostAddresses;
+import dev.berth.registry.tls.TransportSecurity;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -27,13 +27,13 @@ public final class RealmGuard {
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             throw refused(redacted(url), "it contains a user name or password");
         }
-        if (HostAddresses.isLinkLocalOrMetadata(url.host())) {
+        if (TransportSecurity.isLinkLocalOrMetadata(url.host())) {
             throw refused(redacted(url), "it is a link-local or cloud metadata address");
         }
-        if (!url.isHttps() && !(registry.scheme().equals("http") && HostAddresses.isLoopback(registry.host()))) {
+        if (!url.isHttps() && !(registry.scheme().equals("http") && TransportSecurity.isLoopback(registry.host()))) {
             throw refused(redacted(url), "it is plain http; only a plain-http registry on this machine may use one");
         }
-        if (!url.isHttps() && !HostAddresses.isLoopback(url.host())) {
+        if (!url.isHttps() && !TransportSecurity.isLoopback(url.host())) {
             throw refused(redacted(url), "it is plain http to another machine");
         }
         HttpUrl realmOrigin = origin(url);

@@ -126,6 +126,10 @@ public final class ErrorResponses {
             return new RegistryException.ProtocolViolation(host + " had an internal error (" + code + ") trying to "
                     + action + details + ". Try again; if it persists, check the registry's logs.", code, errors, code != 501);
         }
+        if (code == 400) {
+            var tls = dev.berth.registry.tls.TlsFailureTranslator.translateResponse(code, summary(errors), host);
+            if (tls.isPresent()) return new RegistryException.ProtocolViolation(tls.get().message(), code, errors, false);
+        }
         return new RegistryException.ProtocolViolation(host + " refused the request to " + action + " (HTTP " + code + ")"
                 + details + ".", code, errors, false);
     }

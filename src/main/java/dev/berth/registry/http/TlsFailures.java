@@ -1,12 +1,16 @@
 package dev.berth.registry.http;
 
+import dev.berth.registry.tls.TlsFailureTranslator;
+import dev.berth.registry.tls.TlsProblem;
 import javax.net.ssl.SSLException;
 
-/** Placeholder until the TLS module's translator is wired in. */
+/** Words for a failed TLS handshake, from the TLS module's translator. */
 final class TlsFailures {
     private TlsFailures() {}
 
     static String explain(SSLException e, String where) {
-        return "The secure connection to " + where + " failed: " + e.getMessage();
+        return TlsFailureTranslator.translate(e, where).map(TlsProblem::message)
+                .orElse("The secure connection to " + where + " failed (" + e.getMessage()
+                        + "). Check the address, the port and the connection's TLS settings.");
     }
 }

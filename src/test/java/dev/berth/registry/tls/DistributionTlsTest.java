@@ -4,7 +4,6 @@ import static dev.berth.registry.tls.TlsFixtures.client;
 import static dev.berth.registry.tls.TlsFixtures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.testing.TestPki;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,11 +30,6 @@ class DistributionTlsTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void registryInstalled() {
-        assumeTrue(LocalDistribution.binary().isPresent(), "docker-registry is not installed");
-    }
 
     private Optional<List<Path>> serverTls() {
         TestPki.Issued server = PKI.serverCertificate();

@@ -31,12 +31,9 @@ final class LocalDistribution implements AutoCloseable {
     }
 
     /** The registry binary on PATH, if installed. */
-    static Optional<Path> binary() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator))
-                .flatMap(dir -> Stream.of(Path.of(dir, "docker-registry"), Path.of(dir, "registry")))
-                .filter(Files::isExecutable)
-                .findFirst();
+    /** Fails (never skips) with what to install when the binary is missing. */
+    static Path binary() {
+        return dev.berth.testing.RegistryServer.registryBinary();
     }
 
     /**
@@ -63,7 +60,7 @@ final class LocalDistribution implements AutoCloseable {
         }
         Path file = Files.writeString(dir.resolve("config.yml"), config);
         Path log = dir.resolve("registry.log");
-        Process process = new ProcessBuilder(binary().orElseThrow().toString(), "serve", file.toString())
+        Process process = new ProcessBuilder(binary().toString(), "serve", file.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
