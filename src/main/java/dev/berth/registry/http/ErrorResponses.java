@@ -83,7 +83,7 @@ public final class ErrorResponses {
     }
 
     private static String detail(JsonNode detail) {
-        if (detail.isMissingNode() || detail.isNull()) return "";
+        if (detail.isMissingNode() || detail.isNull() || detail.isContainerNode() && detail.isEmpty()) return "";
         return abbreviate(detail.isTextual() ? detail.asText() : detail.toString());
     }
 
