@@ -135,6 +135,19 @@ public final class ErrorResponses {
                 + details + ".", code, errors, false);
     }
 
+    /**
+     * A 401 {@code insufficient_scope} answered to a token obtained with the person's credentials: they are
+     * signed in, the token service just did not grant the action. Said as a permission problem (like a 403),
+     * not as a wrong password.
+     */
+    public static RegistryException.Forbidden insufficientScope(Response response, String action) {
+        List<OciError> errors = readErrors(response);
+        String host = response.request().url().host() + portSuffix(response);
+        String details = errors.isEmpty() ? "" : " (" + summary(errors) + ")";
+        return new RegistryException.Forbidden("You are signed in to " + host + " but not allowed to " + action + details
+                + ". Ask the registry's administrator for access.", response.code(), errors);
+    }
+
     /** Go's "Client sent an HTTP request to an HTTPS server.", nginx's "The plain HTTP request was sent to HTTPS port". */
     private static boolean isHttpToHttpsPort(OciError error) {
         String text = error.message().toLowerCase(java.util.Locale.ROOT);

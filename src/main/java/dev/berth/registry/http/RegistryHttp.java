@@ -2,6 +2,8 @@ package dev.berth.registry.http;
 
 import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryException;
+import dev.berth.registry.auth.Challenge;
+import dev.berth.registry.auth.Credentials;
 import dev.berth.registry.auth.Scope;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -136,6 +138,13 @@ public final class RegistryHttp {
                 }
             }
             if (code >= 200 && code < 300) return response;
+            if (code == 401 && sentAuthorization && !(auth.credentials() instanceof Credentials.Anonymous)
+                    && Challenge.parseAll(response.headers("WWW-Authenticate")).stream().anyMatch(Challenge::isInsufficientScope)) {
+                // Signed in, token issued, but it lacks the action: a permission problem, not a wrong password.
+                try (response) {
+                    throw ErrorResponses.insufficientScope(response, exchange.action());
+                }
+            }
             if (exchange.isIdempotent() && isTemporaryStatus(code) && attempt < retry.maxAttempts()) {
                 Optional<Duration> wait = code == 429 ? ErrorResponses.retryAfter(response) : Optional.empty();
                 if (wait.isEmpty() || wait.get().compareTo(retry.maxRetryAfter()) <= 0) {
