@@ -128,6 +128,7 @@ public final class RegistryHttp {
                 url = next;
                 continue;
             }
+            if (code == 401 && sentAuthorization) auth.forget(scopes);
             if (code == 401 && authRetries < 2 && exchange.isReplayable() && sameOrigin(url, base)) {
                 Optional<Set<Scope>> retryScopes = auth.onUnauthorized(response, scopes, sentAuthorization);
                 if (retryScopes.isPresent()) {
