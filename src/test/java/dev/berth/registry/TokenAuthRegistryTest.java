@@ -227,6 +227,37 @@ class TokenAuthRegistryTest {
     }
 
     @Test
+    void mountAsksForPushOnTheTargetAndPullOnTheSourceInOneToken() throws Exception {
+        RegistryClient client = connect(Credentials.basic("alice", "s3cret"), new Recorder());
+        Digest layer = Digest.parse(publicImage.layerDigests().get(0));
+
+        assertEquals(MountResult.MOUNTED, client.mountBlob("team/mounted", layer, "public/tool"));
+
+        assertEquals(Optional.of(200L), client.blobExists("team/mounted", layer));
+        TokenRequest mountToken = issuer.requests().stream().filter(r -> r.scopes().size() == 2).findFirst().orElseThrow();
+        assertEquals(Set.of(Scope.push("team/mounted"), Scope.pull("public/tool")),
+                Set.copyOf(mountToken.scopes().stream().map(s -> Scope.tryParse(s).orElseThrow()).toList()));
+    }
+
+    @Test
+    void mountFromARepositoryTheUserCannotReadFallsBackToUpload() throws Exception {
+        // alice may push to team/* but not read private/*: Distribution refuses the whole mount request with
+        // insufficient_scope. A push must then upload the blob instead, as Docker does.
+        Image secret = RegistrySeeder.of(registry).withAuthorization(RegistrySeeder.bearer(issuer))
+                .pushImage("private/secret", "1", 850, 150);
+        RegistryClient client = connect(Credentials.basic("alice", "s3cret"), new Recorder());
+        Digest layer = Digest.parse(secret.layerDigests().get(0));
+
+        assertEquals(MountResult.NOT_MOUNTED, client.mountBlob("team/copy", layer, "private/secret"));
+
+        assertEquals(Optional.empty(), client.blobExists("team/copy", layer), "nothing was mounted");
+        Content blob = secret.layers().get(0);
+        client.uploadBlob("team/copy", layer, blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0,
+                ProgressListener.NONE);
+        assertEquals(Optional.of(150L), client.blobExists("team/copy", layer));
+    }
+
+    @Test
     void wrongPasswordAtTheTokenServiceIsOneRequest() throws Exception {
         RegistryClient client = connect(Credentials.basic("alice", "not-her-password"), new Recorder());
 
