@@ -153,6 +153,11 @@ class TokenAuthRegistryTest {
             client.blobExists("team/app", Digest.parse(teamImage.config().digest()));
         }
         assertEquals(1, issuer.requests().size(), "40 calls on one repository, one token: " + issuer.requests());
+        // Parallel HEADs (one per tag) share the token too.
+        for (int i = 0; i < 12; i++) seeder.putManifest("team/app", "same-" + i, teamImage.manifest());
+        List<String> pointing = client.tagsPointingAt("team/app", Digest.parse(teamImage.digest()));
+        assertTrue(pointing.containsAll(List.of("1", "same-0", "same-11")), pointing.toString());
+        assertEquals(1, issuer.requests().size(), issuer.requests().toString());
 
         client.tags("public/tool");
         assertEquals(2, issuer.requests().size(), "another repository is another scope");
