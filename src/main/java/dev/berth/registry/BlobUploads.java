@@ -68,6 +68,11 @@ final class BlobUploads {
                 return MountResult.NOT_MOUNTED;
             }
             throw new RegistryException.ProtocolViolation("The registry answered the mount with HTTP " + response.code() + ".");
+        } catch (RegistryException.Forbidden noAccessToSource) {
+            // Token registries refuse the whole mount when the user may not pull from the source (Distribution:
+            // 401 insufficient_scope). That only rules out the shortcut: the blob can still be uploaded, and a
+            // missing push permission on the target will be reported by that upload.
+            return MountResult.NOT_MOUNTED;
         }
     }
 

@@ -10,17 +10,45 @@ import java.util.Optional;
 
 /**
  * A manifest as fetched: the parsed document, the digest of the exact bytes, and the Content-Type
- * the registry declared. Only such a response can produce a {@link DeletableManifest}.
+ * the registry declared. Only such a response can produce a {@link DeletableManifest}, so only the
+ * client makes one: the constructor is package-private (a public record's constructor would let
+ * any caller pair a real manifest with a layer or config digest and get it "deletable", T6).
  */
-public record ManifestResponse(String repository, String requestedReference, Manifest manifest, Digest digest,
-        MediaType contentType) {
+public final class ManifestResponse {
 
-    public ManifestResponse {
-        Objects.requireNonNull(repository, "repository");
-        Objects.requireNonNull(requestedReference, "requestedReference");
-        Objects.requireNonNull(manifest, "manifest");
-        Objects.requireNonNull(digest, "digest");
-        Objects.requireNonNull(contentType, "contentType");
+    private final String repository;
+    private final String requestedReference;
+    private final Manifest manifest;
+    private final Digest digest;
+    private final MediaType contentType;
+
+    ManifestResponse(String repository, String requestedReference, Manifest manifest, Digest digest, MediaType contentType) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.requestedReference = Objects.requireNonNull(requestedReference, "requestedReference");
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
+        this.digest = Objects.requireNonNull(digest, "digest");
+        this.contentType = Objects.requireNonNull(contentType, "contentType");
+    }
+
+    public String repository() {
+        return repository;
+    }
+
+    public String requestedReference() {
+        return requestedReference;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** The digest of the bytes as received (verified against the requested digest, if one was requested). */
+    public Digest digest() {
+        return digest;
+    }
+
+    public MediaType contentType() {
+        return contentType;
     }
 
     /**
@@ -36,5 +64,23 @@ public record ManifestResponse(String repository, String requestedReference, Man
             default -> false;
         };
         return consistent ? Optional.of(new DeletableManifest(repository, digest, contentType)) : Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ManifestResponse r && repository.equals(r.repository)
+                && requestedReference.equals(r.requestedReference) && manifest.equals(r.manifest)
+                && digest.equals(r.digest) && contentType.equals(r.contentType);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(repository, requestedReference, manifest, digest, contentType);
+    }
+
+    @Override
+    public String toString() {
+        return "ManifestResponse[" + repository + (Digest.isDigest(requestedReference) ? "@" : ":") + requestedReference
+                + " -> " + digest + ", " + contentType + "]";
     }
 }

@@ -12,6 +12,8 @@ public record OciError(String code, String message, String detail) {
 
     @Override
     public String toString() {
-        return code + (message.isEmpty() ? "" : ": " + message) + (detail.isEmpty() ? "" : " (" + detail + ")");
+        // Plain-text error bodies have no code: "(: text)" would be the result without this.
+        String text = code.isEmpty() ? message : code + (message.isEmpty() ? "" : ": " + message);
+        return text + (detail.isEmpty() ? "" : " (" + detail + ")");
     }
 }

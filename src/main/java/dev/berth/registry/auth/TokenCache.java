@@ -39,6 +39,11 @@ public final class TokenCache {
         tokens.put(key(realm, service, scopes), token);
     }
 
+    /** Drops the token for these scopes, e.g. because the registry refused it. */
+    public void remove(String realm, String service, Set<Scope> scopes) {
+        tokens.remove(key(realm, service, scopes));
+    }
+
     public void clear() {
         tokens.clear();
     }

@@ -58,6 +58,17 @@ public final class Authorizer {
         return Optional.empty();
     }
 
+    /**
+     * Drops the cached token for {@code scopes} after the registry refused it: it must not be sent again
+     * (permissions may have been granted since, or the token revoked), the next request gets a fresh one.
+     */
+    public void forget(Set<Scope> scopes) {
+        Challenge known = challenge;
+        if (known == null || !known.isBearer() || known.realm().isEmpty()) return;
+        HttpUrl realm = HttpUrl.parse(known.realm().get());
+        if (realm != null) cache.remove(realm.toString(), known.service().orElse(""), scopes);
+    }
+
     private BearerToken fetch(HttpUrl realm, String service, Set<Scope> scopes, HttpCalls calls) throws RegistryException {
         BearerToken token = tokens.fetch(realm, service, scopes, credentials, calls);
         cache.put(realm.toString(), service, scopes, token);

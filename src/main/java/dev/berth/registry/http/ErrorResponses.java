@@ -83,7 +83,7 @@ public final class ErrorResponses {
     }
 
     private static String detail(JsonNode detail) {
-        if (detail.isMissingNode() || detail.isNull()) return "";
+        if (detail.isMissingNode() || detail.isNull() || detail.isContainerNode() && detail.isEmpty()) return "";
         return abbreviate(detail.isTextual() ? detail.asText() : detail.toString());
     }
 
@@ -94,6 +94,11 @@ public final class ErrorResponses {
         String host = response.request().url().host() + portSuffix(response);
         String details = errors.isEmpty() ? "" : " (" + summary(errors) + ")";
         boolean unsupported = errors.stream().anyMatch(e -> e.code().equals("UNSUPPORTED"));
+        if (code == 400 && !response.request().isHttps() && errors.stream().anyMatch(ErrorResponses::isHttpToHttpsPort)) {
+            return new RegistryException.ProtocolViolation(host + " speaks https, but this connection uses plain http. "
+                    + "Turn off plain HTTP for this connection (and trust the registry's certificate if it is private)"
+                    + details + ".", code, errors, false);
+        }
         if (code == 401) {
             String message = credentials instanceof Credentials.Anonymous
                     ? host + " requires you to sign in to " + action + ": add a username and password or token to this connection."
@@ -132,6 +137,25 @@ public final class ErrorResponses {
         }
         return new RegistryException.ProtocolViolation(host + " refused the request to " + action + " (HTTP " + code + ")"
                 + details + ".", code, errors, false);
+    }
+
+    /**
+     * A 401 {@code insufficient_scope} answered to a token obtained with the person's credentials: they are
+     * signed in, the token service just did not grant the action. Said as a permission problem (like a 403),
+     * not as a wrong password.
+     */
+    public static RegistryException.Forbidden insufficientScope(Response response, String action) {
+        List<OciError> errors = readErrors(response);
+        String host = response.request().url().host() + portSuffix(response);
+        String details = errors.isEmpty() ? "" : " (" + summary(errors) + ")";
+        return new RegistryException.Forbidden("You are signed in to " + host + " but not allowed to " + action + details
+                + ". Ask the registry's administrator for access.", response.code(), errors);
+    }
+
+    /** Go's "Client sent an HTTP request to an HTTPS server.", nginx's "The plain HTTP request was sent to HTTPS port". */
+    private static boolean isHttpToHttpsPort(OciError error) {
+        String text = error.message().toLowerCase(java.util.Locale.ROOT);
+        return text.contains("http request") && text.contains("https");
     }
 
     /** {@code Retry-After} as seconds or an HTTP date. */

@@ -2,6 +2,8 @@ package dev.berth.registry.http;
 
 import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryException;
+import dev.berth.registry.auth.Challenge;
+import dev.berth.registry.auth.Credentials;
 import dev.berth.registry.auth.Scope;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -126,6 +128,7 @@ public final class RegistryHttp {
                 url = next;
                 continue;
             }
+            if (code == 401 && sentAuthorization) auth.forget(scopes);
             if (code == 401 && authRetries < 2 && exchange.isReplayable() && sameOrigin(url, base)) {
                 Optional<Set<Scope>> retryScopes = auth.onUnauthorized(response, scopes, sentAuthorization);
                 if (retryScopes.isPresent()) {
@@ -136,6 +139,13 @@ public final class RegistryHttp {
                 }
             }
             if (code >= 200 && code < 300) return response;
+            if (code == 401 && sentAuthorization && !(auth.credentials() instanceof Credentials.Anonymous)
+                    && Challenge.parseAll(response.headers("WWW-Authenticate")).stream().anyMatch(Challenge::isInsufficientScope)) {
+                // Signed in, token issued, but it lacks the action: a permission problem, not a wrong password.
+                try (response) {
+                    throw ErrorResponses.insufficientScope(response, exchange.action());
+                }
+            }
             if (exchange.isIdempotent() && isTemporaryStatus(code) && attempt < retry.maxAttempts()) {
                 Optional<Duration> wait = code == 429 ? ErrorResponses.retryAfter(response) : Optional.empty();
                 if (wait.isEmpty() || wait.get().compareTo(retry.maxRetryAfter()) <= 0) {
