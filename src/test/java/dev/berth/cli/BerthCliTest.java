@@ -11,6 +11,7 @@ import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
+import dev.berth.testing.TestPki;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
 import java.io.ByteArrayInputStream;
@@ -189,6 +190,50 @@ class BerthCliTest {
                 "--username", "alice", "--password-stdin");
         assertEquals(0, run.code(), run.err()); // a registry without auth ignores them
         assertFalse(run.err().contains("s3cret"));
+    }
+
+    @Test
+    void tlsRegistryWithHtpasswdWorksWithCaCertAndPasswordOnStdin() throws Exception {
+        TestPki pki = TestPki.create("Berth CLI test CA");
+        try (RegistryServer secure = RegistryServer.builder(work).tls(pki).htpasswd("alice", "s3cret").start()) {
+            RegistrySeeder.of(secure.baseUrl(), RegistrySeeder.trusting(pki)).withAuthorization(RegistrySeeder.basic("alice", "s3cret"))
+                    .pushImage("secure/app", "v1", 12, 100);
+            String ca = pki.writeRootPem(work.resolve("cli-ca.pem")).toString();
+
+            Run ok = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "s3cret\n",
+                    "tags", secure.hostPort() + "/secure/app", "--ca-cert", ca, "--username", "alice", "--password-stdin");
+            assertEquals(0, ok.code(), ok.err());
+            assertEquals(List.of("v1"), ok.out().lines().toList());
+
+            Run wrong = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "nope\n",
+                    "tags", secure.hostPort() + "/secure/app", "--ca-cert", ca, "--username", "alice", "--password-stdin");
+            assertEquals(1, wrong.code());
+            assertTrue(wrong.err().contains("did not accept the credentials"), wrong.err());
+            assertFalse(wrong.err().contains("nope"), "the password leaked: " + wrong.err());
+
+            Run untrusted = berth("tags", secure.hostPort() + "/secure/app");
+            assertEquals(1, untrusted.code());
+            assertTrue(untrusted.err().toLowerCase(java.util.Locale.ROOT).contains("certificate"), untrusted.err());
+        }
+    }
+
+    @Test
+    void credentialsComeFromDockersConfigWhenNoneAreGiven() throws Exception {
+        try (RegistryServer secured = RegistryServer.builder(work).htpasswd("bob", "hunter2").start()) {
+            RegistrySeeder.of(secured).withAuthorization(RegistrySeeder.basic("bob", "hunter2")).pushImage("private/app", "v2", 13, 100);
+            Path dockerConfig = work.resolve("docker-with-auth");
+            java.nio.file.Files.createDirectories(dockerConfig);
+            String auth = java.util.Base64.getEncoder().encodeToString("bob:hunter2".getBytes(StandardCharsets.UTF_8));
+            java.nio.file.Files.writeString(dockerConfig.resolve("config.json"),
+                    "{\"auths\":{\"" + secured.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
+
+            Run run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "", "tags", secured.hostPort() + "/private/app");
+            assertEquals(0, run.code(), run.err());
+            assertEquals(List.of("v2"), run.out().lines().toList());
+            Run anonymous = berth("tags", secured.hostPort() + "/private/app");
+            assertEquals(1, anonymous.code());
+            assertTrue(anonymous.err().contains("requires you to sign in"), anonymous.err());
+        }
     }
 
     static Run berth(String... args) {

@@ -35,7 +35,8 @@ public final class TokenClient {
     private final Clock clock;
 
     public TokenClient(OkHttpClient http, Clock clock) {
-        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false)
+                .dns(new GuardedDns(http.dns())).build();
         this.clock = clock;
     }
 
