@@ -18,9 +18,16 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("berth-work-", 0).factory());
     private final ActivityMonitor activity;
+    private final FxCallbackTimer timer;
 
     public FxUiExecutor(ActivityMonitor activity) {
+        this(activity, FxCallbackTimer.NONE);
+    }
+
+    /** {@code timer} is told how long each piece of our code ran on the FX thread (the test watchdog). */
+    public FxUiExecutor(ActivityMonitor activity, FxCallbackTimer timer) {
         this.activity = activity;
+        this.timer = timer;
     }
 
     @Override
@@ -32,19 +39,19 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
         threads.execute(() -> {
             try {
                 T result = work.run(signal, entry);
-                Platform.runLater(() -> {
+                runLater(description, () -> {
                     task.markDone();
                     activity.finished(entry);
                     if (!signal.isCancelled()) onSuccess.accept(result);
                 });
             } catch (CancellationException e) {
-                Platform.runLater(() -> {
+                runLater(description, () -> {
                     task.markDone();
                     activity.finished(entry);
                 });
             } catch (Throwable e) {
                 if (!(e instanceof Exception)) LOG.log(System.Logger.Level.ERROR, "background work failed: " + description, e);
-                Platform.runLater(() -> {
+                runLater(description, () -> {
                     task.markDone();
                     activity.finished(entry);
                     if (!signal.isCancelled()) onFailure.accept(e);
@@ -56,8 +63,21 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public void onUiThread(Runnable action) {
-        if (Platform.isFxApplicationThread()) action.run();
-        else Platform.runLater(action);
+        if (Platform.isFxApplicationThread()) timed("ui update", action);
+        else runLater("ui update", action);
+    }
+
+    private void runLater(String description, Runnable action) {
+        Platform.runLater(() -> timed(description, action));
+    }
+
+    private void timed(String description, Runnable action) {
+        long start = System.nanoTime();
+        try {
+            action.run();
+        } finally {
+            timer.ran(description, java.time.Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     @Override

@@ -1,0 +1,171 @@
+package dev.berth.ui.app;
+
+import atlantafx.base.theme.Styles;
+import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.RegistryOverviewView;
+import dev.berth.ui.browser.RegistryTreeView;
+import dev.berth.ui.browser.TagTableView;
+import dev.berth.ui.common.ActivityMonitor;
+import dev.berth.ui.common.NotificationArea;
+import dev.berth.ui.details.TagDetailsView;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window: toolbar, tree on the left, the selection on the right, status bar below. */
+public final class MainView extends StackPane {
+
+    private final MainViewModel viewModel;
+    private final ActivityMonitor activity;
+    private final NotificationArea notifications;
+    private final StackPane content = new StackPane();
+    private final WelcomeView welcome;
+    private final RegistryTreeView tree;
+    private final RegistryOverviewView overview;
+    private final TagTableView tags;
+    private final TagDetailsView details;
+
+    public MainView(MainViewModel viewModel, ActivityMonitor activity, NotificationArea notifications) {
+        this.viewModel = viewModel;
+        this.activity = activity;
+        this.notifications = notifications;
+        BrowserViewModel browser = viewModel.browser();
+        this.welcome = new WelcomeView(viewModel::addConnection);
+        this.tree = new RegistryTreeView(browser);
+        this.overview = new RegistryOverviewView(browser);
+        this.tags = new TagTableView(viewModel.repository());
+        this.details = new TagDetailsView(viewModel.details());
+        createView();
+        bind();
+    }
+
+    public WelcomeView welcome() {
+        return welcome;
+    }
+
+    private void createView() {
+        setId("main");
+        getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
+        BorderPane layout = new BorderPane();
+        layout.setTop(toolbar());
+        SplitPane split = new SplitPane(padded(tree), padded(content));
+        split.setDividerPositions(0.3);
+        layout.setCenter(split);
+        layout.setBottom(statusBar());
+        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        getChildren().addAll(layout, notifications);
+    }
+
+    private ToolBar toolbar() {
+        Button add = iconButton("add-connection", Feather.PLUS, "Add a registry");
+        add.setText("Add registry");
+        add.setOnAction(e -> viewModel.addConnection(""));
+        TextField search = new TextField();
+        search.setId("search");
+        search.setPromptText("Paste a reference: ghcr.io/acme/api:1.2, localhost:5000/team/app, nginx");
+        search.setPrefColumnCount(40);
+        search.setOnAction(e -> viewModel.search(search.getText()));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button go = iconButton("search-go", Feather.ARROW_RIGHT, "Go to the reference");
+        go.setOnAction(e -> viewModel.search(search.getText()));
+        Button refresh = iconButton("refresh", Feather.REFRESH_CW, "Refresh the selection");
+        refresh.setOnAction(e -> viewModel.refresh());
+        Button theme = iconButton("theme", Feather.MOON, "Switch light / dark");
+        theme.setOnAction(e -> viewModel.toggleTheme());
+        viewModel.themeProperty().addListener((obs, old, value) ->
+                theme.setGraphic(new FontIcon(value == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON)));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        ToolBar bar = new ToolBar(add, new Separator(Orientation.VERTICAL), search, go, refresh, spacer, theme);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private HBox statusBar() {
+        Label summary = new Label();
+        summary.setId("status-text");
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                activity.countProperty().get() == 0 ? statusIdle() : activity.summaryProperty().get(),
+                activity.countProperty(), activity.summaryProperty(), viewModel.browser().registries()));
+        ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        busy.setId("status-busy");
+        busy.setPrefWidth(120);
+        busy.visibleProperty().bind(activity.countProperty().greaterThan(0));
+        Button stop = iconButton("status-cancel", Feather.X_CIRCLE, "Cancel everything that is loading");
+        stop.visibleProperty().bind(activity.countProperty().greaterThan(0));
+        stop.setOnAction(e -> activity.cancelAll());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, summary, spacer, busy, stop);
+        bar.setId("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private String statusIdle() {
+        int registries = viewModel.browser().registries().size();
+        int repositories = viewModel.browser().registries().stream().mapToInt(r -> r.repositories().size()).sum();
+        return registries == 0 ? "No registries yet" : registries + (registries == 1 ? " registry · " : " registries · ")
+                + String.format("%,d", repositories) + " repositories loaded";
+    }
+
+    private void bind() {
+        tree.setOnEditConnection(viewModel::editConnection);
+        overview.setOnFixConnection(viewModel::editConnection);
+        tags.setOnOpen(row -> {
+            var repository = viewModel.repository().repositoryProperty().get();
+            if (repository != null) viewModel.browser().selectionProperty().set(new BrowserViewModel.TagSelection(repository, row.tag()));
+        });
+        viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
+        showPane(viewModel.paneProperty().get());
+    }
+
+    private void showPane(MainViewModel.Pane pane) {
+        switch (pane) {
+            case WELCOME -> content.getChildren().setAll(welcome);
+            case REGISTRY -> {
+                if (viewModel.browser().selectionProperty().get() instanceof RegistryNode node) overview.show(node);
+                content.getChildren().setAll(overview);
+            }
+            case REPOSITORY -> content.getChildren().setAll(tags);
+            case TAG -> content.getChildren().setAll(details);
+            case EMPTY -> {
+                Label hint = new Label("Select a registry, a repository or a tag.");
+                hint.getStyleClass().add(Styles.TEXT_MUTED);
+                content.getChildren().setAll(hint);
+            }
+        }
+    }
+
+    private static StackPane padded(javafx.scene.Node node) {
+        StackPane pane = new StackPane(node);
+        pane.setPadding(new Insets(10));
+        return pane;
+    }
+
+    private static Button iconButton(String id, Feather icon, String tooltip) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.getStyleClass().add(Styles.FLAT);
+        return button;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.berth.ui.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+
+/** Applies the AtlantaFX theme, and reads whether the desktop prefers dark (off the FX thread). */
+final class ThemeManager {
+
+    private ThemeManager() {}
+
+    static void apply(MainViewModel.Theme theme) {
+        Application.setUserAgentStylesheet(theme == MainViewModel.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * The desktop's preference where it can be read: GTK_THEME ending in ":dark", or GNOME's
+     * color-scheme setting. Runs a process: never call it on the FX thread.
+     */
+    static Optional<MainViewModel.Theme> desktopPreference(Map<String, String> environment) {
+        String gtk = environment.getOrDefault("GTK_THEME", "");
+        if (gtk.toLowerCase().endsWith(":dark")) return Optional.of(MainViewModel.Theme.DARK);
+        try {
+            Process process = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")
+                    .redirectErrorStream(true).start();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.empty();
+            }
+            String value = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) return Optional.empty();
+            return Optional.of(value.contains("dark") ? MainViewModel.Theme.DARK : MainViewModel.Theme.LIGHT);
+        } catch (IOException e) {
+            return Optional.empty(); // no gsettings: not a GNOME desktop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

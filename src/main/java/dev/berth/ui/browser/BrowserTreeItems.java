@@ -1,0 +1,115 @@
+package dev.berth.ui.browser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * Tree items built lazily: a folder's children are made only when it is first expanded, so a
+ * registry with 100,000 repositories costs a handful of items until someone opens a folder.
+ */
+final class BrowserTreeItems {
+
+    private BrowserTreeItems() {}
+
+    /** A namespace folder: the common path prefix of the repositories below it. */
+    record Folder(RegistryNode registry, String path) {
+        String label() {
+            int slash = path.lastIndexOf('/');
+            return slash < 0 ? path : path.substring(slash + 1);
+        }
+    }
+
+    /** A tag under a repository in the tree. */
+    record TagLeaf(RepositoryNode repository, String tag) {}
+
+    /** Children for {@code repositories} below {@code prefix}: folders for shared path segments, repositories as leaves. */
+    static List<TreeItem<Object>> childrenOf(RegistryNode registry, String prefix, List<RepositoryNode> repositories,
+            BrowserViewModel viewModel) {
+        Map<String, List<RepositoryNode>> folders = new TreeMap<>();
+        List<TreeItem<Object>> leaves = new ArrayList<>();
+        for (RepositoryNode repository : repositories) {
+            String rest = repository.name().substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash < 0) leaves.add(new RepositoryItem(repository, viewModel));
+            else folders.computeIfAbsent(prefix + rest.substring(0, slash), k -> new ArrayList<>()).add(repository);
+        }
+        List<TreeItem<Object>> children = new ArrayList<>();
+        folders.forEach((path, members) -> children.add(new FolderItem(new Folder(registry, path), members, viewModel)));
+        children.addAll(leaves);
+        return children;
+    }
+
+    /** A folder whose children are built on first expansion. */
+    static final class FolderItem extends TreeItem<Object> {
+        private final List<RepositoryNode> members;
+        private final BrowserViewModel viewModel;
+        private boolean built;
+
+        FolderItem(Folder folder, List<RepositoryNode> members, BrowserViewModel viewModel) {
+            super(folder);
+            this.members = members;
+            this.viewModel = viewModel;
+        }
+
+        int repositoryCount() {
+            return members.size();
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return false;
+        }
+
+        @Override
+        public ObservableList<TreeItem<Object>> getChildren() {
+            if (!built) {
+                built = true;
+                Folder folder = (Folder) getValue();
+                super.getChildren().setAll(childrenOf(folder.registry(), folder.path() + "/", members, viewModel));
+            }
+            return super.getChildren();
+        }
+    }
+
+    /** A repository; its tags load when it is expanded. */
+    static final class RepositoryItem extends TreeItem<Object> {
+        private final RepositoryNode repository;
+        private final BrowserViewModel viewModel;
+        private boolean wired;
+
+        RepositoryItem(RepositoryNode repository, BrowserViewModel viewModel) {
+            super(repository);
+            this.repository = repository;
+            this.viewModel = viewModel;
+            expandedProperty().addListener((obs, was, expanded) -> {
+                if (expanded && repository.tagsStateProperty().get() != LoadState.LOADING) viewModel.loadTags(repository);
+            });
+        }
+
+        @Override
+        public boolean isLeaf() {
+            return repository.tagCountProperty().get() == 0;
+        }
+
+        @Override
+        public ObservableList<TreeItem<Object>> getChildren() {
+            if (!wired) {
+                wired = true;
+                rebuild();
+                repository.tags().addListener((ListChangeListener<String>) change -> rebuild());
+            }
+            return super.getChildren();
+        }
+
+        private void rebuild() {
+            List<TreeItem<Object>> tags = new ArrayList<>(repository.tags().size());
+            for (String tag : repository.tags()) tags.add(new TreeItem<>(new TagLeaf(repository, tag)));
+            super.getChildren().setAll(tags);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.berth.ui.browser;
+
+import dev.berth.domain.Reference;
+import dev.berth.registry.Capabilities;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryException;
+import dev.berth.ui.common.Notifier;
+import dev.berth.ui.common.UiExecutor;
+import dev.berth.ui.common.UiTask;
+import dev.berth.ui.common.UserMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The registry tree: connections, their catalogs (filled page by page), tag counts, and the tags
+ * of expanded repositories. Every load runs off the FX thread; a new load of the same node
+ * cancels the old one.
+ */
+public final class BrowserViewModel {
+
+    private final UiExecutor executor;
+    private final Notifier notifier;
+    private final TagCountLoader tagCounts;
+
+    // Properties
+    private final ObservableList<RegistryNode> registries = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
+
+    private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
+    private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, TagCountLoader tagCounts) {
+        this.executor = executor;
+        this.notifier = notifier;
+        this.tagCounts = tagCounts;
+    }
+
+    public ObservableList<RegistryNode> registries() {
+        return FXCollections.unmodifiableObservableList(registries);
+    }
+
+    /** Filter-as-you-type text over repository names. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The selected node: a RegistryNode, a RepositoryNode or a {@link TagSelection}. */
+    public ObjectProperty<Object> selectionProperty() {
+        return selection;
+    }
+
+    /** A tag chosen in the tree or table. */
+    public record TagSelection(RepositoryNode repository, String tag) {}
+
+    // Commands
+
+    public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client) {
+        RegistryNode node = new RegistryNode(id, displayName, host, client);
+        registries.add(node);
+        refresh(node);
+        return node;
+    }
+
+    public void removeRegistry(RegistryNode node) {
+        Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
+        registries.remove(node);
+        if (selection.get() == node) selection.set(null);
+    }
+
+    /** Probes the registry, then loads its catalog page by page and the tag counts after it. */
+    public void refresh(RegistryNode node) {
+        Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
+        node.stateProperty().set(LoadState.LOADING);
+        node.problemProperty().set(null);
+        UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
+            RegistryClient client = node.client().withCancel(cancel);
+            Capabilities capabilities = client.probe(Optional.empty());
+            executor.onUiThread(() -> node.capabilitiesProperty().set(capabilities));
+            if (capabilities.catalog() != Capabilities.Ability.YES) return false;
+            List<String> all = client.catalog(page -> {
+                List<String> names = page.items();
+                executor.onUiThread(() -> node.addRepositories(names));
+                progress.update(0, -1, "repositories");
+            });
+            executor.onUiThread(() -> node.addRepositories(all));
+            tagCounts.load(client, all, cancel, counts -> executor.onUiThread(() -> applyCounts(node, counts)));
+            return true;
+        }, catalogListed -> {
+            registryLoads.remove(node);
+            node.setCatalogRefused(!catalogListed);
+            node.stateProperty().set(LoadState.LOADED);
+        }, error -> {
+            registryLoads.remove(node);
+            UserMessage message = UserMessage.of(error);
+            node.problemProperty().set(message);
+            node.stateProperty().set(LoadState.FAILED);
+            notifier.show(message);
+        });
+        if (!task.isDone()) registryLoads.put(node, task);
+    }
+
+    private static void applyCounts(RegistryNode node, Map<String, Integer> counts) {
+        counts.forEach((name, count) -> node.repository(name).ifPresent(r -> r.tagCountProperty().set(count)));
+    }
+
+    /** Loads the tags of an expanded repository (again, if asked twice: tags move). */
+    public void loadTags(RepositoryNode repository) {
+        Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
+        repository.tagsStateProperty().set(LoadState.LOADING);
+        UiTask task = executor.submit("Loading tags of " + repository.name(),
+                (cancel, progress) -> TagOrdering.sort(repository.registry().client().withCancel(cancel).tags(repository.name())),
+                tags -> {
+                    tagLoads.remove(repository);
+                    repository.tags().setAll(tags);
+                    repository.tagCountProperty().set(tags.size());
+                    repository.tagsStateProperty().set(LoadState.LOADED);
+                }, error -> {
+                    tagLoads.remove(repository);
+                    repository.tagsStateProperty().set(LoadState.FAILED);
+                    notifier.show(UserMessage.of(error));
+                });
+        if (!task.isDone()) tagLoads.put(repository, task);
+    }
+
+    /** For registries without a catalog: adds a repository the user named (checked against the grammar). */
+    public Optional<String> addRepository(RegistryNode registry, String name) {
+        String trimmed = name.strip().replaceAll("^/+|/+$", "");
+        if (!Reference.isValidRepository(trimmed)) {
+            return Optional.of("'" + name + "' is not a repository name: lowercase letters, digits and . _ - separated by /");
+        }
+        List<RepositoryNode> added = registry.addRepositories(List.of(trimmed));
+        registry.repository(trimmed).ifPresent(r -> {
+            selection.set(r);
+            if (!added.isEmpty()) loadTags(r);
+        });
+        return Optional.empty();
+    }
+
+    /**
+     * Navigates to a pasted reference ({@code ghcr.io/acme/api:1.2}, {@code nginx},
+     * {@code localhost:5000/team/app@sha256:…}), adding the repository under its connection.
+     */
+    public Navigation navigateTo(String text) {
+        Reference reference;
+        try {
+            reference = Reference.parse(text);
+        } catch (IllegalArgumentException e) {
+            return new Navigation.Invalid(e.getMessage());
+        }
+        Optional<RegistryNode> registry = registries.stream()
+                .filter(r -> sameHost(r.host(), reference.registry()) || sameHost(r.host(), reference.apiHost()))
+                .findFirst();
+        if (registry.isEmpty()) return new Navigation.NeedsConnection(reference);
+        RegistryNode node = registry.get();
+        node.addRepositories(List.of(reference.repository()));
+        RepositoryNode repository = node.repository(reference.repository()).orElseThrow();
+        if (repository.tagsStateProperty().get() == LoadState.IDLE) loadTags(repository);
+        String tagOrDigest = reference.manifestReference();
+        selection.set(reference.digest().isPresent() || reference.original().contains(":")
+                ? new TagSelection(repository, tagOrDigest) : repository);
+        return new Navigation.Found(node, repository, reference);
+    }
+
+    /** The repositories of {@code registry} matching the filter (case-insensitive substring). */
+    public List<RepositoryNode> visibleRepositories(RegistryNode registry) {
+        String needle = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) return registry.repositories();
+        List<RepositoryNode> visible = new ArrayList<>();
+        for (RepositoryNode repository : registry.repositories()) {
+            if (repository.name().contains(needle)) visible.add(repository);
+        }
+        return visible;
+    }
+
+    /** True when something is loading for {@code registry}. */
+    public boolean isLoading(RegistryNode registry) {
+        return registryLoads.containsKey(registry);
+    }
+
+    private static boolean sameHost(String a, String b) {
+        return a.equalsIgnoreCase(b) || stripDefaultPort(a).equalsIgnoreCase(stripDefaultPort(b));
+    }
+
+    private static String stripDefaultPort(String host) {
+        return host.endsWith(":443") ? host.substring(0, host.length() - 4) : host;
+    }
+
+    static boolean isCatalogRefusal(Throwable error) {
+        return error instanceof RegistryException.Unsupported || error instanceof RegistryException.Forbidden;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.berth.ui.browser;
+
+/** Where a node's background loading stands. */
+public enum LoadState { IDLE, LOADING, LOADED, FAILED }

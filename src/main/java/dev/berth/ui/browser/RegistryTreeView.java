@@ -1,0 +1,240 @@
+package dev.berth.ui.browser;
+
+import atlantafx.base.theme.Styles;
+import dev.berth.domain.Reference;
+import dev.berth.registry.Capabilities;
+import dev.berth.ui.browser.BrowserTreeItems.Folder;
+import dev.berth.ui.browser.BrowserTreeItems.FolderItem;
+import dev.berth.ui.browser.BrowserTreeItems.RepositoryItem;
+import dev.berth.ui.browser.BrowserTreeItems.TagLeaf;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The left side of the window: a filter field over the registry → namespace → repository → tag tree. */
+public final class RegistryTreeView extends VBox {
+
+    private final BrowserViewModel viewModel;
+    private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("registries"));
+    private final TextField filter = new TextField();
+    private final Map<RegistryNode, TreeItem<Object>> registryItems = new HashMap<>();
+    private final Map<RegistryNode, PauseTransition> pendingRebuilds = new HashMap<>();
+    private Consumer<RegistryNode> onEditConnection = node -> {};
+
+    public RegistryTreeView(BrowserViewModel viewModel) {
+        this.viewModel = viewModel;
+        createView();
+        bind();
+    }
+
+    public void setOnEditConnection(Consumer<RegistryNode> handler) {
+        onEditConnection = handler;
+    }
+
+    public TreeView<Object> tree() {
+        return tree;
+    }
+
+    private void createView() {
+        setId("registry-tree");
+        filter.setId("tree-filter");
+        filter.setPromptText("Filter repositories");
+        tree.setId("tree");
+        tree.setShowRoot(false);
+        tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        tree.setCellFactory(t -> new BrowserCell());
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        setSpacing(6);
+        getChildren().addAll(filter, tree);
+        getStyleClass().add("registry-tree");
+    }
+
+    private void bind() {
+        filter.textProperty().bindBidirectional(viewModel.filterProperty());
+        viewModel.filterProperty().addListener((obs, old, text) -> registryItems.keySet().forEach(this::scheduleRebuild));
+        viewModel.registries().addListener((ListChangeListener<RegistryNode>) change -> syncRegistries());
+        syncRegistries();
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item == null) return;
+            Object value = item.getValue();
+            if (value instanceof TagLeaf leaf) viewModel.selectionProperty().set(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag()));
+            else if (value instanceof RegistryNode || value instanceof RepositoryNode) viewModel.selectionProperty().set(value);
+        });
+        viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
+    }
+
+    private void syncRegistries() {
+        List<RegistryNode> current = viewModel.registries();
+        registryItems.keySet().removeIf(node -> !current.contains(node));
+        tree.getRoot().getChildren().removeIf(item -> !current.contains(item.getValue()));
+        for (RegistryNode node : current) {
+            if (registryItems.containsKey(node)) continue;
+            TreeItem<Object> item = new TreeItem<>(node);
+            item.setExpanded(true);
+            registryItems.put(node, item);
+            tree.getRoot().getChildren().add(item);
+            node.repositories().addListener((ListChangeListener<RepositoryNode>) change -> scheduleRebuild(node));
+            node.stateProperty().addListener((obs, old, state) -> tree.refresh());
+            node.capabilitiesProperty().addListener((obs, old, caps) -> tree.refresh());
+            rebuild(node);
+        }
+    }
+
+    /** Catalog pages and keystrokes come fast: rebuild at most every 120 ms. */
+    private void scheduleRebuild(RegistryNode node) {
+        PauseTransition pause = pendingRebuilds.computeIfAbsent(node, n -> {
+            PauseTransition p = new PauseTransition(Duration.millis(120));
+            p.setOnFinished(e -> rebuild(n));
+            return p;
+        });
+        pause.playFromStart();
+    }
+
+    private void rebuild(RegistryNode node) {
+        TreeItem<Object> item = registryItems.get(node);
+        if (item == null) return;
+        List<RepositoryNode> visible = viewModel.visibleRepositories(node);
+        List<TreeItem<Object>> children = BrowserTreeItems.childrenOf(node, "", visible, viewModel);
+        boolean filtering = !viewModel.filterProperty().get().isBlank();
+        if (filtering && visible.size() <= 200) expandAll(children);
+        item.getChildren().setAll(children);
+    }
+
+    private static void expandAll(List<TreeItem<Object>> items) {
+        for (TreeItem<Object> item : items) {
+            if (item instanceof FolderItem folder) {
+                folder.setExpanded(true);
+                expandAll(folder.getChildren());
+            }
+        }
+    }
+
+    /** Selects the node for {@code selected} in the tree, building folders on the way. */
+    private void reveal(Object selected) {
+        RepositoryNode repository = selected instanceof RepositoryNode r ? r
+                : selected instanceof BrowserViewModel.TagSelection t ? t.repository() : null;
+        if (repository == null) return;
+        rebuild(repository.registry());
+        TreeItem<Object> item = registryItems.get(repository.registry());
+        String[] segments = repository.name().split("/");
+        String path = "";
+        for (int i = 0; i < segments.length - 1 && item != null; i++) {
+            path = path.isEmpty() ? segments[i] : path + "/" + segments[i];
+            String wanted = path;
+            item.setExpanded(true);
+            item = item.getChildren().stream().filter(c -> c.getValue() instanceof Folder f && f.path().equals(wanted))
+                    .findFirst().orElse(null);
+        }
+        if (item == null) return;
+        item.setExpanded(true);
+        TreeItem<Object> target = item.getChildren().stream().filter(c -> c.getValue() == repository).findFirst().orElse(null);
+        if (target != null && tree.getSelectionModel().getSelectedItem() != target
+                && !(selected instanceof BrowserViewModel.TagSelection)) {
+            tree.getSelectionModel().select(target);
+            int row = tree.getRow(target);
+            if (row >= 0) tree.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    /** One row: icon, name, and a muted count or badge. */
+    private final class BrowserCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object value, boolean empty) {
+            super.updateItem(value, empty);
+            setContextMenu(null);
+            if (empty || value == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label();
+            Label detail = new Label();
+            detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            FontIcon icon;
+            switch (value) {
+                case RegistryNode node -> {
+                    icon = new FontIcon(Feather.SERVER);
+                    name.setText(node.displayName());
+                    name.getStyleClass().add(Styles.TEXT_BOLD);
+                    detail.setText(registryBadge(node));
+                    if (node.problemProperty().get() != null) detail.getStyleClass().add(Styles.DANGER);
+                    setContextMenu(registryMenu(node));
+                }
+                case Folder folder -> {
+                    icon = new FontIcon(Feather.FOLDER);
+                    name.setText(folder.label());
+                    if (getTreeItem() instanceof FolderItem item) detail.setText(item.repositoryCount() + "");
+                }
+                case RepositoryNode repository -> {
+                    icon = new FontIcon(Feather.PACKAGE);
+                    name.setText(repository.shortName());
+                    // A binding observes weakly: recycled cells do not pile up listeners on the node.
+                    detail.textProperty().bind(Bindings.createStringBinding(repository::tagCountLabel, repository.tagCountProperty()));
+                    setContextMenu(repositoryMenu(repository));
+                }
+                case TagLeaf leaf -> {
+                    icon = new FontIcon(Feather.TAG);
+                    name.setText(leaf.tag());
+                }
+                default -> {
+                    icon = null;
+                    name.setText(String.valueOf(value));
+                }
+            }
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            HBox row = new HBox(6, name, spacer, detail);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (icon != null) row.getChildren().addFirst(icon);
+            setText(null);
+            setGraphic(row);
+        }
+    }
+
+    private static String registryBadge(RegistryNode node) {
+        if (node.problemProperty().get() != null) return node.problemProperty().get().title();
+        if (node.stateProperty().get() == LoadState.LOADING) return "loading…";
+        if (Boolean.TRUE.equals(node.catalogRefusedProperty().get())) return "no catalog";
+        Capabilities caps = node.capabilitiesProperty().get();
+        String deletes = caps == null ? "" : caps.deletes() == Capabilities.Ability.YES ? "delete ✓" : caps.deletes() == Capabilities.Ability.NO ? "read-only" : "";
+        return node.repositories().size() + " repos" + (deletes.isEmpty() ? "" : " · " + deletes);
+    }
+
+    private ContextMenu registryMenu(RegistryNode node) {
+        MenuItem refresh = new MenuItem("Refresh", new FontIcon(Feather.REFRESH_CW));
+        refresh.setOnAction(e -> viewModel.refresh(node));
+        MenuItem edit = new MenuItem("Edit connection…", new FontIcon(Feather.EDIT_2));
+        edit.setOnAction(e -> onEditConnection.accept(node));
+        MenuItem copy = new MenuItem("Copy host");
+        copy.setOnAction(e -> Clipboards.copy(node.host()));
+        return new ContextMenu(refresh, edit, copy);
+    }
+
+    private ContextMenu repositoryMenu(RepositoryNode repository) {
+        MenuItem refresh = new MenuItem("Refresh tags", new FontIcon(Feather.REFRESH_CW));
+        refresh.setOnAction(e -> viewModel.loadTags(repository));
+        MenuItem copy = new MenuItem("Copy name");
+        copy.setOnAction(e -> Clipboards.copy(Reference.ofRepository(repository.registry().host(), repository.name()).canonical()));
+        return new ContextMenu(refresh, copy);
+    }
+}

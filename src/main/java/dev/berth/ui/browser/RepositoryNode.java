@@ -1,0 +1,63 @@
+package dev.berth.ui.browser;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** A repository in the tree: its name, tag count once known, and its tags once expanded. */
+public final class RepositoryNode {
+
+    /** Tag count not known yet. */
+    public static final int UNKNOWN = -1;
+
+    private final RegistryNode registry;
+    private final String name;
+    private final IntegerProperty tagCount = new SimpleIntegerProperty(UNKNOWN);
+    private final ObjectProperty<LoadState> tagsState = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final ObservableList<String> tags = FXCollections.observableArrayList();
+
+    RepositoryNode(RegistryNode registry, String name) {
+        this.registry = registry;
+        this.name = name;
+    }
+
+    public RegistryNode registry() {
+        return registry;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The last path segment, shown in the tree under its namespace folders. */
+    public String shortName() {
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? name : name.substring(slash + 1);
+    }
+
+    public IntegerProperty tagCountProperty() {
+        return tagCount;
+    }
+
+    public ObjectProperty<LoadState> tagsStateProperty() {
+        return tagsState;
+    }
+
+    public ObservableList<String> tags() {
+        return tags;
+    }
+
+    /** "12 tags", "empty", or "" while unknown. */
+    public String tagCountLabel() {
+        int count = tagCount.get();
+        return count == UNKNOWN ? "" : count == 0 ? "empty" : count == 1 ? "1 tag" : count + " tags";
+    }
+
+    @Override
+    public String toString() {
+        return registry.displayName() + "/" + name;
+    }
+}

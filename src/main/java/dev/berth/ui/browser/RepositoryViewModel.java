@@ -1,0 +1,219 @@
+package dev.berth.ui.browser;
+
+import dev.berth.browse.ImageSummary;
+import dev.berth.browse.RepositoryScanner;
+import dev.berth.browse.RepositorySnapshot;
+import dev.berth.browse.ScanListener;
+import dev.berth.browse.TagInfo;
+import dev.berth.domain.ByteSize;
+import dev.berth.domain.Digest;
+import dev.berth.ui.common.Notifier;
+import dev.berth.ui.common.UiBatcher;
+import dev.berth.ui.common.UiExecutor;
+import dev.berth.ui.common.UiTask;
+import dev.berth.ui.common.UserMessage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The tag table of one repository: every tag with digest, size, created date and platforms,
+ * loaded in the background (rows fill in as metadata arrives) so sorting works across all tags.
+ * Opening another repository cancels the running load.
+ */
+public final class RepositoryViewModel {
+
+    private final UiExecutor executor;
+    private final Notifier notifier;
+    private final RepositoryScanner scanner;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TagRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<TagRow> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RepositorySnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+
+    private final Map<Digest, List<TagRow>> rowsByDigest = new HashMap<>();
+    private final Map<Digest, ImageSummary> summaries = new LinkedHashMap<>();
+    private UiTask running;
+
+    public RepositoryViewModel(UiExecutor executor, Notifier notifier, RepositoryScanner scanner) {
+        this.executor = executor;
+        this.notifier = notifier;
+        this.scanner = scanner;
+        filter.addListener((obs, old, text) -> {
+            String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            visibleRows.setPredicate(needle.isEmpty() ? null : row -> row.tag().toLowerCase(Locale.ROOT).contains(needle)
+                    || row.alsoTaggedAsProperty().get().contains(needle));
+        });
+    }
+
+    public ReadOnlyObjectProperty<RepositoryNode> repositoryProperty() {
+        return repository.getReadOnlyProperty();
+    }
+
+    /** Rows matching the filter; sort them in the view (a SortedList over this). */
+    public ObservableList<TagRow> visibleRows() {
+        return visibleRows;
+    }
+
+    public ObservableList<TagRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** 0..1 while loading metadata; -1 while the tag list itself is coming. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<UserMessage> problemProperty() {
+        return problem;
+    }
+
+    /** The last complete load: what cleanup and "shared by" counts work from. */
+    public ReadOnlyObjectProperty<RepositorySnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canCancel() {
+        return Bindings.createBooleanBinding(loading::get, loading);
+    }
+
+    // Commands
+
+    /** Shows {@code node}'s tags; cancels the load of the previous repository. */
+    public void open(RepositoryNode node) {
+        cancel();
+        repository.set(node);
+        rows.clear();
+        rowsByDigest.clear();
+        summaries.clear();
+        snapshot.set(null);
+        problem.set(null);
+        loading.set(true);
+        progress.set(-1);
+        status.set("Listing tags…");
+        Map<String, TagRow> byTag = new HashMap<>();
+        AtomicInteger total = new AtomicInteger();
+        AtomicInteger resolved = new AtomicInteger();
+        UiBatcher<Object> events = new UiBatcher<>(executor, batch -> apply(batch, byTag, total.get(), resolved.get()));
+        running = executor.submit("Loading tags of " + node.name(), (cancel, work) -> scanner.scan(
+                node.registry().client().withCancel(cancel), node.name(), new ScanListener() {
+                    @Override
+                    public void tagsListed(int count) {
+                        total.set(count);
+                    }
+
+                    @Override
+                    public void tagResolved(TagInfo tag) {
+                        resolved.incrementAndGet();
+                        events.add(tag);
+                    }
+
+                    @Override
+                    public void imageLoaded(ImageSummary image) {
+                        events.add(image);
+                    }
+                }), result -> {
+                    events.drain();
+                    running = null;
+                    snapshot.set(result);
+                    loading.set(false);
+                    progress.set(1);
+                    node.tagCountProperty().set(result.tags().size());
+                    status.set(summaryText(result));
+                }, error -> {
+                    events.drain();
+                    running = null;
+                    loading.set(false);
+                    UserMessage message = UserMessage.of(error);
+                    problem.set(message);
+                    status.set(message.title());
+                    notifier.show(message);
+                });
+    }
+
+    /** Stops the running load; what has arrived stays. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            loading.set(false);
+            status.set(rows.isEmpty() ? "Cancelled" : "Cancelled: " + rows.size() + " tags shown, metadata incomplete");
+        }
+    }
+
+    private void apply(List<Object> batch, Map<String, TagRow> byTag, int total, int resolved) {
+        List<TagRow> added = new ArrayList<>();
+        List<Digest> touched = new ArrayList<>();
+        for (Object event : batch) {
+            if (event instanceof TagInfo tag) {
+                TagRow row = byTag.computeIfAbsent(tag.tag(), TagRow::new);
+                if (row.digestProperty().get() == null) added.add(row);
+                row.digestProperty().set(tag.digest());
+                rowsByDigest.computeIfAbsent(tag.digest(), d -> new ArrayList<>()).add(row);
+                ImageSummary known = summaries.get(tag.digest());
+                if (known != null) row.apply(known);
+                touched.add(tag.digest());
+            } else if (event instanceof ImageSummary image) {
+                summaries.put(image.digest(), image);
+                rowsByDigest.getOrDefault(image.digest(), List.of()).forEach(r -> r.apply(image));
+            }
+        }
+        rows.addAll(added);
+        for (Digest digest : touched) {
+            List<TagRow> same = rowsByDigest.getOrDefault(digest, List.of());
+            for (TagRow row : same) row.setAlsoTaggedAs(same.stream().filter(r -> r != row).map(TagRow::tag).sorted().toList());
+        }
+        long withMetadata = rows.stream().filter(r -> r.sizeProperty().get() != TagRow.UNKNOWN_SIZE).count();
+        if (total > 0) {
+            progress.set((resolved + withMetadata) / (2.0 * total));
+            status.set("Loading metadata… " + withMetadata + " of " + total + " tags");
+        }
+    }
+
+    private static String summaryText(RepositorySnapshot result) {
+        long distinct = result.tagsByDigest().size();
+        long bytes = result.tagsByDigest().keySet().stream().map(result.images()::get).filter(java.util.Objects::nonNull)
+                .flatMap(s -> s.blobs().entrySet().stream()).distinct().mapToLong(Map.Entry::getValue).sum();
+        return result.tags().size() + " tags · " + distinct + " images · " + ByteSize.format(bytes) + " of distinct blobs";
+    }
+}

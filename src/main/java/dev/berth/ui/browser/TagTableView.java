@@ -1,0 +1,223 @@
+package dev.berth.ui.browser;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.domain.ByteSize;
+import dev.berth.domain.Digest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A repository's tags: sortable by every column across all tags, filterable, multi-select. */
+public final class TagTableView extends BorderPane {
+
+    static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final RepositoryViewModel viewModel;
+    private final TableView<TagRow> table = new TableView<>();
+    private Consumer<TagRow> onOpen = row -> {};
+
+    public TagTableView(RepositoryViewModel viewModel) {
+        this.viewModel = viewModel;
+        createView();
+    }
+
+    public void setOnOpen(Consumer<TagRow> handler) {
+        onOpen = handler;
+    }
+
+    public TableView<TagRow> table() {
+        return table;
+    }
+
+    private void createView() {
+        setId("tag-table-view");
+        Label title = new Label();
+        title.setId("repository-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
+                : viewModel.repositoryProperty().get().registry().host() + "/" + viewModel.repositoryProperty().get().name(),
+                viewModel.repositoryProperty()));
+
+        TextField filter = new TextField();
+        filter.setId("tag-filter");
+        filter.setPromptText("Filter tags");
+        filter.textProperty().bindBidirectional(viewModel.filterProperty());
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("metadata-progress");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.loadingProperty());
+        Button cancel = new Button(null, new FontIcon(Feather.X));
+        cancel.setId("cancel-metadata");
+        cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        cancel.setOnAction(e -> viewModel.cancel());
+        cancel.visibleProperty().bind(viewModel.loadingProperty());
+        Label status = new Label();
+        status.setId("tag-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(viewModel.statusProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, filter, spacer, status, progress, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(8, title, bar);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        setTop(header);
+
+        table.setId("tag-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No tags"));
+        table.getColumns().setAll(tagColumn(), digestColumn(), sizeColumn(), createdColumn(), platformsColumn(), alsoColumn());
+        SortedList<TagRow> sorted = new SortedList<>(viewModel.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setRowFactory(t -> {
+            TableRow<TagRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
+            });
+            return row;
+        });
+        table.setContextMenu(contextMenu());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                onOpen.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        setCenter(table);
+    }
+
+    private TableColumn<TagRow, String> tagColumn() {
+        TableColumn<TagRow, String> column = new TableColumn<>("Tag");
+        column.setId("col-tag");
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tag()));
+        column.setComparator(TagOrdering.COMPARATOR);
+        column.setPrefWidth(180);
+        return column;
+    }
+
+    private TableColumn<TagRow, Digest> digestColumn() {
+        TableColumn<TagRow, Digest> column = new TableColumn<>("Digest");
+        column.setId("col-digest");
+        column.setCellValueFactory(c -> c.getValue().digestProperty());
+        column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        column.setCellFactory(c -> {
+            TableCell<TagRow, Digest> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(Digest digest, boolean empty) {
+                    super.updateItem(digest, empty);
+                    setText(empty || digest == null ? null : digest.shortHex());
+                    setTooltip(empty || digest == null ? null : new javafx.scene.control.Tooltip(String.valueOf(digest)));
+                }
+            };
+            cell.getStyleClass().add("monospace");
+            return cell;
+        });
+        column.setMinWidth(115);
+        column.setPrefWidth(120);
+        return column;
+    }
+
+    private TableColumn<TagRow, Number> sizeColumn() {
+        TableColumn<TagRow, Number> column = new TableColumn<>("Size");
+        column.setId("col-size");
+        column.setCellValueFactory(c -> c.getValue().sizeProperty());
+        column.setComparator(Comparator.comparingLong(Number::longValue));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number size, boolean empty) {
+                super.updateItem(size, empty);
+                setText(empty || size == null ? null : size.longValue() < 0 ? "…" : ByteSize.format(size.longValue()));
+                setAlignment(Pos.CENTER_RIGHT);
+            }
+        });
+        column.setMinWidth(80);
+        column.setPrefWidth(90);
+        return column;
+    }
+
+    private TableColumn<TagRow, Instant> createdColumn() {
+        TableColumn<TagRow, Instant> column = new TableColumn<>("Created");
+        column.setId("col-created");
+        column.setCellValueFactory(c -> c.getValue().createdProperty());
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant created, boolean empty) {
+                super.updateItem(created, empty);
+                setText(empty ? null : created == null ? "" : CREATED.format(created));
+            }
+        });
+        column.setMinWidth(135);
+        column.setPrefWidth(140);
+        return column;
+    }
+
+    private TableColumn<TagRow, String> platformsColumn() {
+        TableColumn<TagRow, String> column = new TableColumn<>("Platforms");
+        column.setId("col-platforms");
+        column.setCellValueFactory(c -> c.getValue().platformsProperty());
+        column.setPrefWidth(170);
+        return column;
+    }
+
+    private TableColumn<TagRow, String> alsoColumn() {
+        TableColumn<TagRow, String> column = new TableColumn<>("Also tagged as");
+        column.setId("col-also");
+        column.setCellValueFactory(c -> c.getValue().alsoTaggedAsProperty());
+        column.setPrefWidth(160);
+        return column;
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem open = new MenuItem("Open details", new FontIcon(Feather.INFO));
+        open.setOnAction(e -> {
+            TagRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) onOpen.accept(row);
+        });
+        MenuItem copyDigest = new MenuItem("Copy digest", new FontIcon(Feather.COPY));
+        copyDigest.setOnAction(e -> {
+            TagRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null && row.digestProperty().get() != null) Clipboards.copy(row.digestProperty().get().toString());
+        });
+        MenuItem copyPull = new MenuItem("Copy docker pull command", new FontIcon(Feather.CLIPBOARD));
+        copyPull.setOnAction(e -> {
+            TagRow row = table.getSelectionModel().getSelectedItem();
+            RepositoryNode repository = viewModel.repositoryProperty().get();
+            if (row != null && repository != null) {
+                Clipboards.copy("docker pull " + repository.registry().host() + "/" + repository.name() + ":" + row.tag());
+            }
+        });
+        return new ContextMenu(open, copyDigest, copyPull);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.berth.ui.common;
+
+import dev.berth.ui.connections.ConnectionDraft;
+import java.util.Optional;
+
+/** Everything that asks the user something in a window of its own; tests script the answers. */
+public interface DialogService {
+
+    /** Shows the connection dialog, pre-filled with {@code initial}; empty when cancelled. */
+    Optional<ConnectionDraft> editConnection(ConnectionDraft initial, String title);
+
+    /** Asks a yes/no question; {@code action} names the yes button ("Delete", "Create connection"). */
+    boolean confirm(String title, String text, String action);
+}

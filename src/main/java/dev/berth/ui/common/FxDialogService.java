@@ -1,0 +1,36 @@
+package dev.berth.ui.common;
+
+import dev.berth.ui.connections.ConnectionDialog;
+import dev.berth.ui.connections.ConnectionDraft;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** Dialogs as real modal windows over the main window. */
+public final class FxDialogService implements DialogService {
+
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Optional<ConnectionDraft> editConnection(ConnectionDraft initial, String title) {
+        return new ConnectionDialog(owner.get(), initial, title).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String text, String action) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        ButtonType yes = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.berth.ui.connections;
+
+import atlantafx.base.theme.Styles;
+import dev.berth.ui.connections.ConnectionDraft.AuthMode;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The add/edit connection form: address, name, auth, TLS. Plain HTTP shows a visible warning. */
+public final class ConnectionDialog extends Dialog<ConnectionDraft> {
+
+    final TextField address = new TextField();
+    final TextField name = new TextField();
+    final RadioButton none = new RadioButton("None");
+    final RadioButton password = new RadioButton("Username and password or token");
+    final RadioButton docker = new RadioButton("Docker's credentials");
+    final TextField username = new TextField();
+    final PasswordField secret = new PasswordField();
+    final TextField caFile = new TextField();
+    final CheckBox plainHttp = new CheckBox("Plain HTTP (no TLS)");
+    final CheckBox insecureRemote = new CheckBox("Allow plain HTTP to a remote host");
+    final Label warning = new Label();
+
+    public ConnectionDialog(Window owner, ConnectionDraft initial, String title) {
+        if (owner != null) initOwner(owner);
+        setTitle(title);
+        setHeaderText(title);
+        getDialogPane().setId("connection-dialog");
+        ButtonType save = new ButtonType("Connect", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        getDialogPane().setContent(form());
+        fill(initial);
+        Button ok = (Button) getDialogPane().lookupButton(save);
+        ok.setId("connection-save");
+        ok.disableProperty().bind(address.textProperty().isEmpty());
+        setResultConverter(button -> button == save ? draft() : null);
+    }
+
+    private GridPane form() {
+        address.setId("connection-address");
+        address.setPromptText("localhost:5000 or https://registry.example.com");
+        name.setId("connection-name");
+        name.setPromptText("optional display name");
+        ToggleGroup auth = new ToggleGroup();
+        none.setToggleGroup(auth);
+        password.setToggleGroup(auth);
+        docker.setToggleGroup(auth);
+        none.setId("auth-none");
+        password.setId("auth-password");
+        docker.setId("auth-docker");
+        username.setId("connection-username");
+        secret.setId("connection-password");
+        username.disableProperty().bind(password.selectedProperty().not());
+        secret.disableProperty().bind(password.selectedProperty().not());
+        caFile.setId("connection-ca");
+        caFile.setPromptText("PEM file (optional)");
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("CA certificate (PEM)");
+            File file = chooser.showOpenDialog(getOwner());
+            if (file != null) caFile.setText(file.getAbsolutePath());
+        });
+        plainHttp.setId("connection-plain-http");
+        insecureRemote.setId("connection-insecure");
+        insecureRemote.disableProperty().bind(plainHttp.selectedProperty().not());
+        warning.setId("connection-warning");
+        warning.getStyleClass().add(Styles.WARNING);
+        warning.setWrapText(true);
+        warning.visibleProperty().bind(plainHttp.selectedProperty());
+        warning.setText("Plain HTTP sends credentials and images unencrypted. Berth allows it only for registries on this "
+                + "machine unless you also allow remote hosts.");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(10));
+        int row = 0;
+        grid.addRow(row++, new Label("Address"), address);
+        grid.addRow(row++, new Label("Name"), name);
+        grid.addRow(row++, new Label("Sign-in"), new HBox(12, none, password, docker));
+        grid.addRow(row++, new Label("Username"), username);
+        grid.addRow(row++, new Label("Password / token"), secret);
+        grid.addRow(row++, new Label("CA certificate"), new HBox(6, caFile, browse));
+        grid.addRow(row++, new Label("Transport"), new HBox(12, plainHttp, insecureRemote));
+        grid.add(warning, 1, row);
+        address.setPrefColumnCount(28);
+        return grid;
+    }
+
+    private void fill(ConnectionDraft draft) {
+        address.setText(draft.address());
+        name.setText(draft.name());
+        (switch (draft.auth()) {
+            case NONE -> none;
+            case PASSWORD -> password;
+            case DOCKER -> docker;
+        }).setSelected(true);
+        username.setText(draft.username());
+        secret.setText(draft.password());
+        caFile.setText(draft.caFile().map(Path::toString).orElse(""));
+        plainHttp.setSelected(draft.plainHttp());
+        insecureRemote.setSelected(draft.allowInsecureRemote());
+    }
+
+    ConnectionDraft draft() {
+        AuthMode mode = password.isSelected() ? AuthMode.PASSWORD : docker.isSelected() ? AuthMode.DOCKER : AuthMode.NONE;
+        Optional<Path> ca = caFile.getText().isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.getText().strip()));
+        return new ConnectionDraft(name.getText(), address.getText(), mode, username.getText().strip(), secret.getText(), ca,
+                plainHttp.isSelected(), insecureRemote.isSelected());
+    }
+}

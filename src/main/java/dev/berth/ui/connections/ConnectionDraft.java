@@ -1,0 +1,57 @@
+package dev.berth.ui.connections;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the connection dialog collects. The password lives only here, in memory, on its way to
+ * the secret store; {@link #toString()} never shows it.
+ */
+public record ConnectionDraft(
+        String name,
+        String address,
+        AuthMode auth,
+        String username,
+        String password,
+        Optional<Path> caFile,
+        boolean plainHttp,
+        boolean allowInsecureRemote) {
+
+    public enum AuthMode { NONE, PASSWORD, DOCKER }
+
+    public ConnectionDraft {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(caFile, "caFile");
+    }
+
+    public static ConnectionDraft of(String address) {
+        return new ConnectionDraft("", address, AuthMode.NONE, "", "", Optional.empty(), false, false);
+    }
+
+    /** host[:port] from what was typed or pasted: {@code https://host:5000/v2/} → {@code host:5000}. */
+    public String host() {
+        String host = address.strip().replaceFirst("(?i)^https?://", "");
+        int slash = host.indexOf('/');
+        return slash < 0 ? host : host.substring(0, slash);
+    }
+
+    /** True when the address itself said http://. */
+    public boolean addressSaysHttp() {
+        return address.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://");
+    }
+
+    public String displayName() {
+        return name.isBlank() ? host() : name.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionDraft[" + displayName() + ", " + host() + ", " + auth + (username.isEmpty() ? "" : ", " + username)
+                + (password.isEmpty() ? "" : ", ****") + "]";
+    }
+}

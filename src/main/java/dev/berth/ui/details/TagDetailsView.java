@@ -1,0 +1,263 @@
+package dev.berth.ui.details;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.domain.ByteSize;
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.ImageConfig;
+import dev.berth.inspect.ImageDetails;
+import dev.berth.ui.browser.Clipboards;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The details of one tag: summary, layers, platforms, config, history, raw manifest and referrers. */
+public final class TagDetailsView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
+
+    private final TagDetailsViewModel viewModel;
+    private final TabPane tabs = new TabPane();
+    private final StackPane body = new StackPane();
+
+    public TagDetailsView(TagDetailsViewModel viewModel) {
+        this.viewModel = viewModel;
+        createView();
+        bind();
+    }
+
+    private void createView() {
+        setId("tag-details");
+        Label title = new Label();
+        title.setId("details-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(viewModel.titleProperty());
+        Button copyPull = copyButton("copy-pull", "docker pull", Feather.CLIPBOARD, viewModel::pullByTagCommand);
+        Button copyDigestRef = copyButton("copy-digest-ref", "@digest", Feather.LINK, viewModel::digestReference);
+        Button copyDigest = copyButton("copy-digest", "digest", Feather.COPY, viewModel::digest);
+        HBox header = new HBox(8, title, new javafx.scene.layout.Region(), copyPull, copyDigestRef, copyDigest);
+        HBox.setHgrow(header.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        setTop(header);
+        tabs.setId("details-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        body.getChildren().add(tabs);
+        setCenter(body);
+    }
+
+    private Button copyButton(String id, String text, Feather icon, java.util.function.Supplier<String> value) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        button.setOnAction(e -> Clipboards.copy(value.get()));
+        button.disableProperty().bind(viewModel.contentProperty().isNull());
+        return button;
+    }
+
+    private void bind() {
+        viewModel.contentProperty().addListener((obs, old, content) -> show(content));
+        viewModel.loadingProperty().addListener((obs, old, loading) -> showLoading(loading));
+        viewModel.problemProperty().addListener((obs, old, problem) -> {
+            if (problem != null) {
+                Label message = new Label(problem.title() + "\n" + problem.text());
+                message.setId("details-problem");
+                message.setWrapText(true);
+                message.getStyleClass().add(Styles.DANGER);
+                body.getChildren().setAll(message);
+            }
+        });
+    }
+
+    private void showLoading(boolean loading) {
+        if (loading) {
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.setId("details-loading");
+            spinner.setMaxSize(48, 48);
+            body.getChildren().setAll(spinner);
+        }
+    }
+
+    private void show(DetailsContent content) {
+        if (content == null) return;
+        ImageDetails details = content.details();
+        tabs.getTabs().setAll(tab("Summary", summary(details)));
+        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", layers(content.layers())));
+        if (!details.platforms().isEmpty()) tabs.getTabs().add(tab("Platforms", platforms(details)));
+        details.config().ifPresent(config -> {
+            tabs.getTabs().add(tab("Config", config(config)));
+            tabs.getTabs().add(tab("History", history(config)));
+        });
+        tabs.getTabs().add(tab("Manifest", manifest(content.prettyManifest())));
+        tabs.getTabs().add(tab("Referrers", referrers(content)));
+        body.getChildren().setAll(tabs);
+    }
+
+    private static Tab tab(String name, Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setId("tab-" + name.toLowerCase());
+        return tab;
+    }
+
+    private Node summary(ImageDetails details) {
+        GridPane grid = grid();
+        int row = 0;
+        row = line(grid, row, "Reference", details.reference());
+        row = line(grid, row, "Digest", details.digest().toString());
+        row = line(grid, row, "Media type", details.mediaType().value());
+        row = line(grid, row, "Size", ByteSize.format(details.size()) + (details.isIndex()
+                ? "  (compressed; each blob of all platforms counted once)" : "  (compressed, as pulled)"));
+        row = line(grid, row, "Created", details.created().map(WHEN::format).orElse("unknown"));
+        if (details.config().isPresent()) row = line(grid, row, "Platform", details.config().get().platform().toString());
+        if (details.isIndex()) {
+            row = line(grid, row, "Platforms", details.platforms().size() + "");
+            row = line(grid, row, "Attestations", details.attestations().size() + " (not platforms: provenance and SBOMs)");
+        } else {
+            row = line(grid, row, "Layers", details.layers().size() + "");
+        }
+        grid.setId("details-summary");
+        return scroll(grid);
+    }
+
+    private Node layers(List<LayerRow> rows) {
+        TableView<LayerRow> table = table("layers-table");
+        table.getColumns().setAll(
+                column("#", r -> r.index() + "", 40),
+                column("Digest", r -> r.digest().toString(), 420),
+                column("Size", r -> ByteSize.format(r.size()), 90),
+                column("Shared by", r -> r.sharedByTags() <= 0 ? "" : r.sharedByTags() + (r.sharedByTags() == 1 ? " tag" : " tags"), 90),
+                column("Media type", LayerRow::mediaType, 300));
+        table.setItems(FXCollections.observableArrayList(rows));
+        return table;
+    }
+
+    private Node platforms(ImageDetails details) {
+        TableView<ImageDetails.PlatformDetails> table = table("platforms-table");
+        table.getColumns().setAll(
+                column("Platform", p -> p.platform().toString(), 150),
+                column("Size", p -> ByteSize.format(p.size()), 90),
+                column("Created", p -> p.created().map(WHEN::format).orElse(""), 210),
+                column("Digest", p -> p.digest().toString(), 450));
+        table.setItems(FXCollections.observableArrayList(details.platforms()));
+        return table;
+    }
+
+    private Node config(ImageConfig config) {
+        GridPane grid = grid();
+        int row = 0;
+        row = line(grid, row, "Entrypoint", String.join(" ", config.entrypoint()));
+        row = line(grid, row, "Cmd", String.join(" ", config.cmd()));
+        row = line(grid, row, "Working dir", config.workingDir().orElse(""));
+        row = line(grid, row, "User", config.user().orElse(""));
+        row = line(grid, row, "Exposed ports", String.join(", ", config.exposedPorts()));
+        row = line(grid, row, "Env", String.join("\n", config.env()));
+        StringBuilder labels = new StringBuilder();
+        for (Map.Entry<String, String> label : new java.util.TreeMap<>(config.labels()).entrySet()) {
+            labels.append(label.getKey()).append(" = ").append(label.getValue()).append('\n');
+        }
+        line(grid, row, "Labels", labels.toString().strip());
+        grid.setId("details-config");
+        return scroll(grid);
+    }
+
+    private Node history(ImageConfig config) {
+        ListView<String> list = new ListView<>();
+        list.setId("history-list");
+        list.getStyleClass().add("monospace");
+        for (ImageConfig.HistoryEntry step : config.history()) {
+            String command = step.createdBy().replaceFirst("^/bin/sh -c #\\(nop\\) *", "").replaceFirst("^/bin/sh -c ", "RUN ");
+            list.getItems().add((step.emptyLayer() ? "   " : "▣  ") + command);
+        }
+        return list;
+    }
+
+    private Node manifest(String json) {
+        TextArea area = new TextArea(json);
+        area.setId("manifest-json");
+        area.setEditable(false);
+        area.getStyleClass().add("monospace");
+        Button copy = new Button("Copy JSON", new FontIcon(Feather.COPY));
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setOnAction(e -> Clipboards.copy(json));
+        VBox box = new VBox(6, copy, area);
+        VBox.setVgrow(area, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
+    private Node referrers(DetailsContent content) {
+        TableView<Descriptor> table = table("referrers-table");
+        table.getColumns().setAll(
+                column("Type", d -> d.artifactType().orElse(d.mediaType().value()), 260),
+                column("Digest", d -> d.digest().toString(), 450),
+                column("Size", d -> ByteSize.format(d.size()), 90));
+        table.setItems(FXCollections.observableArrayList(content.referrers()));
+        table.setPlaceholder(new Label(content.referrersNote()));
+        return table;
+    }
+
+    private static <T> TableView<T> table(String id) {
+        TableView<T> table = new TableView<>();
+        table.setId(id);
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return table;
+    }
+
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value, double width) {
+        TableColumn<T, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        return grid;
+    }
+
+    private static int line(GridPane grid, int row, String name, String value) {
+        Label key = new Label(name);
+        key.getStyleClass().add(Styles.TEXT_MUTED);
+        Label text = new Label(value.isEmpty() ? "—" : value);
+        text.setWrapText(true);
+        text.setId("summary-" + name.toLowerCase().replace(' ', '-'));
+        grid.addRow(row, key, text);
+        return row + 1;
+    }
+
+    private static ScrollPane scroll(Node node) {
+        ScrollPane pane = new ScrollPane(node);
+        pane.setFitToWidth(true);
+        return pane;
+    }
+
+}

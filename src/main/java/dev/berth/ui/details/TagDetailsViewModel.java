@@ -1,0 +1,152 @@
+package dev.berth.ui.details;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.berth.browse.ImageSummary;
+import dev.berth.browse.RepositorySnapshot;
+import dev.berth.browse.TagInfo;
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.inspect.ImageDetails;
+import dev.berth.inspect.ImageInspector;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryException;
+import dev.berth.ui.common.UiExecutor;
+import dev.berth.ui.common.UiTask;
+import dev.berth.ui.common.UserMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Details of one tag or digest: summary, layers (with how many tags share each), platforms,
+ * config and history, the raw manifest, referrers, and the pull commands to copy.
+ */
+public final class TagDetailsViewModel {
+
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final UiExecutor executor;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<DetailsContent> content = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+
+    private String registry = "";
+    private String repository = "";
+    private String requested = "";
+    private UiTask running;
+
+    public TagDetailsViewModel(UiExecutor executor) {
+        this.executor = executor;
+    }
+
+    public ReadOnlyObjectProperty<DetailsContent> contentProperty() {
+        return content.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /**
+     * Loads {@code repository:tagOrDigest}. {@code snapshot}, when the tag table has one, tells
+     * how many tags share each layer without more requests.
+     */
+    public void open(RegistryClient client, String registryName, String repositoryName, String tagOrDigest,
+            Optional<RepositorySnapshot> snapshot) {
+        if (running != null) running.cancel();
+        registry = registryName;
+        repository = repositoryName;
+        requested = tagOrDigest;
+        title.set(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
+        content.set(null);
+        problem.set(null);
+        loading.set(true);
+        running = executor.submit("Loading " + title.get(), (cancel, progress) -> {
+            RegistryClient cancellable = client.withCancel(cancel);
+            ImageDetails details = new ImageInspector(cancellable).inspect(repositoryName, tagOrDigest);
+            List<Descriptor> referrers = List.of();
+            String note;
+            try {
+                referrers = cancellable.referrers(repositoryName, details.digest());
+                note = referrers.isEmpty() ? "Nothing refers to this image (no signatures, SBOMs or attestations found)." : "";
+            } catch (RegistryException e) {
+                note = "Referrers could not be listed: " + e.getMessage();
+            }
+            return new DetailsContent(details, layerRows(details, snapshot), pretty(details.manifest().raw().toByteArray()),
+                    referrers, note);
+        }, loaded -> {
+            running = null;
+            loading.set(false);
+            content.set(loaded);
+        }, error -> {
+            running = null;
+            loading.set(false);
+            problem.set(UserMessage.of(error));
+        });
+    }
+
+    /** {@code docker pull host/repo:tag} for the clipboard. */
+    public String pullByTagCommand() {
+        return "docker pull " + registry + "/" + repository + (Digest.isDigest(requested) ? "@" : ":") + requested;
+    }
+
+    /** {@code host/repo@sha256:…}: the immutable reference. */
+    public String digestReference() {
+        DetailsContent loaded = content.get();
+        return loaded == null ? "" : registry + "/" + repository + "@" + loaded.details().digest();
+    }
+
+    public String digest() {
+        DetailsContent loaded = content.get();
+        return loaded == null ? "" : loaded.details().digest().toString();
+    }
+
+    static List<LayerRow> layerRows(ImageDetails details, Optional<RepositorySnapshot> snapshot) {
+        List<LayerRow> rows = new ArrayList<>();
+        int index = 1;
+        for (Descriptor layer : details.layers()) {
+            int shared = snapshot.map(s -> tagsUsing(s, layer.digest())).orElse(0);
+            rows.add(new LayerRow(index++, layer.digest(), layer.size(), layer.mediaType().value(), shared));
+        }
+        return rows;
+    }
+
+    /** How many tags of the repository keep {@code blob} alive (directly or through an index). */
+    static int tagsUsing(RepositorySnapshot snapshot, Digest blob) {
+        int count = 0;
+        for (TagInfo tag : snapshot.tags()) {
+            ImageSummary image = snapshot.images().get(tag.digest());
+            if (image != null && image.blobs().containsKey(blob)) count++;
+        }
+        return count;
+    }
+
+    static String pretty(byte[] raw) {
+        try {
+            return PRETTY.writeValueAsString(PRETTY.readTree(raw));
+        } catch (IOException e) {
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

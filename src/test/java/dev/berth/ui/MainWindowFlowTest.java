@@ -1,0 +1,260 @@
+package dev.berth.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.registry.RegistryClients;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.ui.app.AppServices;
+import dev.berth.ui.app.MainView;
+import dev.berth.ui.app.MainViewModel;
+import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.LoadState;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.RepositoryNode;
+import dev.berth.ui.browser.TagRow;
+import dev.berth.ui.common.ActivityMonitor;
+import dev.berth.ui.common.FxUiExecutor;
+import dev.berth.ui.connections.ConnectionDraft;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The everyday flows in the real window against real registries: add a connection, browse the
+ * tree, filter, read a tag table and a tag's details, paste a reference, fix an auth error, switch
+ * theme. Every step writes a screenshot, and our code must never hold the FX thread over 50 ms.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFlowTest {
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private static RegistryServer secured;
+    private static TestImages.Image current;
+    private static TestImages.Index multi;
+
+    private final FxWatchdog watchdog = new FxWatchdog();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainViewModel main;
+    private Scene scene;
+    private FxUiExecutor executor;
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        seeder.pushImage("team/app", "1.2.0", TestImages.image().seed(1).layerSizes(300_000, 40_000)
+                .created(Instant.parse("2024-02-10T09:00:00Z")).build());
+        seeder.pushImage("team/app", "1.3.0", TestImages.image().seed(2).layerSizes(310_000, 42_000)
+                .created(Instant.parse("2024-09-01T09:00:00Z")).build());
+        current = seeder.pushImage("team/app", "1.4.0", TestImages.image().seed(3).layerSizes(320_000, 45_000, 9_000)
+                .created(Instant.parse("2025-05-20T14:30:00Z")).label("org.opencontainers.image.title", "app").build());
+        seeder.tag("team/app", "latest", current.manifest().bytes(), current.mediaType());
+        seeder.tag("team/app", "stable", current.manifest().bytes(), current.mediaType());
+        multi = seeder.pushIndex("team/multi", "v1", TestImages.multiArch(4, 120_000, 60_000));
+        for (String name : List.of("infra/proxy", "infra/dns", "infra/metrics/exporter", "ml/trainer", "ml/serving", "web/frontend",
+                "web/backend", "tools/ci-runner", "base/alpine", "base/debian")) {
+            seeder.pushImage(name, "v1", name.hashCode(), 50_000);
+        }
+        secured = RegistryServer.builder(work).htpasswd("alice", "s3cret").start();
+        RegistrySeeder.of(secured).withAuthorization(RegistrySeeder.basic("alice", "s3cret")).pushImage("private/app", "v1", 9, 1000);
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+        secured.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        ActivityMonitor activity = new ActivityMonitor();
+        executor = new FxUiExecutor(activity, watchdog);
+        AppServices services = new AppServices(new RegistryClients(), executor, activity, dialogs, work.resolve("home"),
+                Map.of("DOCKER_CONFIG", work.resolve("docker").toString()));
+        main = services.main();
+        MainView view = new MainView(main, activity, services.notifications());
+        scene = new Scene(view, 1280, 800);
+        main.themeProperty().addListener((obs, old, theme) -> Application.theme(theme));
+        Application.theme(MainViewModel.Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void addBrowseFilterInspectAndSwitchTheme(FxRobot robot) throws Exception {
+        Screenshots.take(scene, "01-welcome");
+        assertTrue(robot.lookup("#welcome-add").tryQuery().isPresent());
+
+        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
+        robot.clickOn("#welcome-add");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).orElse(null));
+        waitUntil(() -> node.repositories().size() == 12 && node.repository("team/app").orElseThrow().tagCountProperty().get() == 5);
+        assertEquals(MainViewModel.Pane.REGISTRY, main.paneProperty().get());
+        Label badges = robot.lookup("#capability-badges .badge").query();
+        assertNotNull(badges);
+        Screenshots.take(scene, "02-registry-overview");
+
+        robot.clickOn("#tree-filter").write("infra");
+        waitUntil(() -> visibleTreeText(robot).contains("proxy") && !visibleTreeText(robot).contains("frontend"));
+        Screenshots.take(scene, "03-tree-filtered");
+        robot.doubleClickOn("#tree-filter").eraseText(5);
+        waitUntil(() -> visibleTreeText(robot).contains("web"));
+
+        RepositoryNode app = node.repository("team/app").orElseThrow();
+        runFx(() -> main.browser().selectionProperty().set(app));
+        waitUntil(() -> !main.repository().loadingProperty().get() && main.repository().rows().size() == 5
+                && main.repository().rows().stream().allMatch(r -> r.sizeProperty().get() > 0));
+        TableView<TagRow> table = robot.lookup("#tag-table").queryTableView();
+        TableColumn<TagRow, ?> created = table.getColumns().stream().filter(c -> "col-created".equals(c.getId())).findFirst().orElseThrow();
+        runFx(() -> {
+            created.setSortType(TableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(created));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("1.4.0", "latest", "stable"), table.getItems().subList(0, 3).stream().map(TagRow::tag).sorted().toList());
+        assertEquals("1.2.0", table.getItems().get(4).tag());
+        TagRow latest = table.getItems().stream().filter(r -> r.tag().equals("latest")).findFirst().orElseThrow();
+        assertEquals("1.4.0, stable", latest.alsoTaggedAsProperty().get());
+        assertEquals(current.totalSize(), latest.sizeProperty().get());
+        Screenshots.take(scene, "04-tag-table-by-created");
+
+        runFx(() -> table.getSelectionModel().select(latest));
+        robot.clickOn("#tag-table").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> main.details().contentProperty().get() != null);
+        assertEquals(3, main.details().contentProperty().get().layers().size());
+        assertEquals(3, main.details().contentProperty().get().layers().getFirst().sharedByTags(), "1.4.0, latest, stable share it");
+        selectTab(robot, "tab-layers");
+        Screenshots.take(scene, "05-tag-details-layers");
+        selectTab(robot, "tab-history");
+        Screenshots.take(scene, "06-tag-details-history");
+
+        robot.clickOn("#search").write(registry.hostPort() + "/team/multi:v1").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> main.details().contentProperty().get() != null
+                && main.details().contentProperty().get().details().isIndex());
+        assertEquals(multi.digest(), main.details().contentProperty().get().details().digest().toString());
+        assertEquals(2, main.details().contentProperty().get().details().platforms().size());
+        selectTab(robot, "tab-platforms");
+        Screenshots.take(scene, "07-multi-arch-platforms");
+
+        robot.clickOn("#theme");
+        waitUntil(() -> main.themeProperty().get() == MainViewModel.Theme.DARK);
+        runFx(() -> main.browser().selectionProperty().set(app));
+        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.REPOSITORY);
+        Screenshots.take(scene, "08-dark-tag-table");
+        robot.clickOn("#theme");
+
+        watchdog.assertNoStall();
+        assertTrue(watchdog.callbacks() > 10, "the watchdog saw our callbacks: " + watchdog.callbacks());
+    }
+
+    @Test
+    void authErrorIsShownWhereItHappenedAndCanBeFixed(FxRobot robot) throws Exception {
+        dialogs.answerConnection(draft -> ConnectionDraft.of(secured.hostPort()));
+        robot.clickOn("#welcome-add");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.FAILED).orElse(null));
+        assertTrue(node.problemProperty().get().offersCredentialFix(), node.problemProperty().get().toString());
+        assertTrue(robot.lookup("#fix-connection").tryQuery().isPresent());
+        assertTrue(robot.lookup("#notifications .message").tryQuery().isPresent(), "a notification was shown");
+        Screenshots.take(scene, "09-auth-error");
+
+        dialogs.answerConnection(draft -> new ConnectionDraft("private", draft.address(), ConnectionDraft.AuthMode.PASSWORD,
+                "alice", "s3cret", Optional.empty(), false, false));
+        robot.clickOn("#fix-connection");
+        waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repositories().size() == 1);
+        assertEquals(null, node.problemProperty().get());
+        Screenshots.take(scene, "10-auth-fixed");
+        watchdog.assertNoStall();
+    }
+
+    @Test
+    void pastingAReferenceForAnUnknownRegistryOffersAConnection(FxRobot robot) throws Exception {
+        dialogs.answerConfirm(true).answerConnection(draft -> draft);
+        robot.clickOn("#search").write(registry.hostPort() + "/team/app:1.3.0").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> main.details().contentProperty().get() != null);
+        assertEquals("team/app", main.details().contentProperty().get().details().repository());
+        assertTrue(dialogs.asked.getFirst().startsWith("confirm: No connection for " + registry.hostPort()), dialogs.asked.toString());
+        assertFalse(main.browser().registries().isEmpty());
+        watchdog.assertNoStall();
+    }
+
+    private static void selectTab(FxRobot robot, String id) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#details-tabs").query();
+        javafx.scene.control.Tab tab = tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no tab " + id + " in " + tabs.getTabs()));
+        runFx(() -> tabs.getSelectionModel().select(tab));
+    }
+
+    private static String visibleTreeText(FxRobot robot) {
+        TreeView<?> tree = robot.lookup("#tree").query();
+        return robot.lookup("#tree .tree-cell").queryAll().stream().map(n -> ((javafx.scene.control.TreeCell<?>) n))
+                .filter(c -> c.getItem() != null).map(c -> String.valueOf(c.getGraphic() == null ? c.getText()
+                        : ((javafx.scene.layout.HBox) c.getGraphic()).getChildren().stream().filter(Label.class::isInstance)
+                                .map(l -> ((Label) l).getText()).toList()))
+                .reduce(tree.getId(), (a, b) -> a + " " + b);
+    }
+
+    static <T> T waitFor(Callable<T> value) throws Exception {
+        Object[] holder = new Object[1];
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
+        @SuppressWarnings("unchecked") T result = (T) holder[0];
+        return result;
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
+    }
+
+    static <T> T onFx(Callable<T> value) throws Exception {
+        return WaitForAsyncUtils.asyncFx(value).get(5, TimeUnit.SECONDS);
+    }
+
+    static void runFx(Runnable action) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(action));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The theme switch as the app does it (ThemeManager is package-private to the app). */
+    static final class Application {
+        static void theme(MainViewModel.Theme theme) {
+            javafx.application.Application.setUserAgentStylesheet(theme == MainViewModel.Theme.DARK
+                    ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                    : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        }
+    }
+}

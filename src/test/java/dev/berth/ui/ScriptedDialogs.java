@@ -1,0 +1,43 @@
+package dev.berth.ui;
+
+import dev.berth.ui.common.DialogService;
+import dev.berth.ui.connections.ConnectionDraft;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Dialog answers given in advance, and a record of what was asked. */
+public final class ScriptedDialogs implements DialogService {
+
+    private final Deque<UnaryOperator<ConnectionDraft>> connectionAnswers = new ArrayDeque<>();
+    private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    public final List<String> asked = new ArrayList<>();
+
+    /** The next connection dialog returns {@code answer} applied to what it was pre-filled with. */
+    public ScriptedDialogs answerConnection(UnaryOperator<ConnectionDraft> answer) {
+        connectionAnswers.add(answer);
+        return this;
+    }
+
+    public ScriptedDialogs answerConfirm(boolean yes) {
+        confirmations.add(yes);
+        return this;
+    }
+
+    @Override
+    public Optional<ConnectionDraft> editConnection(ConnectionDraft initial, String title) {
+        asked.add("connection: " + title + " [" + initial.address() + "]");
+        UnaryOperator<ConnectionDraft> answer = connectionAnswers.poll();
+        return answer == null ? Optional.empty() : Optional.ofNullable(answer.apply(initial));
+    }
+
+    @Override
+    public boolean confirm(String title, String text, String action) {
+        asked.add("confirm: " + title);
+        Boolean yes = confirmations.poll();
+        return yes != null && yes;
+    }
+}
