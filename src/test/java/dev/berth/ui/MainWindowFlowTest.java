@@ -129,10 +129,12 @@ class MainWindowFlowTest {
         assertNotNull(badges);
         Screenshots.take(scene, "02-registry-overview");
 
-        robot.clickOn("#tree-filter").write("infra");
+        javafx.scene.control.TextField filter = robot.lookup("#tree-filter").query();
+        robot.clickOn(filter);
+        runFx(() -> filter.setText("infra"));
         waitUntil(() -> visibleTreeText(robot).contains("proxy") && !visibleTreeText(robot).contains("frontend"));
         Screenshots.take(scene, "03-tree-filtered");
-        robot.doubleClickOn("#tree-filter").eraseText(5);
+        runFx(filter::clear);
         waitUntil(() -> visibleTreeText(robot).contains("web"));
 
         RepositoryNode app = node.repository("team/app").orElseThrow();
@@ -163,7 +165,7 @@ class MainWindowFlowTest {
         selectTab(robot, "tab-history");
         Screenshots.take(scene, "06-tag-details-history");
 
-        robot.clickOn("#search").write(registry.hostPort() + "/team/multi:v1").type(javafx.scene.input.KeyCode.ENTER);
+        typeInSearch(robot, registry.hostPort() + "/team/multi:v1");
         waitUntil(() -> main.details().contentProperty().get() != null
                 && main.details().contentProperty().get().details().isIndex());
         assertEquals(multi.digest(), main.details().contentProperty().get().details().digest().toString());
@@ -205,12 +207,28 @@ class MainWindowFlowTest {
     @Test
     void pastingAReferenceForAnUnknownRegistryOffersAConnection(FxRobot robot) throws Exception {
         dialogs.answerConfirm(true).answerConnection(draft -> draft);
-        robot.clickOn("#search").write(registry.hostPort() + "/team/app:1.3.0").type(javafx.scene.input.KeyCode.ENTER);
+        typeInSearch(robot, registry.hostPort() + "/team/app:1.3.0");
         waitUntil(() -> main.details().contentProperty().get() != null);
         assertEquals("team/app", main.details().contentProperty().get().details().repository());
         assertTrue(dialogs.asked.getFirst().startsWith("confirm: No connection for " + registry.hostPort()), dialogs.asked.toString());
         assertFalse(main.browser().registries().isEmpty());
         watchdog.assertNoStall();
+    }
+
+    /** Puts the text in the real search field and presses Enter there (typing char by char is flaky under load). */
+    private static void typeInSearch(FxRobot robot, String text) {
+        javafx.scene.control.TextField search = robot.lookup("#search").query();
+        robot.clickOn(search);
+        runFx(() -> search.setText(text));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    private String describeTree() {
+        TreeView<?> tree = (TreeView<?>) scene.lookup("#tree");
+        StringBuilder text = new StringBuilder("rows=" + tree.getExpandedItemCount() + " root=" + tree.getRoot().getChildren().size());
+        tree.getRoot().getChildren().forEach(r -> text.append(" [").append(r.getValue()).append(" expanded=").append(r.isExpanded())
+                .append(" children=").append(r.getChildren().size()).append("]"));
+        return text.toString();
     }
 
     private static void selectTab(FxRobot robot, String id) {
@@ -229,15 +247,21 @@ class MainWindowFlowTest {
                 .reduce(tree.getId(), (a, b) -> a + " " + b);
     }
 
-    static <T> T waitFor(Callable<T> value) throws Exception {
+    <T> T waitFor(Callable<T> value) throws Exception {
         Object[] holder = new Object[1];
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
         @SuppressWarnings("unchecked") T result = (T) holder[0];
         return result;
     }
 
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
+    /** Waits for {@code condition}; on timeout, a screenshot of the moment shows why. */
+    void waitUntil(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Path shot = Screenshots.take(scene, "timeout-" + System.nanoTime());
+            throw new AssertionError("condition not met within 20 s; see " + shot + "; tree: " + onFx(this::describeTree), e);
+        }
     }
 
     static <T> T onFx(Callable<T> value) throws Exception {

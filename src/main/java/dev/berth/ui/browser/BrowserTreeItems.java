@@ -30,6 +30,16 @@ final class BrowserTreeItems {
     /** Children for {@code repositories} below {@code prefix}: folders for shared path segments, repositories as leaves. */
     static List<TreeItem<Object>> childrenOf(RegistryNode registry, String prefix, List<RepositoryNode> repositories,
             BrowserViewModel viewModel) {
+        return childrenOf(registry, prefix, repositories, viewModel, false);
+    }
+
+    /**
+     * Like {@link #childrenOf(RegistryNode, String, List, BrowserViewModel)}; with {@code expanded}
+     * every folder is built and expanded before it is attached (for a short filtered list), because
+     * expanding lazy items while they are being attached confuses the TreeView's row count.
+     */
+    static List<TreeItem<Object>> childrenOf(RegistryNode registry, String prefix, List<RepositoryNode> repositories,
+            BrowserViewModel viewModel, boolean expanded) {
         Map<String, List<RepositoryNode>> folders = new TreeMap<>();
         List<TreeItem<Object>> leaves = new ArrayList<>();
         for (RepositoryNode repository : repositories) {
@@ -39,7 +49,15 @@ final class BrowserTreeItems {
             else folders.computeIfAbsent(prefix + rest.substring(0, slash), k -> new ArrayList<>()).add(repository);
         }
         List<TreeItem<Object>> children = new ArrayList<>();
-        folders.forEach((path, members) -> children.add(new FolderItem(new Folder(registry, path), members, viewModel)));
+        folders.forEach((path, members) -> {
+            FolderItem folder = new FolderItem(new Folder(registry, path), members, viewModel);
+            if (expanded) {
+                folder.built = true;
+                folder.superChildren().setAll(childrenOf(registry, path + "/", members, viewModel, true));
+                folder.setExpanded(true);
+            }
+            children.add(folder);
+        });
         children.addAll(leaves);
         return children;
     }
@@ -58,6 +76,10 @@ final class BrowserTreeItems {
 
         int repositoryCount() {
             return members.size();
+        }
+
+        ObservableList<TreeItem<Object>> superChildren() {
+            return super.getChildren();
         }
 
         @Override

@@ -34,6 +34,9 @@ public final class BrowserViewModel {
 
     // Properties
     private final ObservableList<RegistryNode> registries = FXCollections.observableArrayList();
+    // One wrapper for the life of the list: a wrapper observes its source weakly, so a fresh one per call
+    // would let listeners on it be garbage-collected.
+    private final ObservableList<RegistryNode> registriesView = FXCollections.unmodifiableObservableList(registries);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
@@ -47,7 +50,7 @@ public final class BrowserViewModel {
     }
 
     public ObservableList<RegistryNode> registries() {
-        return FXCollections.unmodifiableObservableList(registries);
+        return registriesView;
     }
 
     /** Filter-as-you-type text over repository names. */

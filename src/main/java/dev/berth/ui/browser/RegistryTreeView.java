@@ -110,23 +110,17 @@ public final class RegistryTreeView extends VBox {
         pause.playFromStart();
     }
 
+    /** Rebuilds every registry's children now (tests time it; normally the debounce calls rebuild). */
+    void rebuildAll() {
+        registryItems.keySet().forEach(this::rebuild);
+    }
+
     private void rebuild(RegistryNode node) {
         TreeItem<Object> item = registryItems.get(node);
         if (item == null) return;
         List<RepositoryNode> visible = viewModel.visibleRepositories(node);
-        List<TreeItem<Object>> children = BrowserTreeItems.childrenOf(node, "", visible, viewModel);
         boolean filtering = !viewModel.filterProperty().get().isBlank();
-        if (filtering && visible.size() <= 200) expandAll(children);
-        item.getChildren().setAll(children);
-    }
-
-    private static void expandAll(List<TreeItem<Object>> items) {
-        for (TreeItem<Object> item : items) {
-            if (item instanceof FolderItem folder) {
-                folder.setExpanded(true);
-                expandAll(folder.getChildren());
-            }
-        }
+        item.getChildren().setAll(BrowserTreeItems.childrenOf(node, "", visible, viewModel, filtering && visible.size() <= 200));
     }
 
     /** Selects the node for {@code selected} in the tree, building folders on the way. */

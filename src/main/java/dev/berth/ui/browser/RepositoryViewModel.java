@@ -51,6 +51,9 @@ public final class RepositoryViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TagRow> rows = FXCollections.observableArrayList();
+    // One wrapper for the life of the list: a wrapper observes its source weakly, so a fresh one per call
+    // would let listeners on it be garbage-collected.
+    private final ObservableList<TagRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<TagRow> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -84,7 +87,7 @@ public final class RepositoryViewModel {
     }
 
     public ObservableList<TagRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public StringProperty filterProperty() {

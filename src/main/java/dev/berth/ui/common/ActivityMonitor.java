@@ -39,6 +39,9 @@ public final class ActivityMonitor {
 
     // Properties
     private final ObservableList<Entry> running = FXCollections.observableArrayList();
+    // One wrapper for the life of the list: a wrapper observes its source weakly, so a fresh one per call
+    // would let listeners on it be garbage-collected.
+    private final ObservableList<Entry> runningView = FXCollections.unmodifiableObservableList(running);
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
@@ -51,7 +54,7 @@ public final class ActivityMonitor {
     }
 
     public ObservableList<Entry> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningView;
     }
 
     // Commands (called from FxUiExecutor)

@@ -82,6 +82,7 @@ public final class TagDetailsView extends BorderPane {
     }
 
     private void bind() {
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> fillSelected());
         viewModel.contentProperty().addListener((obs, old, content) -> show(content));
         viewModel.loadingProperty().addListener((obs, old, loading) -> showLoading(loading));
         viewModel.problemProperty().addListener((obs, old, problem) -> {
@@ -107,22 +108,33 @@ public final class TagDetailsView extends BorderPane {
     private void show(DetailsContent content) {
         if (content == null) return;
         ImageDetails details = content.details();
-        tabs.getTabs().setAll(tab("Summary", summary(details)));
-        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", layers(content.layers())));
-        if (!details.platforms().isEmpty()) tabs.getTabs().add(tab("Platforms", platforms(details)));
+        tabs.getTabs().setAll(tab("Summary", () -> summary(details)));
+        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", () -> layers(content.layers())));
+        if (!details.platforms().isEmpty()) tabs.getTabs().add(tab("Platforms", () -> platforms(details)));
         details.config().ifPresent(config -> {
-            tabs.getTabs().add(tab("Config", config(config)));
-            tabs.getTabs().add(tab("History", history(config)));
+            tabs.getTabs().add(tab("Config", () -> config(config)));
+            tabs.getTabs().add(tab("History", () -> history(config)));
         });
-        tabs.getTabs().add(tab("Manifest", manifest(content.prettyManifest())));
-        tabs.getTabs().add(tab("Referrers", referrers(content)));
+        tabs.getTabs().add(tab("Manifest", () -> manifest(content.prettyManifest())));
+        tabs.getTabs().add(tab("Referrers", () -> referrers(content)));
+        tabs.getSelectionModel().selectFirst();
+        fillSelected();
         body.getChildren().setAll(tabs);
     }
 
-    private static Tab tab(String name, Node content) {
-        Tab tab = new Tab(name, content);
+    /** A tab whose content is built when it is first shown: opening a tag builds one tab, not seven. */
+    private static Tab tab(String name, java.util.function.Supplier<Node> content) {
+        Tab tab = new Tab(name);
         tab.setId("tab-" + name.toLowerCase());
+        tab.setUserData(content);
         return tab;
+    }
+
+    private void fillSelected() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getContent() == null && selected.getUserData() instanceof java.util.function.Supplier<?> content) {
+            selected.setContent((Node) content.get());
+        }
     }
 
     private Node summary(ImageDetails details) {
