@@ -84,8 +84,8 @@ public final class ConnectionStore {
             ConnectionJson.Decoded decoded = ConnectionJson.decode(bytes);
             accept(decoded.connections(), decoded.extraFields(), decoded.extraTopLevel());
             if (decoded.problems().isEmpty()) return new LoadResult(connections, Optional.empty());
-            problem = "Some saved connections could not be read: " + String.join("; ", decoded.problems())
-                    + ". The others are loaded.";
+            problem = "Your saved connections could not all be read: " + String.join("; ", decoded.problems())
+                    + ". Everything else is loaded.";
         } catch (ConnectionJson.Unreadable e) {
             accept(List.of(), Map.of(), ConnectionJson.emptyObject());
             problem = "Your saved connections could not be read: " + file.getFileName() + " " + e.getMessage()
