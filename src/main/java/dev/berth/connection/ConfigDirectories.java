@@ -1,0 +1,81 @@
+package dev.berth.connection;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where Berth keeps its files for the current user: the config directory (saved connections) and the
+ * cache directory (registry metadata that can always be fetched again, so it may be deleted at will).
+ *
+ * <ul>
+ *   <li>Linux and other Unix: {@code $XDG_CONFIG_HOME/berth} (else {@code ~/.config/berth}) and
+ *       {@code $XDG_CACHE_HOME/berth} (else {@code ~/.cache/berth})</li>
+ *   <li>macOS: {@code ~/Library/Application Support/Berth} and {@code ~/Library/Caches/Berth}</li>
+ *   <li>Windows: {@code %APPDATA%\Berth} and {@code %LOCALAPPDATA%\Berth\Cache}</li>
+ * </ul>
+ *
+ * <p>Nothing is created here; {@link ConnectionStore} creates the config directory when it first saves.
+ */
+public record ConfigDirectories(Path config, Path cache) {
+
+    /** The name of the saved-connections file inside {@link #config()}. */
+    public static final String CONNECTIONS_FILE = "connections.json";
+
+    public ConfigDirectories {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(cache, "cache");
+    }
+
+    /** The directories for the user running this JVM. */
+    public static ConfigDirectories forCurrentUser() {
+        return of(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The directories for an OS (as {@code os.name} spells it), an environment and a home directory;
+     * tests give their own so they never look at the real ones.
+     */
+    public static ConfigDirectories of(String osName, Map<String, String> env, Path home) {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(home, "home");
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            // Roaming for settings (they follow the user between machines), Local for the cache (it need not).
+            Path roaming = variable(env, "APPDATA").orElse(home.resolve("AppData").resolve("Roaming"));
+            Path local = variable(env, "LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local"));
+            return new ConfigDirectories(roaming.resolve("Berth"), local.resolve("Berth").resolve("Cache"));
+        }
+        if (os.startsWith("mac") || os.startsWith("darwin")) {
+            Path library = home.resolve("Library");
+            return new ConfigDirectories(library.resolve("Application Support").resolve("Berth"),
+                    library.resolve("Caches").resolve("Berth"));
+        }
+        Path config = xdg(env, "XDG_CONFIG_HOME").orElse(home.resolve(".config"));
+        Path cache = xdg(env, "XDG_CACHE_HOME").orElse(home.resolve(".cache"));
+        return new ConfigDirectories(config.resolve("berth"), cache.resolve("berth"));
+    }
+
+    /** {@code connections.json} in the config directory. */
+    public Path connectionsFile() {
+        return config.resolve(CONNECTIONS_FILE);
+    }
+
+    /** The XDG base directory spec says relative paths in these variables are invalid and to be ignored. */
+    private static Optional<Path> xdg(Map<String, String> env, String name) {
+        return variable(env, name).filter(Path::isAbsolute);
+    }
+
+    private static Optional<Path> variable(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(Path.of(value));
+        } catch (InvalidPathException e) {
+            return Optional.empty(); // unusable as a path here: fall back to the default, as if unset
+        }
+    }
+}
