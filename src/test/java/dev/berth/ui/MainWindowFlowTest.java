@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
@@ -23,7 +22,6 @@ import dev.berth.ui.connections.ConnectionDraft;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -98,8 +96,8 @@ class MainWindowFlowTest {
     void start(Stage stage) {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity, watchdog);
-        AppServices services = new AppServices(new RegistryClients(), executor, activity, dialogs, work.resolve("home"),
-                Map.of("DOCKER_CONFIG", work.resolve("docker").toString()));
+        AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
+                dev.berth.browse.SummaryCache.inMemory());
         main = services.main();
         MainView view = new MainView(main, activity, services.notifications());
         scene = new Scene(view, 1280, 800);
@@ -195,7 +193,7 @@ class MainWindowFlowTest {
         assertTrue(robot.lookup("#notifications .message").tryQuery().isPresent(), "a notification was shown");
         Screenshots.take(scene, "09-auth-error");
 
-        dialogs.answerConnection(draft -> new ConnectionDraft("private", draft.address(), ConnectionDraft.AuthMode.PASSWORD,
+        dialogs.answerConnection(draft -> new ConnectionDraft("private", draft.address(), dev.berth.connection.AuthMode.PASSWORD,
                 "alice", "s3cret", Optional.empty(), false, false));
         robot.clickOn("#fix-connection");
         waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repositories().size() == 1);

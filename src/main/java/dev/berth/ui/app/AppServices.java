@@ -2,6 +2,10 @@ package dev.berth.ui.app;
 
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.SummaryCache;
+import dev.berth.connection.ConfigDirectories;
+import dev.berth.connection.ConnectionStore;
+import dev.berth.connection.ConnectionTester;
+import dev.berth.connection.SecretStores;
 import dev.berth.registry.RegistryClients;
 import dev.berth.ui.browser.BrowserViewModel;
 import dev.berth.ui.browser.ParallelTagCountLoader;
@@ -10,33 +14,36 @@ import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.NotificationArea;
 import dev.berth.ui.common.UiExecutor;
-import dev.berth.ui.connections.RegistryConnector;
+import dev.berth.ui.connections.ConnectionService;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** The composition root: builds every service and ViewModel once, with constructor injection. */
 public final class AppServices {
 
-    private final RegistryClients clients;
     private final ActivityMonitor activity;
     private final NotificationArea notifications;
+    private final ConnectionService connections;
     private final MainViewModel main;
 
-    public AppServices(RegistryClients clients, UiExecutor executor, ActivityMonitor activity, DialogService dialogs,
-            Path home, Map<String, String> environment) {
-        this.clients = clients;
+    public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
+            SummaryCache summaries) {
         this.activity = activity;
         this.notifications = new NotificationArea();
+        this.connections = connections;
         BrowserViewModel browser = new BrowserViewModel(executor, notifications, new ParallelTagCountLoader(8));
-        RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, new RepositoryScanner(SummaryCache.inMemory()));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, new RepositoryScanner(summaries));
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
-        this.main = new MainViewModel(executor, dialogs, notifications, new RegistryConnector(clients, home, environment),
-                browser, repository, details);
+        this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details);
     }
 
-    public RegistryClients clients() {
-        return clients;
+    /** The connections of the user running Berth: their config directory, their secret store. */
+    public static ConnectionService userConnections(RegistryClients clients, ConfigDirectories directories, Path home,
+            Map<String, String> environment) {
+        return new ConnectionService(() -> ConnectionStore.in(directories, SecretStores.detect()),
+                ConnectionTester.standard(clients), home, environment, Clock.systemUTC());
     }
 
     public ActivityMonitor activity() {
@@ -45,6 +52,10 @@ public final class AppServices {
 
     public NotificationArea notifications() {
         return notifications;
+    }
+
+    public ConnectionService connections() {
+        return connections;
     }
 
     public MainViewModel main() {

@@ -10,9 +10,8 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import dev.berth.browse.SummaryCache;
+import dev.berth.connection.ConfigDirectories;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {
@@ -25,8 +24,10 @@ public final class BerthApplication extends Application {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity);
         RegistryClients clients = new RegistryClients();
-        AppServices services = new AppServices(clients, executor, activity, new FxDialogService(() -> stage),
-                Path.of(System.getProperty("user.home")), System.getenv());
+        Path home = Path.of(System.getProperty("user.home"));
+        ConfigDirectories directories = ConfigDirectories.forCurrentUser();
+        AppServices services = new AppServices(executor, activity, new FxDialogService(() -> stage),
+                AppServices.userConnections(clients, directories, home, System.getenv()), SummaryCache.inMemory());
         MainView view = new MainView(services.main(), activity, services.notifications());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 
@@ -36,20 +37,9 @@ public final class BerthApplication extends Application {
 
         CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
                 .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> services.main().themeProperty().set(t))));
-        CompletableFuture.supplyAsync(() -> localRegistryAnswers(clients.sharedHttpClient()))
-                .thenAccept(answers -> {
-                    if (answers) Platform.runLater(() -> view.welcome().suggest("localhost:5000"));
-                });
-    }
-
-    /** Whether a registry answers on localhost:5000, to pre-fill the first connection. */
-    static boolean localRegistryAnswers(OkHttpClient http) {
-        OkHttpClient quick = http.newBuilder().callTimeout(java.time.Duration.ofSeconds(1)).build();
-        try (Response response = quick.newCall(new Request.Builder().url("http://localhost:5000/v2/").build()).execute()) {
-            return response.header("Docker-Distribution-Api-Version") != null || response.code() == 200 || response.code() == 401;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
+                .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
+        services.main().start();
     }
 
     @Override

@@ -73,8 +73,16 @@ public final class MainView extends StackPane {
     }
 
     private ToolBar toolbar() {
-        Button add = iconButton("add-connection", Feather.PLUS, "Add a registry");
+        javafx.scene.control.MenuItem addItem = new javafx.scene.control.MenuItem("Add a registry…", new FontIcon(Feather.PLUS));
+        addItem.setOnAction(e -> viewModel.addConnection(""));
+        javafx.scene.control.MenuItem importItem = new javafx.scene.control.MenuItem("Import Docker's registries",
+                new FontIcon(Feather.DOWNLOAD));
+        importItem.setId("import-docker");
+        importItem.setOnAction(e -> viewModel.importFromDocker());
+        javafx.scene.control.SplitMenuButton add = new javafx.scene.control.SplitMenuButton(addItem, importItem);
+        add.setId("add-connection");
         add.setText("Add registry");
+        add.setGraphic(new FontIcon(Feather.PLUS));
         add.setOnAction(e -> viewModel.addConnection(""));
         TextField search = new TextField();
         search.setId("search");
@@ -129,6 +137,7 @@ public final class MainView extends StackPane {
 
     private void bind() {
         tree.setOnEditConnection(viewModel::editConnection);
+        tree.setOnRemoveConnection(viewModel::removeConnection);
         overview.setOnFixConnection(viewModel::editConnection);
         tags.setOnOpen(row -> {
             var repository = viewModel.repository().repositoryProperty().get();

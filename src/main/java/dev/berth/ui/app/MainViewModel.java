@@ -11,12 +11,11 @@ import dev.berth.ui.common.Notifier;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UserMessage;
 import dev.berth.ui.connections.ConnectionDraft;
-import dev.berth.ui.connections.RegistryConnector;
+import dev.berth.connection.Connection;
+import dev.berth.connection.ConnectionId;
+import dev.berth.ui.connections.ConnectionService;
 import dev.berth.ui.details.TagDetailsViewModel;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -38,23 +37,26 @@ public final class MainViewModel {
     private final UiExecutor executor;
     private final DialogService dialogs;
     private final Notifier notifier;
-    private final RegistryConnector connector;
+    private final ConnectionService connections;
     private final BrowserViewModel browser;
     private final RepositoryViewModel repository;
     private final TagDetailsViewModel details;
-    private final Map<RegistryNode, ConnectionDraft> drafts = new HashMap<>();
 
     // Properties
     private final ReadOnlyObjectWrapper<Pane> pane = new ReadOnlyObjectWrapper<>(Pane.WELCOME);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyObjectWrapper<UserMessage> lastMessage = new ReadOnlyObjectWrapper<>();
 
-    public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RegistryConnector connector,
+    public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
             BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
-        this.connector = connector;
+        this.connections = connections;
+        browser.setOnProbed((node, capabilities) -> remember(node, "capabilities",
+                () -> connections.rememberProbe(new ConnectionId(node.id()), capabilities)));
+        browser.setOnRepositoryAdded((node, name) -> remember(node, "repository",
+                () -> connections.rememberRepository(new ConnectionId(node.id()), name)));
         this.browser = browser;
         this.repository = repository;
         this.details = details;
@@ -96,34 +98,80 @@ public final class MainViewModel {
 
     // Commands
 
-    /** Asks for a new connection (pre-filled with {@code address}) and adds it. */
+    /** Loads the saved connections (off the FX thread) and puts them in the tree. */
+    public void start() {
+        executor.submit("Loading saved connections", (cancel, progress) -> connections.loadAll(), startup -> {
+            startup.connections().forEach(this::show);
+            startup.notes().forEach(note -> notifier.show(new UserMessage("Note", note, "", UserMessage.Kind.OTHER)));
+        }, this::say);
+    }
+
+    /** Asks for a new connection (pre-filled with {@code address}), saves it and adds it. */
     public void addConnection(String address) {
         dialogs.editConnection(ConnectionDraft.of(address), "Add a registry").ifPresent(this::connect);
     }
 
-    /** Edits a connection, e.g. to fix credentials after an auth error; reloads it with the new settings. */
-    public void editConnection(RegistryNode node) {
-        ConnectionDraft current = drafts.getOrDefault(node, ConnectionDraft.of(node.host()));
-        dialogs.editConnection(current, "Edit " + node.displayName()).ifPresent(draft -> executor.submit(
-                "Connecting to " + draft.host(), (cancel, progress) -> connector.connect(draft), client -> {
-                    drafts.put(node, draft);
-                    node.replaceClient(client);
-                    browser.refresh(node);
-                }, this::say));
+    /** Saves {@code draft} as a new connection in the background and adds it to the tree. */
+    public void connect(ConnectionDraft draft) {
+        connect(draft, null);
     }
 
-    /** Connects with {@code draft} in the background and adds it to the tree. */
-    public void connect(ConnectionDraft draft) {
-        executor.submit("Connecting to " + draft.host(), (cancel, progress) -> connector.connect(draft), client -> {
-            RegistryNode node = browser.addRegistry(UUID.randomUUID().toString(), draft.displayName(), draft.host(), client);
-            drafts.put(node, draft);
+    private void connect(ConnectionDraft draft, Runnable then) {
+        executor.submit("Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.empty()), opened -> {
+            RegistryNode node = show(opened);
             browser.selectionProperty().set(node);
+            if (then != null) then.run();
         }, this::say);
     }
 
-    /** Adds a registry with an already connected client (the app's start-up and tests). */
+    /** Edits a connection, e.g. to fix credentials after an auth error; reloads it with the new settings. */
+    public void editConnection(RegistryNode node) {
+        ConnectionId id = new ConnectionId(node.id());
+        ConnectionDraft current = connections.find(id).map(ConnectionDraft::of).orElse(ConnectionDraft.of(node.host()));
+        dialogs.editConnection(current, "Edit " + node.displayName()).ifPresent(draft -> executor.submit(
+                "Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.of(id)), opened -> {
+                    node.rename(opened.connection().name());
+                    opened.client().ifPresent(node::replaceClient);
+                    if (opened.client().isPresent()) browser.refresh(node);
+                    opened.problem().ifPresent(problem -> {
+                        node.problemProperty().set(UserMessage.of(problem));
+                        notifier.show(UserMessage.of(problem));
+                    });
+                }, this::say));
+    }
+
+    /** Removes a connection (and its saved secrets) after asking. */
+    public void removeConnection(RegistryNode node) {
+        if (!dialogs.confirm("Remove " + node.displayName() + "?", "Berth forgets this connection and its saved password. "
+                + "Nothing on the registry changes.", "Remove")) return;
+        executor.submit("Removing " + node.displayName(), (cancel, progress) -> {
+            connections.remove(new ConnectionId(node.id()));
+            return node;
+        }, browser::removeRegistry, this::say);
+    }
+
+    /** Adds every registry Docker knows (config.json, credential helpers) that Berth does not have yet. */
+    public void importFromDocker() {
+        executor.submit("Importing Docker's registries", (cancel, progress) -> connections.importFromDocker(), opened -> {
+            opened.forEach(this::show);
+            if (opened.isEmpty()) {
+                notifier.show(new UserMessage("Nothing to import", "Berth already has every registry Docker knows.", "", UserMessage.Kind.OTHER));
+            }
+        }, this::say);
+    }
+
+    /** Adds a registry with an already connected client (tests and tools that manage no saved connection). */
     public RegistryNode addConnected(String displayName, String host, RegistryClient client) {
-        return browser.addRegistry(UUID.randomUUID().toString(), displayName, host, client);
+        return browser.addRegistry(ConnectionId.random().value(), displayName, host, client);
+    }
+
+    private RegistryNode show(ConnectionService.Opened opened) {
+        Connection connection = opened.connection();
+        RegistryNode node = opened.client().isPresent()
+                ? new RegistryNodeFactory(browser).connected(connection, opened.client().get())
+                : browser.addUnconnected(connection.id().value(), connection.name(), connection.apiHost(),
+                        UserMessage.of(opened.problem().orElseThrow()));
+        return node;
     }
 
     /** The toolbar's search field: navigates to a pasted reference, offering a connection when none fits. */
@@ -136,13 +184,8 @@ public final class MainViewModel {
                 if (dialogs.confirm("No connection for " + needs.reference().registry(),
                         "Berth has no connection to " + needs.reference().registry() + ". Create one to open "
                                 + needs.reference().familiar() + "?", "Create connection")) {
-                    dialogs.editConnection(ConnectionDraft.of(host), "Add a registry").ifPresent(draft -> executor.submit(
-                            "Connecting to " + draft.host(), (cancel, progress) -> connector.connect(draft), client -> {
-                                RegistryNode node = browser.addRegistry(UUID.randomUUID().toString(), draft.displayName(),
-                                        draft.host(), client);
-                                drafts.put(node, draft);
-                                browser.navigateTo(text.strip());
-                            }, this::say));
+                    dialogs.editConnection(ConnectionDraft.of(host), "Add a registry")
+                            .ifPresent(draft -> connect(draft, () -> browser.navigateTo(text.strip())));
                 }
             }
             case Navigation.Invalid invalid -> say(new IllegalArgumentException(invalid.message()));
@@ -183,6 +226,18 @@ public final class MainViewModel {
             }
             case null, default -> pane.set(browser.registries().isEmpty() ? Pane.WELCOME : Pane.EMPTY);
         }
+    }
+
+    private interface Save {
+        void run() throws Exception;
+    }
+
+    /** Writes to the connection store in the background; a failure is told, not swallowed. */
+    private void remember(RegistryNode node, String what, Save save) {
+        executor.submit("Saving " + what + " of " + node.displayName(), (cancel, progress) -> {
+            save.run();
+            return true;
+        }, ok -> {}, this::say);
     }
 
     private void say(Throwable error) {

@@ -3,7 +3,6 @@ package dev.berth.ui.browser;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
-import dev.berth.registry.RegistryException;
 import dev.berth.ui.common.Notifier;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
@@ -41,6 +40,8 @@ public final class BrowserViewModel {
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
     private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
+    private java.util.function.BiConsumer<RegistryNode, Capabilities> onProbed = (node, caps) -> {};
+    private java.util.function.BiConsumer<RegistryNode, String> onRepositoryAdded = (node, name) -> {};
     private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
 
     public BrowserViewModel(UiExecutor executor, Notifier notifier, TagCountLoader tagCounts) {
@@ -63,6 +64,16 @@ public final class BrowserViewModel {
         return selection;
     }
 
+    /** Told when a probe found what a registry allows (to remember it with the connection). */
+    public void setOnProbed(java.util.function.BiConsumer<RegistryNode, Capabilities> handler) {
+        onProbed = handler;
+    }
+
+    /** Told when the user added a repository by hand (to remember it with the connection). */
+    public void setOnRepositoryAdded(java.util.function.BiConsumer<RegistryNode, String> handler) {
+        onRepositoryAdded = handler;
+    }
+
     /** A tag chosen in the tree or table. */
     public record TagSelection(RepositoryNode repository, String tag) {}
 
@@ -75,6 +86,15 @@ public final class BrowserViewModel {
         return node;
     }
 
+    /** A saved connection that could not be connected (no saved password, unreadable CA file…): shown with its problem. */
+    public RegistryNode addUnconnected(String id, String displayName, String host, UserMessage problem) {
+        RegistryNode node = new RegistryNode(id, displayName, host, null);
+        node.problemProperty().set(problem);
+        node.stateProperty().set(LoadState.FAILED);
+        registries.add(node);
+        return node;
+    }
+
     public void removeRegistry(RegistryNode node) {
         Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
         registries.remove(node);
@@ -84,12 +104,16 @@ public final class BrowserViewModel {
     /** Probes the registry, then loads its catalog page by page and the tag counts after it. */
     public void refresh(RegistryNode node) {
         Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
+        if (node.client() == null) return; // not connected: its problem stays shown until the connection is fixed
         node.stateProperty().set(LoadState.LOADING);
         node.problemProperty().set(null);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
             Capabilities capabilities = client.probe(Optional.empty());
-            executor.onUiThread(() -> node.capabilitiesProperty().set(capabilities));
+            executor.onUiThread(() -> {
+                node.capabilitiesProperty().set(capabilities);
+                onProbed.accept(node, capabilities);
+            });
             if (capabilities.catalog() != Capabilities.Ability.YES) return false;
             List<String> all = client.catalog(page -> {
                 List<String> names = page.items();
@@ -143,6 +167,7 @@ public final class BrowserViewModel {
             return Optional.of("'" + name + "' is not a repository name: lowercase letters, digits and . _ - separated by /");
         }
         List<RepositoryNode> added = registry.addRepositories(List.of(trimmed));
+        if (!added.isEmpty()) onRepositoryAdded.accept(registry, trimmed);
         registry.repository(trimmed).ifPresent(r -> {
             selection.set(r);
             if (!added.isEmpty()) loadTags(r);
@@ -199,7 +224,4 @@ public final class BrowserViewModel {
         return host.endsWith(":443") ? host.substring(0, host.length() - 4) : host;
     }
 
-    static boolean isCatalogRefusal(Throwable error) {
-        return error instanceof RegistryException.Unsupported || error instanceof RegistryException.Forbidden;
-    }
 }

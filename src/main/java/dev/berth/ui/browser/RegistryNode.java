@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 public final class RegistryNode {
 
     private final String id;
-    private final String displayName;
+    private String displayName;
     private final String host;
     private RegistryClient client;
     private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
@@ -28,6 +28,7 @@ public final class RegistryNode {
     private final ObservableList<RepositoryNode> repositories = FXCollections.observableArrayList();
     private final Map<String, RepositoryNode> byName = new HashMap<>();
 
+    /** {@code client} is null for a connection that could not be connected yet (see its problem). */
     public RegistryNode(String id, String displayName, String host, RegistryClient client) {
         this.id = id;
         this.displayName = displayName;
@@ -55,6 +56,15 @@ public final class RegistryNode {
     /** After the user fixed credentials or TLS settings: the next load uses the new client. */
     public void replaceClient(RegistryClient newClient) {
         this.client = newClient;
+    }
+
+    public void rename(String newName) {
+        this.displayName = newName;
+    }
+
+    /** Adds repositories remembered with the connection (added by hand for registries without a catalog). */
+    public void addKnownRepositories(List<String> names) {
+        addRepositories(names);
     }
 
     public ObjectProperty<LoadState> stateProperty() {

@@ -40,6 +40,7 @@ public final class RegistryTreeView extends VBox {
     private final Map<RegistryNode, TreeItem<Object>> registryItems = new HashMap<>();
     private final Map<RegistryNode, PauseTransition> pendingRebuilds = new HashMap<>();
     private Consumer<RegistryNode> onEditConnection = node -> {};
+    private Consumer<RegistryNode> onRemoveConnection = node -> {};
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,6 +50,10 @@ public final class RegistryTreeView extends VBox {
 
     public void setOnEditConnection(Consumer<RegistryNode> handler) {
         onEditConnection = handler;
+    }
+
+    public void setOnRemoveConnection(Consumer<RegistryNode> handler) {
+        onRemoveConnection = handler;
     }
 
     public TreeView<Object> tree() {
@@ -221,7 +226,9 @@ public final class RegistryTreeView extends VBox {
         edit.setOnAction(e -> onEditConnection.accept(node));
         MenuItem copy = new MenuItem("Copy host");
         copy.setOnAction(e -> Clipboards.copy(node.host()));
-        return new ContextMenu(refresh, edit, copy);
+        MenuItem remove = new MenuItem("Remove connection…", new FontIcon(Feather.TRASH_2));
+        remove.setOnAction(e -> onRemoveConnection.accept(node));
+        return new ContextMenu(refresh, edit, copy, new javafx.scene.control.SeparatorMenuItem(), remove);
     }
 
     private ContextMenu repositoryMenu(RepositoryNode repository) {

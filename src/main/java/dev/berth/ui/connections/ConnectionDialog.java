@@ -1,7 +1,7 @@
 package dev.berth.ui.connections;
 
 import atlantafx.base.theme.Styles;
-import dev.berth.ui.connections.ConnectionDraft.AuthMode;
+import dev.berth.connection.AuthMode;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;

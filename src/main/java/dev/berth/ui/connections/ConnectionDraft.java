@@ -1,5 +1,6 @@
 package dev.berth.ui.connections;
 
+import dev.berth.connection.AuthMode;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +18,6 @@ public record ConnectionDraft(
         Optional<Path> caFile,
         boolean plainHttp,
         boolean allowInsecureRemote) {
-
-    public enum AuthMode { NONE, PASSWORD, DOCKER }
 
     public ConnectionDraft {
         Objects.requireNonNull(name, "name");
@@ -47,6 +46,13 @@ public record ConnectionDraft(
 
     public String displayName() {
         return name.isBlank() ? host() : name.strip();
+    }
+
+    /** The form pre-filled from a saved connection (the password is never read back into it). */
+    public static ConnectionDraft of(dev.berth.connection.Connection connection) {
+        return new ConnectionDraft(connection.name(), (connection.plainHttp() ? "http://" : "") + connection.registry(),
+                connection.auth(), connection.username().orElse(""), "", connection.tls().caFile(), connection.plainHttp(),
+                connection.allowInsecureRemote());
     }
 
     @Override

@@ -1,0 +1,161 @@
+package dev.berth.ui.connections;
+
+import dev.berth.connection.Connection;
+import dev.berth.connection.ConnectionId;
+import dev.berth.connection.ConnectionSecrets;
+import dev.berth.connection.ConnectionStore;
+import dev.berth.connection.ConnectionTester;
+import dev.berth.connection.CredentialsResolver;
+import dev.berth.connection.DockerImport;
+import dev.berth.connection.LoadResult;
+import dev.berth.connection.SecretKey;
+import dev.berth.connection.TlsOptions;
+import dev.berth.connection.docker.DockerConfig;
+import dev.berth.connection.docker.DockerCredentials;
+import dev.berth.registry.Capabilities;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.auth.Credentials;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desktop's use of saved connections: load them, save what the dialog produced (secrets to the
+ * secret store, never to the file), connect, remember probes and hand-added repositories, import
+ * Docker's registries. Every method blocks: run it through the UI executor.
+ */
+public final class ConnectionService {
+
+    private final java.util.function.Supplier<ConnectionStore> storeFactory;
+    private final ConnectionTester tester;
+    private ConnectionStore store;
+    private CredentialsResolver resolver;
+    private final Path home;
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    /**
+     * {@code storeFactory} is called once, on first use, off the FX thread: finding a working
+     * secret store may run credential helpers for seconds.
+     */
+    public ConnectionService(java.util.function.Supplier<ConnectionStore> storeFactory, ConnectionTester tester, Path home,
+            Map<String, String> environment, Clock clock) {
+        this.storeFactory = storeFactory;
+        this.tester = tester;
+        this.home = home;
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+    }
+
+    private LoadResult loaded;
+
+    /** The store, created and loaded on first use: it refuses changes until it has read its file. */
+    private synchronized ConnectionStore store() throws IOException {
+        if (store == null) {
+            ConnectionStore created = storeFactory.get();
+            loaded = created.load();
+            store = created;
+            resolver = new CredentialsResolver(store.secrets(),
+                    () -> DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment, home))));
+        }
+        return store;
+    }
+
+    /** A saved connection, and what became of trying to connect it. */
+    public record Opened(Connection connection, Optional<RegistryClient> client, Optional<Exception> problem) {}
+
+    /** What start-up found: the connections, plus sentences to tell the user (damaged file, secrets in memory only). */
+    public record Startup(List<Opened> connections, List<String> notes) {}
+
+    public Startup loadAll() throws IOException {
+        store();
+        LoadResult result = loaded;
+        List<String> notes = new ArrayList<>();
+        result.problem().ifPresent(p -> notes.add(p.message()));
+        if (!store().secrets().isPersistent()) notes.add(store().secrets().description());
+        List<Opened> opened = new ArrayList<>();
+        for (Connection connection : result.connections()) opened.add(open(connection));
+        return new Startup(opened, notes);
+    }
+
+    /** Connects a saved connection; a missing password or bad TLS file becomes the problem, not an exception. */
+    public Opened open(Connection connection) {
+        try {
+            return new Opened(connection, Optional.of(tester.connect(connection, resolver().resolve(connection))), Optional.empty());
+        } catch (Exception e) {
+            return new Opened(connection, Optional.empty(), Optional.of(e));
+        }
+    }
+
+    /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
+    public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
+        Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
+        Connection connection = base.withRegistry(draft.address()).withName(draft.displayName())
+                .withAuth(draft.auth(), draft.username().isBlank() ? Optional.empty() : Optional.of(draft.username()))
+                .withTls(TlsOptions.system().withCaFile(draft.caFile()))
+                .withPlainHttp(draft.plainHttp() || draft.addressSaysHttp(), draft.allowInsecureRemote());
+        List<String> warnings = new ArrayList<>();
+        if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
+        else connection = store().add(connection);
+        if (draft.auth() == dev.berth.connection.AuthMode.PASSWORD && !draft.password().isEmpty()) {
+            store().secrets().put(SecretKey.login(connection.id()), Credentials.basic(draft.username(), draft.password()));
+        }
+        Opened opened = open(connection);
+        if (!warnings.isEmpty() && opened.problem().isEmpty()) {
+            return new Opened(connection, opened.client(), Optional.of(new IOException(String.join(" ", warnings))));
+        }
+        return opened;
+    }
+
+    public void remove(ConnectionId id) throws IOException {
+        store().remove(id);
+    }
+
+    /** Remembers the probed capabilities so the badges show at the next start before any probe. */
+    public void rememberProbe(ConnectionId id, Capabilities capabilities) throws IOException {
+        Optional<Connection> connection = store().find(id);
+        if (connection.isPresent()) store().update(connection.get().withProbe(capabilities, clock.instant()));
+    }
+
+    /** Remembers a repository added by hand (registries without a catalog). */
+    public void rememberRepository(ConnectionId id, String repository) throws IOException {
+        Optional<Connection> connection = store().find(id);
+        if (connection.isPresent()) store().update(connection.get().withRepository(repository));
+    }
+
+    /** Adds the registries Docker knows and Berth does not yet; returns them connected. */
+    public List<Opened> importFromDocker() throws IOException {
+        DockerImport.Result proposals = new DockerImport(DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment, home))))
+                .propose(store().connections());
+        if (proposals.problem().isPresent() && proposals.proposals().isEmpty()) throw new IOException(proposals.problem().get());
+        List<Opened> opened = new ArrayList<>();
+        for (Connection proposal : proposals.proposals()) opened.add(open(store().add(proposal)));
+        return opened;
+    }
+
+    public Optional<Connection> find(ConnectionId id) {
+        try {
+            return store().find(id);
+        } catch (IOException e) {
+            return Optional.empty(); // the store could not be read; start-up already said why
+        }
+    }
+
+    /** For the welcome pane: a registry answering on localhost:5000, as a proposal. */
+    public Optional<Connection> localhostCandidate() {
+        return tester.localhostCandidate();
+    }
+
+    ConnectionSecrets secretsFor(Connection connection) throws IOException {
+        return resolver().resolve(connection);
+    }
+
+    private synchronized CredentialsResolver resolver() throws IOException {
+        store();
+        return resolver;
+    }
+}

@@ -1,0 +1,228 @@
+package dev.berth.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.browse.RepositoryScanner;
+import dev.berth.browse.SummaryCache;
+import dev.berth.connection.AuthMode;
+import dev.berth.connection.MemorySecretStore;
+import dev.berth.registry.Capabilities;
+import dev.berth.registry.ConnectionSettings;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryClients;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.ui.app.MainViewModel;
+import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.LoadState;
+import dev.berth.ui.browser.Navigation;
+import dev.berth.ui.browser.ParallelTagCountLoader;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.RepositoryNode;
+import dev.berth.ui.browser.RepositoryViewModel;
+import dev.berth.ui.browser.TagRow;
+import dev.berth.ui.common.SyncUiExecutor;
+import dev.berth.ui.common.UserMessage;
+import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.ui.connections.ConnectionService;
+import dev.berth.ui.details.TagDetailsViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every ViewModel with the synchronous executor against real registries: no FX toolkit, no waiting. */
+class ViewModelTest {
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private static RegistryServer secured;
+    private static TestImages.Image current;
+    private static TestImages.Index multi;
+
+    private final SyncUiExecutor executor = new SyncUiExecutor();
+    private final List<UserMessage> told = new ArrayList<>();
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        seeder.pushImage("team/app", "1.0.0", TestImages.image().seed(1).layerSizes(2000, 500).created(Instant.parse("2024-01-01T00:00:00Z")).build());
+        current = seeder.pushImage("team/app", "2.0.0", TestImages.image().seed(2).layerSizes(3000, 700, 100)
+                .created(Instant.parse("2025-01-01T00:00:00Z")).build());
+        seeder.tag("team/app", "latest", current.manifest().bytes(), current.mediaType());
+        multi = seeder.pushIndex("team/multi", "v1", TestImages.multiArch(3, 1000, 2000));
+        seeder.pushImage("solo", "v1", 5, 100);
+        secured = RegistryServer.builder(work).htpasswd("alice", "s3cret").start();
+        RegistrySeeder.of(secured).withAuthorization(RegistrySeeder.basic("alice", "s3cret")).pushImage("private/app", "v1", 9, 100);
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+        secured.close();
+    }
+
+    private BrowserViewModel browser() {
+        return new BrowserViewModel(executor, told::add, new ParallelTagCountLoader(4));
+    }
+
+    private static RegistryClient client(RegistryServer server) throws Exception {
+        return new RegistryClients().connect(ConnectionSettings.of(server.hostPort()).withPlainHttp(true, false));
+    }
+
+    @Test
+    void browserLoadsCapabilitiesCatalogAndTagCounts() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+
+        assertEquals(LoadState.LOADED, node.stateProperty().get());
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes());
+        assertEquals(List.of("solo", "team/app", "team/multi"), node.repositories().stream().map(RepositoryNode::name).toList());
+        assertEquals(3, node.repository("team/app").orElseThrow().tagCountProperty().get());
+        assertEquals("3 tags", node.repository("team/app").orElseThrow().tagCountLabel());
+        assertFalse(node.catalogRefusedProperty().get());
+        assertTrue(told.isEmpty(), told.toString());
+    }
+
+    @Test
+    void browserFiltersNavigatesAndValidatesNames() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+
+        browser.filterProperty().set("MULTI");
+        assertEquals(List.of("team/multi"), browser.visibleRepositories(node).stream().map(RepositoryNode::name).toList());
+
+        Navigation found = browser.navigateTo(registry.hostPort() + "/team/app:2.0.0");
+        assertInstanceOf(Navigation.Found.class, found);
+        assertEquals(new BrowserViewModel.TagSelection(node.repository("team/app").orElseThrow(), "2.0.0"), browser.selectionProperty().get());
+        assertInstanceOf(Navigation.NeedsConnection.class, browser.navigateTo("ghcr.io/acme/api:1.2"));
+        assertInstanceOf(Navigation.Invalid.class, browser.navigateTo("Not A Reference"));
+
+        assertTrue(browser.addRepository(node, "Bad Name").isPresent());
+        assertEquals(Optional.empty(), browser.addRepository(node, "extra/repo"));
+        assertTrue(node.repository("extra/repo").isPresent());
+    }
+
+    @Test
+    void authProblemIsShownOnTheNodeAndOffersTheCredentialFix() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("s", "secured", secured.hostPort(), client(secured));
+
+        assertEquals(LoadState.FAILED, node.stateProperty().get());
+        assertTrue(node.problemProperty().get().offersCredentialFix());
+        assertEquals(1, told.size(), "and a notification");
+    }
+
+    @Test
+    void repositoryViewModelFillsRowsWithSizesDatesAndSharedTags() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+
+        repository.open(node.repository("team/app").orElseThrow());
+
+        assertFalse(repository.loadingProperty().get());
+        assertEquals(3, repository.rows().size());
+        TagRow latest = repository.rows().stream().filter(r -> r.tag().equals("latest")).findFirst().orElseThrow();
+        assertEquals(current.totalSize(), latest.sizeProperty().get());
+        assertEquals(Instant.parse("2025-01-01T00:00:00Z"), latest.createdProperty().get());
+        assertEquals("2.0.0", latest.alsoTaggedAsProperty().get());
+        assertEquals("linux/amd64", latest.platformsProperty().get());
+        assertTrue(repository.statusProperty().get().startsWith("3 tags · 2 images"), repository.statusProperty().get());
+        repository.filterProperty().set("2.0");
+        assertEquals(List.of("2.0.0", "latest"), repository.visibleRows().stream().map(TagRow::tag).sorted().toList(),
+                "latest matches through its other tag");
+    }
+
+    @Test
+    void detailsViewModelShowsLayersSharedPlatformsAndCopyTexts() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+        repository.open(node.repository("team/app").orElseThrow());
+        TagDetailsViewModel details = new TagDetailsViewModel(executor);
+
+        details.open(node.client(), registry.hostPort(), "team/app", "latest", Optional.of(repository.snapshotProperty().get()));
+        assertEquals(3, details.contentProperty().get().layers().size());
+        assertEquals(2, details.contentProperty().get().layers().getFirst().sharedByTags());
+        assertEquals("docker pull " + registry.hostPort() + "/team/app:latest", details.pullByTagCommand());
+        assertEquals(registry.hostPort() + "/team/app@" + current.digest(), details.digestReference());
+        assertTrue(details.contentProperty().get().prettyManifest().contains("\n  \"schemaVersion\""));
+
+        details.open(node.client(), registry.hostPort(), "team/multi", "v1", Optional.empty());
+        assertEquals(multi.digest(), details.digest());
+        assertEquals(2, details.contentProperty().get().details().platforms().size());
+        assertEquals(2, details.contentProperty().get().details().attestations().size());
+
+        details.open(node.client(), registry.hostPort(), "team/app", "no-such-tag", Optional.empty());
+        assertNull(details.contentProperty().get());
+        assertEquals(UserMessage.Kind.NOT_FOUND, details.problemProperty().get().kind());
+    }
+
+    @Test
+    void connectionsAreSavedWithoutSecretsAndComeBackAfterARestart() throws Exception {
+        Path config = work.resolve("config-restart");
+        MemorySecretStore secrets = new MemorySecretStore("test");
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft("private", secured.hostPort(),
+                AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), false, false));
+        MainViewModel first = main(TestConnections.with(config, secrets), dialogs);
+        first.addConnection("");
+        RegistryNode node = first.browser().registries().getFirst();
+        assertEquals(LoadState.LOADED, node.stateProperty().get(), String.valueOf(node.problemProperty().get()));
+        assertEquals(1, node.repositories().size());
+        String file = Files.readString(config.resolve("connections.json"));
+        assertTrue(file.contains("alice") && !file.contains("s3cret"), "the password must never reach the file: " + file);
+
+        MainViewModel second = main(TestConnections.with(config, secrets), new ScriptedDialogs().answerConfirm(true));
+        second.start();
+        RegistryNode restored = second.browser().registries().getFirst();
+        assertEquals("private", restored.displayName());
+        assertEquals(LoadState.LOADED, restored.stateProperty().get());
+        assertNotNullCapabilities(restored);
+
+        second.removeConnection(restored);
+        assertTrue(second.browser().registries().isEmpty());
+        assertFalse(Files.readString(config.resolve("connections.json")).contains("alice"));
+    }
+
+    @Test
+    void aPasswordKeptOnlyInMemoryIsMissingAfterARestartAndSaysSo() throws Exception {
+        Path config = work.resolve("config-memory");
+        MainViewModel first = main(TestConnections.inMemory(config), new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft(
+                "private", secured.hostPort(), AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), false, false)));
+        first.addConnection("");
+        told.clear();
+
+        MainViewModel second = main(TestConnections.inMemory(config), new ScriptedDialogs());
+        second.start();
+        RegistryNode restored = second.browser().registries().getFirst();
+        assertEquals(LoadState.FAILED, restored.stateProperty().get());
+        assertTrue(restored.problemProperty().get().text().toLowerCase().contains("password"), restored.problemProperty().get().text());
+        assertTrue(told.stream().anyMatch(m -> m.title().equals("Note") && m.text().contains("test: secrets stay in memory")),
+                "start-up says secrets are kept in memory only: " + told);
+    }
+
+    private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
+        BrowserViewModel browser = browser();
+        return new MainViewModel(executor, dialogs, told::add, connections, browser,
+                new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory())), new TagDetailsViewModel(executor));
+    }
+
+    private static void assertNotNullCapabilities(RegistryNode node) {
+        assertEquals(Capabilities.AuthScheme.BASIC, node.capabilitiesProperty().get().auth());
+    }
+}
