@@ -175,7 +175,7 @@ public final class CleanupExecutor {
         }
 
         void runWave(List<ManifestDeletion> wave) {
-            Semaphore permits = new Semaphore(concurrency);
+            Semaphore permits = new Semaphore(concurrency, true); // fair: deletions start in plan order
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> futures = new ArrayList<>();
                 for (ManifestDeletion d : wave) {
