@@ -116,7 +116,7 @@ public sealed interface Reason {
         public boolean keeps() { return false; }
         public String describe() {
             StringBuilder text = new StringBuilder();
-            rank.ifPresent(r -> text.append("image #").append(r).append(" by age"));
+            rank.ifPresent(r -> text.append("not among the newest (image #").append(r).append(")"));
             olderThan.ifPresent(age -> {
                 if (!text.isEmpty()) text.append(", ");
                 text.append("older than ").append(Ages.format(age));

@@ -55,10 +55,11 @@ final class RepositoryPlanning {
         this.rules = rules;
         this.now = now;
         this.tagsByDigest = snapshot.tagsByDigest();
-        List<ImageSummary> images = new ArrayList<>(snapshot.images().values());
-        images.sort(Comparator.comparing(ImageSummary::digest)); // Map.copyOf has no stable order
-        for (ImageSummary image : images) {
-            image.subject().ifPresent(s -> referrersBySubject.computeIfAbsent(s, k -> new ArrayList<>()).add(image.digest()));
+        // Only referrers are sorted (Map.copyOf has no stable order): sorting every image by digest showed in profiles.
+        List<ImageSummary> referrers = new ArrayList<>(snapshot.images().values().stream().filter(i -> i.subject().isPresent()).toList());
+        referrers.sort(Comparator.comparing(ImageSummary::digest));
+        for (ImageSummary image : referrers) {
+            referrersBySubject.computeIfAbsent(image.subject().get(), k -> new ArrayList<>()).add(image.digest());
         }
         for (TagInfo tag : snapshot.tags()) {
             Optional<Digest> subject = accessorySubject(tag);
@@ -179,7 +180,7 @@ final class RepositoryPlanning {
         Comparator<Ranked> byCreated = Comparator.comparing(Ranked::created).reversed();
         Comparator<Ranked> newestFirst = r.order() == RetentionRules.Order.VERSION
                 ? Comparator.comparing((Ranked k) -> k.version().get()).reversed().thenComparing(byCreated) : byCreated;
-        sorted.sort(newestFirst.thenComparing(Ranked::digest));
+        sorted.sort(newestFirst.thenComparing(k -> k.digest().hex()));
         Map<Digest, Integer> ranks = new HashMap<>();
         for (int i = 0; i < sorted.size(); i++) ranks.put(sorted.get(i).digest(), i + 1);
         return ranks;
