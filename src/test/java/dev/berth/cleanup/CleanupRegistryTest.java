@@ -279,6 +279,29 @@ class CleanupRegistryTest {
         }
     }
 
+    @Test
+    void aUserWithoutDeletePermissionIsToldWhatToAskFor() throws Exception {
+        try (dev.berth.testing.TokenIssuer issuer = dev.berth.testing.TokenIssuer.start(dev.berth.testing.TestPki.create("cleanup perm CA"))
+                .addUser("reader", "r3ad").grant("reader", "team/*", "pull");
+             RegistryServer registry = RegistryServer.builder(work).tokenAuth(issuer).start()) {
+            seedApp(RegistrySeeder.of(registry).withAuthorization(RegistrySeeder.bearer(issuer)));
+            RegistryClient reader = new dev.berth.registry.RegistryClients().connect(dev.berth.registry.ConnectionSettings.of(registry.hostPort())
+                    .withCredentials(dev.berth.registry.auth.Credentials.basic("reader", "r3ad")).withPlainHttp(true, false));
+            CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(reader, "team/app").getFirst(), RetentionRules.keepLast(1), NOW);
+            Journal journal = new Journal(work.resolve("journal"));
+            ApplyResult result = new CleanupExecutor(reader, journal, 1).apply(plan, ApplyListener.NONE, CancelSignal.none());
+
+            assertEquals(0, result.deleted());
+            assertEquals(1, result.failed(), result.toString());
+            String message = result.with(DeletionOutcome.Status.FAILED).getFirst().message();
+            assertTrue(message.contains("Not allowed to delete in team/app") && message.contains("repository:team/app:delete"), message);
+            assertTrue(result.with(DeletionOutcome.Status.SKIPPED).stream().allMatch(o -> o.message().contains("Not allowed")));
+            assertEquals(8, reader.tags("team/app").size());
+            assertTrue(journal.find(result.journalId()).orElseThrow().entries().stream()
+                    .allMatch(e -> e.state() == JournalEntry.State.NOT_DELETED));
+        }
+    }
+
     /** Pushes a signature of {@code subject} by digest and lists it under the referrers fallback tag (Distribution 2.8 has no API). */
     static Image signed(RegistrySeeder seeder, String repository, Image subject, long seed) {
         Image signature = TestImages.artifact(subject.manifest(), "application/vnd.dev.cosign.artifact.sig.v1+json",
