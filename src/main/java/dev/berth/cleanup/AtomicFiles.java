@@ -22,6 +22,14 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     static void write(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * {@code durable} false skips the fsync: for records whose loss is harmless (the rename is still
+     * atomic, but after a power cut the file may be missing or empty, so readers must cope).
+     */
+    static void write(Path target, byte[] content, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", privateFile());
@@ -29,7 +37,7 @@ final class AtomicFiles {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) channel.write(buffer);
-                channel.force(true);
+                if (durable) channel.force(true);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
 
 /**
  * The local record of deletions that makes undo possible: one directory per operation holding
- * {@code operation.json} and one {@code entry-NNNNN.json} per manifest, each written atomically and
- * owner-only before the manifest is deleted. Files, not one appended log: a crash can never leave a
- * half-written record, and parallel deletes never contend for one file.
+ * {@code operation.json} and one {@code entry-NNNNN.json} per manifest, each written atomically,
+ * fsync'd and owner-only before the manifest is deleted. Files, not one appended log: a crash can
+ * never leave a half-written record, and parallel deletes never contend for one file. The outcome
+ * of each delete goes to a separate {@code entry-NNNNN.outcome.json} written without fsync (it
+ * costs as much as the delete itself on a local registry): if it is lost, the entry reads as
+ * PENDING and undo asks the registry, so nothing is lost but a little speed.
  */
 public final class Journal {
 
@@ -116,8 +119,8 @@ public final class Journal {
     private static JournalOperation read(Path dir) throws IOException {
         JsonNode op = JSON.readTree(Files.readAllBytes(dir.resolve("operation.json")));
         List<JournalEntry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "entry-*.json")) {
-            for (Path file : files) entries.add(entry(JSON.readTree(Files.readAllBytes(file))));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "entry-[0-9][0-9][0-9][0-9][0-9].json")) {
+            for (Path file : files) entries.add(withOutcome(entry(JSON.readTree(Files.readAllBytes(file))), outcomeFile(file)));
         }
         Optional<Instant> undone = Optional.empty();
         if (Files.exists(dir.resolve("undone.json"))) {
@@ -126,6 +129,21 @@ public final class Journal {
         return new JournalOperation(op.path("id").asText(), JournalOperation.Kind.valueOf(op.path("kind").asText()),
                 op.path("registry").asText(), op.path("apiHost").asText(), Instant.parse(op.path("started").asText()),
                 op.path("description").asText(), entries, undone);
+    }
+
+    private static Path outcomeFile(Path entryFile) {
+        return entryFile.resolveSibling(entryFile.getFileName().toString().replace(".json", ".outcome.json"));
+    }
+
+    /** The entry with its recorded outcome; a missing or damaged outcome leaves it PENDING, which undo verifies. */
+    private static JournalEntry withOutcome(JournalEntry entry, Path outcome) {
+        try {
+            if (!Files.exists(outcome)) return entry;
+            JsonNode o = JSON.readTree(Files.readAllBytes(outcome));
+            return entry.settled(JournalEntry.State.valueOf(o.path("state").asText()), o.path("message").asText(""));
+        } catch (IOException | RuntimeException damaged) {
+            return entry;
+        }
     }
 
     private static JournalEntry entry(JsonNode e) {
@@ -164,11 +182,16 @@ public final class Journal {
             return entry;
         }
 
-        /** Rewrites the entry with the outcome of its delete. */
+        /** Records the outcome of the entry's delete (beside the entry, which stays as written). */
         public JournalEntry settle(JournalEntry entry, JournalEntry.State state, String message) throws IOException {
             JournalEntry settled = entry.settled(state, message);
-            write(settled);
+            ObjectNode node = JSON.createObjectNode().put("state", state.name()).put("message", message);
+            AtomicFiles.write(outcomeFile(file(entry)), JSON.writeValueAsBytes(node), false);
             return settled;
+        }
+
+        private Path file(JournalEntry e) {
+            return dir.resolve(String.format("entry-%05d.json", e.sequence()));
         }
 
         private void write(JournalEntry e) throws IOException {
@@ -179,7 +202,7 @@ public final class Journal {
             e.tags().forEach(t -> node.withArray("tags").add(t));
             if (e.tags().isEmpty()) node.putArray("tags");
             node.put("manifest", Base64.getEncoder().encodeToString(e.manifest().toByteArray()));
-            AtomicFiles.write(dir.resolve(String.format("entry-%05d.json", e.sequence())), JSON.writeValueAsBytes(node));
+            AtomicFiles.write(file(e), JSON.writeValueAsBytes(node));
         }
     }
 }
