@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthCli.Version.class,
         description = "Browse and manage Docker/OCI container registries.",
-        subcommands = {ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class})
+        subcommands = {ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class, CleanupCommand.class,
+                UndoCommand.class})
 public final class BerthCli implements Runnable {
 
     public static final int OK = 0;
@@ -22,7 +23,7 @@ public final class BerthCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect or rm");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup or undo");
     }
 
     public static void main(String[] args) {

@@ -1,11 +1,17 @@
 package dev.berth.cli;
 
+import dev.berth.cleanup.Journal;
+import dev.berth.cleanup.JournalEntry;
+import dev.berth.cleanup.JournalOperation;
+import dev.berth.cleanup.ManifestDeletion;
 import dev.berth.registry.DeletableManifest;
 import dev.berth.registry.DeleteResult;
 import dev.berth.registry.ManifestResponse;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code berth rm REF}: deletes a manifest by digest. Registries delete by digest, which removes
  * every tag on that digest (trap T4), so all of them are listed first, and nothing is deleted
- * without {@code --yes}.
+ * without {@code --yes}. The manifest and its tags are journaled first, so {@code berth undo} can
+ * put them back until garbage collection runs.
  */
 @Command(name = "rm", description = "Delete an image by digest (every tag pointing at it goes too). Dry run unless --yes.")
 final class RmCommand implements Callable<Integer> {
@@ -32,6 +39,9 @@ final class RmCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (default: ~/.local/share/berth/journal).")
+    Path journalDir;
 
     @Mixin
     ConnectionOptions connection;
@@ -56,7 +66,27 @@ final class RmCommand implements Callable<Integer> {
                         + "asked for; its digest is not safe to delete (it may be a converted copy)."));
         List<String> tags = client.tagsPointingAt(repository, deletable.digest());
 
-        DeleteResult result = yes ? client.delete(deletable) : null;
+        DeleteResult result = null;
+        String journalId = null;
+        if (yes) {
+            Journal.Writer writer = CliJournal.open(environment, journalDir).begin(JournalOperation.Kind.RM, target.registry(), client.host(),
+                    "rm " + repository + "@" + deletable.digest(), Instant.now());
+            journalId = writer.id();
+            JournalEntry entry = writer.record(repository, deletable.digest(), response.contentType(), response.manifest().raw(), tags,
+                    ManifestDeletion.Role.TAGGED);
+            try {
+                result = client.delete(deletable);
+            } catch (RegistryException e) {
+                // A broken connection may or may not have delivered the delete: undo checks the registry for PENDING.
+                if (!(e instanceof RegistryException.TransportFailure)) writer.settle(entry, JournalEntry.State.NOT_DELETED, e.getMessage());
+                throw e;
+            }
+            writer.settle(entry, switch (result.status()) {
+                case DELETED -> JournalEntry.State.DELETED;
+                case NOT_FOUND -> JournalEntry.State.ALREADY_GONE;
+                case DISABLED -> JournalEntry.State.NOT_DELETED;
+            }, result.message());
+        }
         PrintWriter out = environment.out();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -65,6 +95,7 @@ final class RmCommand implements Callable<Integer> {
             document.put("tags", tags);
             document.put("deleted", result != null && result.deleted());
             if (result != null) document.put("result", result.status().name());
+            if (journalId != null) document.put("journal", journalId);
             new Output(out).json(document);
         } else if (result == null) {
             out.println("Would delete " + repository + "@" + deletable.digest());
@@ -73,6 +104,7 @@ final class RmCommand implements Callable<Integer> {
         } else if (result.deleted()) {
             out.println("Deleted " + repository + "@" + deletable.digest()
                     + (tags.isEmpty() ? "" : " (tags removed: " + String.join(", ", tags) + ")"));
+            out.println("Journal: " + journalId + " (undo with: berth undo " + journalId + ", until garbage collection runs)");
             out.println("Disk space comes back only after the registry's garbage collection runs.");
         }
         if (result != null && !result.deleted()) {

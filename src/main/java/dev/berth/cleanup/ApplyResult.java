@@ -1,0 +1,39 @@
+package dev.berth.cleanup;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The summary of an apply: every planned deletion with its outcome, the journal operation that
+ * can undo it, and why the run stopped early, if it did.
+ */
+public record ApplyResult(String journalId, List<DeletionOutcome> outcomes, boolean cancelled, Optional<String> stopReason) {
+
+    public ApplyResult {
+        Objects.requireNonNull(journalId, "journalId");
+        outcomes = List.copyOf(outcomes);
+        Objects.requireNonNull(stopReason, "stopReason");
+    }
+
+    public List<DeletionOutcome> with(DeletionOutcome.Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).toList();
+    }
+
+    public int deleted() {
+        return with(DeletionOutcome.Status.DELETED).size();
+    }
+
+    public int failed() {
+        return with(DeletionOutcome.Status.FAILED).size();
+    }
+
+    public int skipped() {
+        return with(DeletionOutcome.Status.SKIPPED).size();
+    }
+
+    /** True when everything planned is gone. */
+    public boolean complete() {
+        return outcomes.stream().allMatch(DeletionOutcome::gone);
+    }
+}

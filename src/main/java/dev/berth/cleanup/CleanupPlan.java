@@ -1,0 +1,35 @@
+package dev.berth.cleanup;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cleanup preview over one or more repositories of one registry: what a dry run shows and what
+ * {@link CleanupExecutor} applies. Made by {@link CleanupPlanner}, which is pure.
+ */
+public record CleanupPlan(String registry, Instant plannedAt, List<RepositoryPlan> repositories, Reclaimable reclaimable) {
+
+    public CleanupPlan {
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(plannedAt, "plannedAt");
+        repositories = List.copyOf(repositories);
+        Objects.requireNonNull(reclaimable, "reclaimable");
+    }
+
+    public List<TagDecision> tags() {
+        return repositories.stream().flatMap(r -> r.tags().stream()).toList();
+    }
+
+    public List<ManifestDeletion> deletions() {
+        return repositories.stream().flatMap(r -> r.deletions().stream()).toList();
+    }
+
+    public List<String> warnings() {
+        return repositories.stream().flatMap(r -> r.warnings().stream().map(w -> r.repository() + ": " + w)).toList();
+    }
+
+    public boolean isEmpty() {
+        return deletions().isEmpty();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.berth.cleanup;
+
+import dev.berth.browse.ImageSummaries;
+import dev.berth.browse.ImageSummary;
+import dev.berth.browse.RepositoryScanner;
+import dev.berth.browse.RepositorySnapshot;
+import dev.berth.browse.ScanListener;
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.domain.ImageIndex;
+import dev.berth.domain.ImageManifest;
+import dev.berth.domain.Manifest;
+import dev.berth.registry.CancelSignal;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads what a cleanup is planned on: the repositories (one, or all under a namespace from the
+ * catalog), each scanned by the shared {@link RepositoryScanner}, plus — on registries with the
+ * OCI referrers API — the signatures, SBOMs and attestations of every tagged manifest, which no tag
+ * names there and which a cleanup must neither orphan nor forget. (Without the API, referrers are
+ * reached through their {@code sha256-<hex>} tag, which the scan already follows.)
+ */
+public final class CleanupScan {
+
+    /** Whether to ask the referrers API for what refers to each tagged manifest. */
+    public enum Referrers { SKIP, LOOK_UP }
+
+    private final RepositoryScanner scanner;
+
+    public CleanupScan(RepositoryScanner scanner) {
+        this.scanner = scanner;
+    }
+
+    /** Repositories of the catalog under {@code namespace} (ending in '/'; empty: all), sorted. */
+    public static List<String> repositoriesUnder(RegistryClient client, String namespace) throws RegistryException {
+        if (!namespace.isEmpty() && !namespace.endsWith("/")) throw new IllegalArgumentException("a namespace ends in '/': " + namespace);
+        return client.catalog().stream().filter(r -> r.startsWith(namespace)).sorted().toList();
+    }
+
+    public List<RepositorySnapshot> scan(RegistryClient client, List<String> repositories, Referrers referrers, ScanListener listener,
+            CancelSignal cancel) throws RegistryException {
+        RegistryClient registry = client.withCancel(cancel);
+        List<RepositorySnapshot> snapshots = new java.util.ArrayList<>();
+        for (String repository : repositories) {
+            cancel.throwIfCancelled();
+            RepositorySnapshot snapshot = scanner.scan(registry, repository, listener);
+            snapshots.add(referrers == Referrers.LOOK_UP ? withReferrers(registry, snapshot, listener) : snapshot);
+        }
+        return snapshots;
+    }
+
+    /** {@code snapshot} plus the referrers of its tagged manifests (one level: referrers of referrers are rare). */
+    public static RepositorySnapshot withReferrers(RegistryClient client, RepositorySnapshot snapshot, ScanListener listener)
+            throws RegistryException {
+        Map<Digest, ImageSummary> images = new HashMap<>(snapshot.images());
+        Set<Digest> subjects = new LinkedHashSet<>(snapshot.tagsByDigest().keySet());
+        for (Digest subject : subjects) {
+            for (Descriptor referrer : client.referrers(snapshot.repository(), subject)) {
+                if (images.containsKey(referrer.digest())) continue;
+                try {
+                    summary(client, snapshot.repository(), referrer.digest()).ifPresent(s -> {
+                        images.put(s.digest(), s);
+                        listener.imageLoaded(s);
+                    });
+                } catch (RegistryException.NotFound gone) {
+                    listener.failed(snapshot.repository() + "@" + referrer.digest().shortHex(), gone);
+                }
+            }
+        }
+        return new RepositorySnapshot(snapshot.registry(), snapshot.repository(), snapshot.tags(), images);
+    }
+
+    // A referrer's config is not an image config, so only its blobs and subject are summarised.
+    private static Optional<ImageSummary> summary(RegistryClient client, String repository, Digest digest) throws RegistryException {
+        Manifest manifest = client.manifest(repository, digest.toString()).manifest();
+        return switch (manifest) {
+            case ImageManifest image -> Optional.of(ImageSummaries.ofImage(digest, image, Optional.empty()));
+            case ImageIndex index -> Optional.of(ImageSummaries.ofIndex(digest, index, Map.of()));
+            default -> Optional.empty();
+        };
+    }
+}

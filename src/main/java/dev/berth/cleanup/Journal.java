@@ -1,0 +1,208 @@
+package dev.berth.cleanup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.domain.Digest;
+import dev.berth.domain.MediaType;
+import dev.berth.domain.RawBytes;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The local record of deletions that makes undo possible: one directory per operation holding
+ * {@code operation.json} and one {@code entry-NNNNN.json} per manifest, each written atomically,
+ * fsync'd and owner-only before the manifest is deleted. Files, not one appended log: a crash can
+ * never leave a half-written record, and parallel deletes never contend for one file. The outcome
+ * of each delete goes to a separate {@code entry-NNNNN.outcome.json} written without fsync (it
+ * costs as much as the delete itself on a local registry): if it is lost, the entry reads as
+ * PENDING and undo asks the registry, so nothing is lost but a little speed.
+ */
+public final class Journal {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("\\d{8}-\\d{6}-[0-9a-f]{6}");
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+
+    public Journal(Path directory) {
+        this.directory = directory.toAbsolutePath();
+    }
+
+    /** {@code $XDG_DATA_HOME/berth/journal}, else {@code ~/.local/share/berth/journal}. */
+    public static Path defaultDirectory(Map<String, String> environment, Path home) {
+        String xdg = environment.get("XDG_DATA_HOME");
+        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local/share");
+        return data.resolve("berth").resolve("journal");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Starts an operation; its id sorts by time and is unique. */
+    public Writer begin(JournalOperation.Kind kind, String registry, String apiHost, String description, Instant now) throws IOException {
+        AtomicFiles.createPrivateDirectories(directory);
+        String id;
+        Path dir;
+        do {
+            id = ID_TIME.format(now) + "-" + randomHex();
+            dir = directory.resolve(id);
+        } while (Files.exists(dir));
+        AtomicFiles.createPrivateDirectories(dir);
+        ObjectNode op = JSON.createObjectNode();
+        op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
+                .put("started", now.toString()).put("description", description);
+        AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
+        return new Writer(id, dir);
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Every operation, newest first. Unreadable ones are skipped: one damaged record must not hide the others. */
+    public List<JournalOperation> list() throws IOException {
+        List<JournalOperation> operations = new ArrayList<>();
+        if (!Files.isDirectory(directory)) return operations;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory, p -> ID.matcher(p.getFileName().toString()).matches())) {
+            for (Path dir : dirs) {
+                try {
+                    operations.add(read(dir));
+                } catch (IOException | RuntimeException damaged) {
+                    // listed by find() with its error when asked for by id
+                }
+            }
+        }
+        operations.sort(Comparator.comparing(JournalOperation::id).reversed());
+        return operations;
+    }
+
+    /** The operation with this id (or a unique prefix of it). */
+    public Optional<JournalOperation> find(String idOrPrefix) throws IOException {
+        if (!Files.isDirectory(directory) || idOrPrefix.isBlank() || idOrPrefix.contains("/") || idOrPrefix.contains("..")) {
+            return Optional.empty();
+        }
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory, p -> ID.matcher(p.getFileName().toString()).matches()
+                && p.getFileName().toString().startsWith(idOrPrefix))) {
+            dirs.forEach(matches::add);
+        }
+        if (matches.size() > 1) throw new IllegalArgumentException("'" + idOrPrefix + "' matches " + matches.size() + " journal entries; give more of the id");
+        return matches.isEmpty() ? Optional.empty() : Optional.of(read(matches.getFirst()));
+    }
+
+    /** Records that the operation was undone (shown in listings; a second undo is still allowed). */
+    public void markUndone(String id, Instant when, String summary) throws IOException {
+        ObjectNode node = JSON.createObjectNode().put("undone", when.toString()).put("summary", summary);
+        AtomicFiles.write(directory.resolve(id).resolve("undone.json"), JSON.writeValueAsBytes(node));
+    }
+
+    private static JournalOperation read(Path dir) throws IOException {
+        JsonNode op = JSON.readTree(Files.readAllBytes(dir.resolve("operation.json")));
+        List<JournalEntry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "entry-[0-9][0-9][0-9][0-9][0-9].json")) {
+            for (Path file : files) entries.add(withOutcome(entry(JSON.readTree(Files.readAllBytes(file))), outcomeFile(file)));
+        }
+        Optional<Instant> undone = Optional.empty();
+        if (Files.exists(dir.resolve("undone.json"))) {
+            undone = Optional.of(Instant.parse(JSON.readTree(Files.readAllBytes(dir.resolve("undone.json"))).path("undone").asText()));
+        }
+        return new JournalOperation(op.path("id").asText(), JournalOperation.Kind.valueOf(op.path("kind").asText()),
+                op.path("registry").asText(), op.path("apiHost").asText(), Instant.parse(op.path("started").asText()),
+                op.path("description").asText(), entries, undone);
+    }
+
+    private static Path outcomeFile(Path entryFile) {
+        return entryFile.resolveSibling(entryFile.getFileName().toString().replace(".json", ".outcome.json"));
+    }
+
+    /** The entry with its recorded outcome; a missing or damaged outcome leaves it PENDING, which undo verifies. */
+    private static JournalEntry withOutcome(JournalEntry entry, Path outcome) {
+        try {
+            if (!Files.exists(outcome)) return entry;
+            JsonNode o = JSON.readTree(Files.readAllBytes(outcome));
+            return entry.settled(JournalEntry.State.valueOf(o.path("state").asText()), o.path("message").asText(""));
+        } catch (IOException | RuntimeException damaged) {
+            return entry;
+        }
+    }
+
+    private static JournalEntry entry(JsonNode e) {
+        List<String> tags = new ArrayList<>();
+        e.path("tags").forEach(t -> tags.add(t.asText()));
+        return new JournalEntry(e.path("sequence").asInt(), e.path("repository").asText(), Digest.parse(e.path("digest").asText()),
+                MediaType.of(e.path("mediaType").asText()), RawBytes.of(Base64.getDecoder().decode(e.path("manifest").asText())), tags,
+                ManifestDeletion.Role.valueOf(e.path("role").asText()), JournalEntry.State.valueOf(e.path("state").asText()),
+                e.path("message").asText(""));
+    }
+
+    /** Writes the records of one operation; safe to use from several threads. */
+    public static final class Writer {
+        private final String id;
+        private final Path dir;
+        private int sequence;
+
+        private Writer(String id, Path dir) {
+            this.id = id;
+            this.dir = dir;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** Journals a manifest about to be deleted, as {@link JournalEntry.State#PENDING}. */
+        public JournalEntry record(String repository, Digest digest, MediaType mediaType, RawBytes manifest, List<String> tags,
+                ManifestDeletion.Role role) throws IOException {
+            int n;
+            synchronized (this) {
+                n = ++sequence;
+            }
+            JournalEntry entry = new JournalEntry(n, repository, digest, mediaType, manifest, tags, role, JournalEntry.State.PENDING, "");
+            write(entry);
+            return entry;
+        }
+
+        /** Records the outcome of the entry's delete (beside the entry, which stays as written). */
+        public JournalEntry settle(JournalEntry entry, JournalEntry.State state, String message) throws IOException {
+            JournalEntry settled = entry.settled(state, message);
+            ObjectNode node = JSON.createObjectNode().put("state", state.name()).put("message", message);
+            AtomicFiles.write(outcomeFile(file(entry)), JSON.writeValueAsBytes(node), false);
+            return settled;
+        }
+
+        private Path file(JournalEntry e) {
+            return dir.resolve(String.format("entry-%05d.json", e.sequence()));
+        }
+
+        private void write(JournalEntry e) throws IOException {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("sequence", e.sequence()).put("repository", e.repository()).put("digest", e.digest().toString())
+                    .put("mediaType", e.mediaType().value()).put("role", e.role().name()).put("state", e.state().name())
+                    .put("message", e.message());
+            e.tags().forEach(t -> node.withArray("tags").add(t));
+            if (e.tags().isEmpty()) node.putArray("tags");
+            node.put("manifest", Base64.getEncoder().encodeToString(e.manifest().toByteArray()));
+            AtomicFiles.write(file(e), JSON.writeValueAsBytes(node));
+        }
+    }
+}

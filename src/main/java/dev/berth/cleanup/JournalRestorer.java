@@ -1,0 +1,156 @@
+package dev.berth.cleanup;
+
+import dev.berth.cleanup.RestoreOutcome.Status;
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.domain.ImageIndex;
+import dev.berth.domain.ImageManifest;
+import dev.berth.domain.Manifest;
+import dev.berth.format.MalformedContentException;
+import dev.berth.format.ManifestParser;
+import dev.berth.registry.CancelSignal;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Undo: puts journaled manifests back with their identical bytes (so the digest is the same),
+ * children and subjects before the index or referrer that points at them, then their tags. A
+ * registry accepts a manifest only while its blobs exist, i.e. until garbage collection runs: every
+ * blob is checked first, and a manifest whose blobs are gone is reported as impossible to restore,
+ * naming the missing blob, instead of failing halfway. A tag that meanwhile points elsewhere is
+ * left alone and reported.
+ */
+public final class JournalRestorer {
+
+    private final RegistryClient client;
+    private final Journal journal;
+    private final Clock clock;
+
+    public JournalRestorer(RegistryClient client, Journal journal, Clock clock) {
+        this.client = client;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public JournalRestorer(RegistryClient client, Journal journal) {
+        this(client, journal, Clock.systemUTC());
+    }
+
+    public RestoreResult restore(JournalOperation operation, RestoreListener listener, CancelSignal cancel) throws IOException {
+        RegistryClient registry = client.withCancel(cancel);
+        List<JournalEntry> backwards = new ArrayList<>(operation.entries());
+        java.util.Collections.reverse(backwards);
+        List<RestoreOutcome> outcomes = new ArrayList<>();
+        for (JournalEntry entry : backwards) {
+            RestoreOutcome outcome;
+            if (!entry.mayNeedRestore()) {
+                outcome = new RestoreOutcome(entry, Status.NOT_NEEDED, List.of(), "was not deleted (" + entry.state() + ")");
+            } else if (cancel.isCancelled()) {
+                outcome = new RestoreOutcome(entry, Status.SKIPPED, List.of(), "cancelled");
+            } else {
+                try {
+                    outcome = restore(registry, entry);
+                } catch (CancellationException e) {
+                    outcome = new RestoreOutcome(entry, Status.SKIPPED, List.of(), "cancelled");
+                } catch (RegistryException e) {
+                    outcome = new RestoreOutcome(entry, Status.FAILED, List.of(), e.getMessage());
+                }
+            }
+            outcomes.add(outcome);
+            listener.finished(outcome, outcomes.size(), backwards.size());
+        }
+        RestoreResult result = new RestoreResult(operation.id(), outcomes, cancel.isCancelled());
+        if (result.complete()) {
+            journal.markUndone(operation.id(), clock.instant(), result.with(Status.RESTORED).size() + " manifests restored");
+        }
+        return result;
+    }
+
+    private RestoreOutcome restore(RegistryClient registry, JournalEntry entry) throws RegistryException {
+        String repository = entry.repository();
+        boolean present = exists(registry, repository, entry.digest().toString());
+        if (!present) {
+            Optional<String> missing = missingDependency(registry, entry);
+            if (missing.isPresent()) return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), missing.get());
+        }
+        List<String> restoredTags = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String tag : entry.tags()) {
+            Optional<Digest> current = currentDigest(registry, repository, tag);
+            if (current.isEmpty()) {
+                put(registry, entry, tag);
+                restoredTags.add(tag);
+            } else if (!current.get().equals(entry.digest())) {
+                notes.add("tag " + tag + " now points at " + current.get().shortHex() + "; left as it is");
+            }
+        }
+        if (!present && restoredTags.isEmpty()) put(registry, entry, entry.digest().toString());
+        String message = String.join("; ", notes);
+        return new RestoreOutcome(entry, present ? Status.PRESENT : Status.RESTORED, restoredTags,
+                message.isEmpty() ? (present ? "still in the registry" : "restored") : message);
+    }
+
+    private void put(RegistryClient registry, JournalEntry entry, String reference) throws RegistryException {
+        Digest stored = registry.putManifest(entry.repository(), reference, entry.manifest(), entry.mediaType());
+        if (!stored.equals(entry.digest())) {
+            throw new RegistryException.ProtocolViolation("The registry stored " + entry.repository() + ":" + reference + " as " + stored
+                    + ", not " + entry.digest() + ".");
+        }
+    }
+
+    /** Why the manifest cannot be accepted again, if so: a blob or child that no longer exists. */
+    private Optional<String> missingDependency(RegistryClient registry, JournalEntry entry) throws RegistryException {
+        Manifest manifest;
+        try {
+            manifest = ManifestParser.parse(entry.manifest(), Optional.of(entry.mediaType()));
+        } catch (MalformedContentException e) {
+            return Optional.of("the journaled manifest cannot be read: " + e.getMessage());
+        }
+        switch (manifest) {
+            case ImageManifest image -> {
+                for (Descriptor blob : image.blobs()) {
+                    if (registry.blobExists(entry.repository(), blob.digest()).isEmpty()) {
+                        return Optional.of("blob " + blob.digest() + " is gone from " + entry.repository() + ": the registry's garbage "
+                                + "collection has run since the delete, so this manifest can no longer be restored. Push the image "
+                                + "again from its source.");
+                    }
+                }
+            }
+            case ImageIndex index -> {
+                for (Descriptor child : index.manifests()) {
+                    if (!exists(registry, entry.repository(), child.digest().toString())) {
+                        return Optional.of("its platform manifest " + child.digest().shortHex() + " is not in the registry (it could "
+                                + "not be restored, see above), so the index cannot be put back.");
+                    }
+                }
+            }
+            default -> {
+                // schema1 carries no descriptors to check; the registry says if it refuses
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean exists(RegistryClient registry, String repository, String reference) throws RegistryException {
+        return currentDigestOf(registry, repository, reference).isPresent();
+    }
+
+    private static Optional<Digest> currentDigest(RegistryClient registry, String repository, String tag) throws RegistryException {
+        return currentDigestOf(registry, repository, tag);
+    }
+
+    private static Optional<Digest> currentDigestOf(RegistryClient registry, String repository, String reference)
+            throws RegistryException {
+        try {
+            return Optional.of(registry.headManifest(repository, reference).digest());
+        } catch (RegistryException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.berth.cli;
+
+import dev.berth.cleanup.ApplyResult;
+import dev.berth.cleanup.CleanupPlan;
+import dev.berth.cleanup.DeletionOutcome;
+import dev.berth.cleanup.GarbageCollectionAdvice;
+import dev.berth.cleanup.ManifestDeletion;
+import dev.berth.cleanup.Reclaimable;
+import dev.berth.cleanup.TagDecision;
+import dev.berth.domain.ByteSize;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The preview and the apply summary of {@code berth cleanup}, as a table or as JSON. */
+final class CleanupOutput {
+
+    private CleanupOutput() {}
+
+    static Map<String, Object> json(CleanupPlan plan, Optional<ApplyResult> applied) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("registry", plan.registry());
+        json.put("dryRun", applied.isEmpty());
+        List<Map<String, Object>> delete = new ArrayList<>();
+        List<Map<String, Object>> keep = new ArrayList<>();
+        for (TagDecision tag : plan.tags()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("repository", tag.repository());
+            entry.put("tag", tag.tag());
+            entry.put("digest", tag.digest().toString());
+            if (tag.deleted()) {
+                delete.add(entry);
+            } else {
+                entry.put("reason", tag.reason().describe());
+                keep.add(entry);
+            }
+        }
+        json.put("delete", delete);
+        json.put("keep", keep);
+        List<Map<String, Object>> manifests = new ArrayList<>();
+        for (ManifestDeletion d : plan.deletions()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("repository", d.repository());
+            entry.put("digest", d.digest().toString());
+            entry.put("mediaType", d.mediaType().value());
+            entry.put("role", d.role().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("tags", d.tags());
+            entry.put("reason", d.reason().describe());
+            manifests.add(entry);
+        }
+        json.put("manifests", manifests);
+        json.put("reclaimableBytes", plan.reclaimable().bytes());
+        json.put("reclaimableIsLowerBound", true);
+        json.put("reclaimableNote", Reclaimable.EXPLANATION);
+        json.put("warnings", plan.warnings());
+        applied.ifPresent(result -> json.put("applied", applied(result)));
+        return json;
+    }
+
+    private static Map<String, Object> applied(ApplyResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("journal", result.journalId());
+        json.put("deleted", result.deleted());
+        json.put("complete", result.complete());
+        json.put("cancelled", result.cancelled());
+        json.put("stopReason", result.stopReason().orElse(null));
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (DeletionOutcome o : result.outcomes()) {
+            if (o.gone()) continue;
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("repository", o.deletion().repository());
+            entry.put("digest", o.deletion().digest().toString());
+            entry.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("message", o.message());
+            problems.add(entry);
+        }
+        json.put("notDeleted", problems);
+        return json;
+    }
+
+    static void table(CleanupPlan plan, boolean dryRun, PrintWriter out) {
+        out.println((dryRun ? "Cleanup preview (dry run) for " : "Cleanup of ") + plan.registry());
+        int repoWidth = Math.max(10, plan.tags().stream().mapToInt(t -> t.repository().length()).max().orElse(0));
+        int tagWidth = Math.max(3, Math.min(40, plan.tags().stream().mapToInt(t -> t.tag().length()).max().orElse(0)));
+        String row = "%-" + repoWidth + "s  %-" + tagWidth + "s  %-12s  %-6s  %s%n";
+        out.printf(row, "REPOSITORY", "TAG", "DIGEST", "FATE", "WHY");
+        for (TagDecision t : plan.tags()) {
+            out.printf(row, t.repository(), t.tag(), t.digest().shortHex(), t.deleted() ? "DELETE" : "keep", t.reason().describe());
+        }
+        List<ManifestDeletion> untagged = plan.deletions().stream().filter(d -> d.tags().isEmpty()).toList();
+        if (!untagged.isEmpty()) {
+            out.println();
+            out.println("Untagged manifests deleted with them:");
+            untagged.forEach(d -> out.printf("  %s@%s  %s%n", d.repository(), d.digest().shortHex(), d.reason().describe()));
+        }
+        out.println();
+        long tags = plan.tags().stream().filter(TagDecision::deleted).count();
+        out.println("Tags to delete:      " + tags + " of " + plan.tags().size() + " in " + plan.repositories().size() + " repositories");
+        out.println("Manifests to delete: " + plan.deletions().size() + " (" + count(plan, ManifestDeletion.Role.TAGGED) + " tagged, "
+                + count(plan, ManifestDeletion.Role.INDEX_CHILD) + " platforms/attestations of deleted indexes, "
+                + count(plan, ManifestDeletion.Role.REFERRER) + " signatures/SBOMs of deleted images)");
+        out.println("Reclaimable:         at least " + ByteSize.format(plan.reclaimable().bytes()) + " (" + plan.reclaimable().blobs()
+                + " blobs; " + ByteSize.format(plan.reclaimable().keptSharedBytes()) + " of their layers stay, used by kept images)");
+        out.println("                     " + Reclaimable.EXPLANATION);
+        plan.warnings().forEach(w -> out.println("Warning: " + w));
+    }
+
+    private static long count(CleanupPlan plan, ManifestDeletion.Role role) {
+        return plan.deletions().stream().filter(d -> d.role() == role).count();
+    }
+
+    static void summary(ApplyResult result, PrintWriter out) {
+        out.println();
+        out.println("Deleted " + result.deleted() + " manifests; " + result.with(DeletionOutcome.Status.ALREADY_GONE).size()
+                + " already gone; " + result.failed() + " failed; " + result.skipped() + " skipped.");
+        for (DeletionOutcome o : result.outcomes()) {
+            if (o.gone()) continue;
+            out.println("  " + o.status().name().toLowerCase(java.util.Locale.ROOT) + " " + o.deletion().repository() + "@"
+                    + o.deletion().digest().shortHex() + ": " + o.message());
+        }
+        result.stopReason().ifPresent(r -> out.println("Stopped: " + r));
+        out.println("Journal: " + result.journalId() + " (undo with: berth undo " + result.journalId() + ")");
+    }
+
+    static void gcAdvice(PrintWriter out) {
+        out.println();
+        out.print(GarbageCollectionAdvice.distribution().text());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.berth.cli;
+
+import dev.berth.cleanup.Journal;
+import dev.berth.cleanup.JournalOperation;
+import dev.berth.cleanup.JournalRestorer;
+import dev.berth.cleanup.RestoreListener;
+import dev.berth.cleanup.RestoreOutcome;
+import dev.berth.cleanup.RestoreResult;
+import dev.berth.registry.CancelSignal;
+import dev.berth.registry.RegistryClient;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth undo}: lists the journal; {@code berth undo ID} puts the manifests and tags of that
+ * operation back, which works until the registry's garbage collection has run.
+ */
+@Command(name = "undo", description = {"List journaled deletions (rm, cleanup), or restore one by ID.",
+        "Restoring works until the registry's garbage collection has run."})
+final class UndoCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "The operation to undo (or a unique start of its id).")
+    String id;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (default: ~/.local/share/berth/journal).")
+    Path journalDir;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CliEnvironment environment;
+
+    UndoCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Journal journal = CliJournal.open(environment, journalDir);
+        if (id == null) return list(journal);
+        Optional<JournalOperation> found;
+        try {
+            found = journal.find(id);
+        } catch (IllegalArgumentException ambiguous) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ambiguous.getMessage());
+        }
+        if (found.isEmpty()) {
+            environment.err().println("berth: no journal entry '" + id + "' in " + journal.directory() + " (list them with: berth undo)");
+            return BerthCli.ERROR;
+        }
+        JournalOperation operation = found.get();
+        RegistryClient client = new CliConnector(environment).connect(spec.commandLine(), operation.registry(), operation.apiHost(), connection);
+        RestoreListener progress = (outcome, done, total) -> {
+            if (!json) environment.err().printf("[%d/%d] %s %s@%s%n", done, total, outcome.status().name().toLowerCase(Locale.ROOT),
+                    outcome.entry().repository(), outcome.entry().digest().shortHex());
+        };
+        RestoreResult result = new JournalRestorer(client, journal).restore(operation, progress, CancelSignal.none());
+        if (json) new Output(environment.out()).json(json(result));
+        else print(result, environment.out());
+        return result.complete() ? BerthCli.OK : BerthCli.ERROR;
+    }
+
+    private int list(Journal journal) throws Exception {
+        List<JournalOperation> operations = journal.list();
+        if (json) {
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (JournalOperation op : operations) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", op.id());
+                entry.put("kind", op.kind().name().toLowerCase(Locale.ROOT));
+                entry.put("registry", op.registry());
+                entry.put("started", op.started().toString());
+                entry.put("deleted", op.deletedCount());
+                entry.put("undone", op.undone().map(Object::toString).orElse(null));
+                entry.put("description", op.description());
+                entries.add(entry);
+            }
+            new Output(environment.out()).json(entries);
+            return BerthCli.OK;
+        }
+        PrintWriter out = environment.out();
+        if (operations.isEmpty()) {
+            out.println("The journal at " + journal.directory() + " is empty.");
+            return BerthCli.OK;
+        }
+        out.printf("%-22s  %-7s  %-20s  %-20s  %7s  %s%n", "ID", "KIND", "REGISTRY", "STARTED", "DELETED", "STATE");
+        for (JournalOperation op : operations) {
+            out.printf("%-22s  %-7s  %-20s  %-20s  %7d  %s%n", op.id(), op.kind().name().toLowerCase(Locale.ROOT), op.registry(),
+                    op.started().toString(), op.deletedCount(), op.undone().map(u -> "undone " + u).orElse(op.description()));
+        }
+        return BerthCli.OK;
+    }
+
+    private static Map<String, Object> json(RestoreResult result) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("journal", result.journalId());
+        json.put("complete", result.complete());
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        for (RestoreOutcome o : result.outcomes()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("repository", o.entry().repository());
+            entry.put("digest", o.entry().digest().toString());
+            entry.put("status", o.status().name().toLowerCase(Locale.ROOT));
+            entry.put("tags", o.tagsRestored());
+            entry.put("message", o.message());
+            outcomes.add(entry);
+        }
+        json.put("outcomes", outcomes);
+        return json;
+    }
+
+    private static void print(RestoreResult result, PrintWriter out) {
+        for (RestoreOutcome o : result.outcomes()) {
+            out.println(o.status().name().toLowerCase(Locale.ROOT) + "  " + o.entry().repository() + "@" + o.entry().digest().shortHex()
+                    + (o.tagsRestored().isEmpty() ? "" : "  tags: " + String.join(", ", o.tagsRestored())) + "  " + o.message());
+        }
+        out.println(result.complete() ? "Everything in " + result.journalId() + " is back."
+                : "Not everything could be restored; see above.");
+    }
+}
