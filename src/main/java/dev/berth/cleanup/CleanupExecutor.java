@@ -81,7 +81,7 @@ public final class CleanupExecutor {
     }
 
     private static String describe(CleanupPlan plan) {
-        return "cleanup of " + plan.repositories().size() + " repositories: " + plan.deletions().size() + " manifests, "
+        return "cleanup of " + plan.repositories().stream().map(RepositoryPlan::repository).collect(java.util.stream.Collectors.joining(", ")) + ": " + plan.deletions().size() + " manifests, "
                 + plan.tags().stream().filter(TagDecision::deleted).count() + " tags";
     }
 

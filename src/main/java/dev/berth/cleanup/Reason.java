@@ -3,6 +3,7 @@ package dev.berth.cleanup;
 import dev.berth.domain.Digest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ public sealed interface Reason {
     record AmongNewest(int rank, int keepLast, RetentionRules.Order order) implements Reason {
         public boolean keeps() { return true; }
         public String describe() {
-            return "newest image #" + rank + " of " + keepLast + " kept" + (order == RetentionRules.Order.VERSION ? " (by version)" : "");
+            return "among the newest " + keepLast + " (#" + rank + (order == RetentionRules.Order.VERSION ? " by version)" : ")");
         }
     }
 
@@ -115,14 +116,11 @@ public sealed interface Reason {
         public Expired { Objects.requireNonNull(rank); Objects.requireNonNull(created); Objects.requireNonNull(olderThan); }
         public boolean keeps() { return false; }
         public String describe() {
-            StringBuilder text = new StringBuilder();
-            rank.ifPresent(r -> text.append("not among the newest (image #").append(r).append(")"));
-            olderThan.ifPresent(age -> {
-                if (!text.isEmpty()) text.append(", ");
-                text.append("older than ").append(Ages.format(age));
-            });
-            created.ifPresent(c -> text.append(" (created ").append(c).append(")"));
-            return text.toString();
+            List<String> parts = new java.util.ArrayList<>();
+            rank.ifPresent(r -> parts.add("not among the newest (#" + r + ")"));
+            olderThan.ifPresent(age -> parts.add("older than " + Ages.format(age)));
+            created.ifPresent(c -> parts.add("created " + c));
+            return String.join("; ", parts);
         }
     }
 

@@ -98,7 +98,8 @@ final class CleanupOutput {
         }
         out.println();
         long tags = plan.tags().stream().filter(TagDecision::deleted).count();
-        out.println("Tags to delete:      " + tags + " of " + plan.tags().size() + " in " + plan.repositories().size() + " repositories");
+        out.println("Tags to delete:      " + tags + " of " + plan.tags().size() + " in " + plan.repositories().size()
+                + (plan.repositories().size() == 1 ? " repository" : " repositories"));
         out.println("Manifests to delete: " + plan.deletions().size() + " (" + count(plan, ManifestDeletion.Role.TAGGED) + " tagged, "
                 + count(plan, ManifestDeletion.Role.INDEX_CHILD) + " platforms/attestations of deleted indexes, "
                 + count(plan, ManifestDeletion.Role.REFERRER) + " signatures/SBOMs of deleted images)");

@@ -104,7 +104,7 @@ final class UndoCommand implements Callable<Integer> {
         out.printf("%-22s  %-7s  %-20s  %-20s  %7s  %s%n", "ID", "KIND", "REGISTRY", "STARTED", "DELETED", "STATE");
         for (JournalOperation op : operations) {
             out.printf("%-22s  %-7s  %-20s  %-20s  %7d  %s%n", op.id(), op.kind().name().toLowerCase(Locale.ROOT), op.registry(),
-                    op.started().toString(), op.deletedCount(), op.undone().map(u -> "undone " + u).orElse(op.description()));
+                    op.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), op.deletedCount(), op.undone().map(u -> "undone " + u).orElse(op.description()));
         }
         return BerthCli.OK;
     }
