@@ -92,7 +92,8 @@ public final class Journal {
                 }
             }
         }
-        operations.sort(Comparator.comparing(JournalOperation::id).reversed());
+        // Newest first by start time: ids only have whole seconds, and two operations can start in one second.
+        operations.sort(Comparator.comparing(JournalOperation::started).thenComparing(JournalOperation::id).reversed());
         return operations;
     }
 
