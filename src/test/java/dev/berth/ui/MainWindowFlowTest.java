@@ -97,7 +97,7 @@ class MainWindowFlowTest {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity, watchdog);
         AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
-                dev.berth.browse.SummaryCache.inMemory());
+                dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
         main = services.main();
         MainView view = new MainView(main, activity, services.notifications());
         scene = new Scene(view, 1280, 800);

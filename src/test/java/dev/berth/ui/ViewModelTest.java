@@ -30,6 +30,8 @@ import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
 import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.ui.connections.ConnectionService;
+import dev.berth.cleanup.Journal;
+import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,8 +220,10 @@ class ViewModelTest {
 
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
         BrowserViewModel browser = browser();
+        RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
         return new MainViewModel(executor, dialogs, told::add, connections, browser,
-                new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory())), new TagDetailsViewModel(executor));
+                new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
+                new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")), java.time.Clock.systemUTC(), 2));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {

@@ -15,6 +15,8 @@ import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.NotificationArea;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.connections.ConnectionService;
+import dev.berth.cleanup.Journal;
+import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,14 +31,16 @@ public final class AppServices {
     private final MainViewModel main;
 
     public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
-            SummaryCache summaries) {
+            SummaryCache summaries, Journal journal) {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
         BrowserViewModel browser = new BrowserViewModel(executor, notifications, new ParallelTagCountLoader(8));
-        RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, new RepositoryScanner(summaries));
+        RepositoryScanner scanner = new RepositoryScanner(summaries);
+        RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
-        this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details);
+        CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal, Clock.systemUTC(), 4);
+        this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup);
     }
 
     /** The connections of the user running Berth: their config directory, their secret store. */

@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import dev.berth.browse.SummaryCache;
+import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
@@ -27,7 +28,8 @@ public final class BerthApplication extends Application {
         Path home = Path.of(System.getProperty("user.home"));
         ConfigDirectories directories = ConfigDirectories.forCurrentUser();
         AppServices services = new AppServices(executor, activity, new FxDialogService(() -> stage),
-                AppServices.userConnections(clients, directories, home, System.getenv()), SummaryCache.inMemory());
+                AppServices.userConnections(clients, directories, home, System.getenv()), SummaryCache.inMemory(),
+                new Journal(Journal.defaultDirectory(System.getenv(), home)));
         MainView view = new MainView(services.main(), activity, services.notifications());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 

@@ -8,6 +8,7 @@ import dev.berth.ui.browser.RegistryTreeView;
 import dev.berth.ui.browser.TagTableView;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.NotificationArea;
+import dev.berth.ui.cleanup.CleanupView;
 import dev.berth.ui.details.TagDetailsView;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -40,6 +41,7 @@ public final class MainView extends StackPane {
     private final RegistryOverviewView overview;
     private final TagTableView tags;
     private final TagDetailsView details;
+    private final CleanupView cleanup;
 
     public MainView(MainViewModel viewModel, ActivityMonitor activity, NotificationArea notifications) {
         this.viewModel = viewModel;
@@ -51,6 +53,7 @@ public final class MainView extends StackPane {
         this.overview = new RegistryOverviewView(browser);
         this.tags = new TagTableView(viewModel.repository());
         this.details = new TagDetailsView(viewModel.details());
+        this.cleanup = new CleanupView(viewModel.cleanup());
         createView();
         bind();
     }
@@ -139,6 +142,8 @@ public final class MainView extends StackPane {
         tree.setOnEditConnection(viewModel::editConnection);
         tree.setOnRemoveConnection(viewModel::removeConnection);
         overview.setOnFixConnection(viewModel::editConnection);
+        tags.setOnCleanup(viewModel::openCleanup);
+        cleanup.setOnBack(viewModel::closeCleanup);
         tags.setOnOpen(row -> {
             var repository = viewModel.repository().repositoryProperty().get();
             if (repository != null) viewModel.browser().selectionProperty().set(new BrowserViewModel.TagSelection(repository, row.tag()));
@@ -156,6 +161,7 @@ public final class MainView extends StackPane {
             }
             case REPOSITORY -> content.getChildren().setAll(tags);
             case TAG -> content.getChildren().setAll(details);
+            case CLEANUP -> content.getChildren().setAll(cleanup);
             case EMPTY -> {
                 Label hint = new Label("Select a registry, a repository or a tag.");
                 hint.getStyleClass().add(Styles.TEXT_MUTED);

@@ -14,6 +14,7 @@ import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.connection.Connection;
 import dev.berth.connection.ConnectionId;
 import dev.berth.ui.connections.ConnectionService;
+import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -30,7 +31,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
 
     /** What the main pane shows. */
-    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, EMPTY }
+    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, CLEANUP, EMPTY }
 
     public enum Theme { LIGHT, DARK }
 
@@ -41,6 +42,7 @@ public final class MainViewModel {
     private final BrowserViewModel browser;
     private final RepositoryViewModel repository;
     private final TagDetailsViewModel details;
+    private final CleanupViewModel cleanup;
 
     // Properties
     private final ReadOnlyObjectWrapper<Pane> pane = new ReadOnlyObjectWrapper<>(Pane.WELCOME);
@@ -48,7 +50,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<UserMessage> lastMessage = new ReadOnlyObjectWrapper<>();
 
     public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
-            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details) {
+            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
@@ -60,6 +62,14 @@ public final class MainViewModel {
         this.browser = browser;
         this.repository = repository;
         this.details = details;
+        this.cleanup = cleanup;
+        cleanup.setOnApplied(() -> {
+            RepositoryNode node = cleanup.repositoryProperty().get();
+            if (node != null) {
+                browser.loadTags(node);
+                repository.open(node);
+            }
+        });
         browser.selectionProperty().addListener((obs, old, selected) -> show(selected));
         browser.registries().addListener((javafx.collections.ListChangeListener<RegistryNode>) c -> {
             if (browser.registries().isEmpty()) pane.set(Pane.WELCOME);
@@ -77,6 +87,23 @@ public final class MainViewModel {
 
     public TagDetailsViewModel details() {
         return details;
+    }
+
+    public CleanupViewModel cleanup() {
+        return cleanup;
+    }
+
+    /** Opens the cleanup of the repository shown in the tag table (its loaded metadata is reused). */
+    public void openCleanup() {
+        RepositoryNode node = repository.repositoryProperty().get();
+        if (node == null) return;
+        cleanup.open(node, Optional.ofNullable(repository.snapshotProperty().get()));
+        pane.set(Pane.CLEANUP);
+    }
+
+    /** Back from the cleanup to the repository's tags. */
+    public void closeCleanup() {
+        pane.set(repository.repositoryProperty().get() == null ? Pane.EMPTY : Pane.REPOSITORY);
     }
 
     public ReadOnlyObjectProperty<Pane> paneProperty() {

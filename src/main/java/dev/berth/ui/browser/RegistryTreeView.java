@@ -216,7 +216,8 @@ public final class RegistryTreeView extends VBox {
         if (Boolean.TRUE.equals(node.catalogRefusedProperty().get())) return "no catalog";
         Capabilities caps = node.capabilitiesProperty().get();
         String deletes = caps == null ? "" : caps.deletes() == Capabilities.Ability.YES ? "delete ✓" : caps.deletes() == Capabilities.Ability.NO ? "read-only" : "";
-        return node.repositories().size() + " repos" + (deletes.isEmpty() ? "" : " · " + deletes);
+        int count = node.repositories().size();
+        return count + (count == 1 ? " repo" : " repos") + (deletes.isEmpty() ? "" : " · " + deletes);
     }
 
     private ContextMenu registryMenu(RegistryNode node) {

@@ -41,6 +41,7 @@ public final class TagTableView extends BorderPane {
     private final RepositoryViewModel viewModel;
     private final TableView<TagRow> table = new TableView<>();
     private Consumer<TagRow> onOpen = row -> {};
+    private Runnable onCleanup = () -> {};
 
     public TagTableView(RepositoryViewModel viewModel) {
         this.viewModel = viewModel;
@@ -49,6 +50,10 @@ public final class TagTableView extends BorderPane {
 
     public void setOnOpen(Consumer<TagRow> handler) {
         onOpen = handler;
+    }
+
+    public void setOnCleanup(Runnable handler) {
+        onCleanup = handler;
     }
 
     public TableView<TagRow> table() {
@@ -86,7 +91,10 @@ public final class TagTableView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, spacer, status, progress, cancel);
+        Button cleanup = new Button("Clean up…", new FontIcon(Feather.SCISSORS));
+        cleanup.setId("open-cleanup");
+        cleanup.setOnAction(e -> onCleanup.run());
+        HBox bar = new HBox(8, filter, cleanup, spacer, status, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(8, title, bar);
         header.setPadding(new Insets(0, 0, 8, 0));

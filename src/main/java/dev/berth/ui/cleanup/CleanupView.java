@@ -1,0 +1,225 @@
+package dev.berth.ui.cleanup;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.cleanup.Reclaimable;
+import dev.berth.cleanup.RetentionRules;
+import dev.berth.cleanup.TagDecision;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The cleanup pane: rules on top, the preview table in the middle, apply / undo and the GC command below. */
+public final class CleanupView extends BorderPane {
+
+    private final CleanupViewModel viewModel;
+    private Runnable onBack = () -> {};
+
+    public CleanupView(CleanupViewModel viewModel) {
+        this.viewModel = viewModel;
+        createView();
+    }
+
+    public void setOnBack(Runnable handler) {
+        onBack = handler;
+    }
+
+    private void createView() {
+        setId("cleanup");
+        Label title = new Label();
+        title.setId("cleanup-title");
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
+                : "Clean up " + viewModel.repositoryProperty().get().name(), viewModel.repositoryProperty()));
+        Button back = new Button("Back to tags", new FontIcon(Feather.ARROW_LEFT));
+        back.getStyleClass().add(Styles.FLAT);
+        back.setOnAction(e -> onBack.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, back);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        VBox top = new VBox(10, header, rules(), summary());
+        top.setPadding(new Insets(0, 0, 10, 0));
+        setTop(top);
+        setCenter(table());
+        setBottom(actions());
+    }
+
+    private GridPane rules() {
+        CheckBox useKeep = new CheckBox("Keep the newest");
+        useKeep.setId("rule-keep-enabled");
+        useKeep.selectedProperty().bindBidirectional(viewModel.useKeepLastProperty());
+        Spinner<Integer> keep = new Spinner<>(0, 10_000, viewModel.keepLastProperty().get());
+        keep.setId("rule-keep-last");
+        keep.setEditable(true);
+        keep.setPrefWidth(90);
+        // Both ways: the form edits the rule, and a rule set elsewhere (a saved policy) shows in the form.
+        keep.valueProperty().addListener((obs, old, value) -> viewModel.keepLastProperty().set(value));
+        viewModel.keepLastProperty().addListener((obs, old, value) -> keep.getValueFactory().setValue(value.intValue()));
+        keep.disableProperty().bind(useKeep.selectedProperty().not());
+        ComboBox<RetentionRules.Order> order = new ComboBox<>();
+        order.setId("rule-order");
+        order.getItems().setAll(RetentionRules.Order.values());
+        order.valueProperty().bindBidirectional(viewModel.orderProperty());
+        order.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RetentionRules.Order value) {
+                return value == RetentionRules.Order.VERSION ? "by version (semver)" : "by created date";
+            }
+
+            @Override
+            public RetentionRules.Order fromString(String text) {
+                return text.startsWith("by version") ? RetentionRules.Order.VERSION : RetentionRules.Order.CREATED;
+            }
+        });
+        Label images = new Label("images (distinct digests),");
+
+        CheckBox useAge = new CheckBox("Only images older than");
+        useAge.setId("rule-age-enabled");
+        useAge.selectedProperty().bindBidirectional(viewModel.useOlderThanProperty());
+        TextField age = field("rule-older-than", "30d, 12h, 2w", viewModel.olderThanProperty());
+        age.disableProperty().bind(useAge.selectedProperty().not());
+        age.setPrefColumnCount(6);
+
+        TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", viewModel.includeProperty());
+        TextField exclude = field("rule-exclude", "regex", viewModel.excludeProperty());
+        TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", viewModel.protectProperty());
+
+        Button preview = new Button("Preview", new FontIcon(Feather.EYE));
+        preview.setId("cleanup-preview");
+        preview.getStyleClass().add(Styles.ACCENT);
+        preview.setDefaultButton(true);
+        preview.disableProperty().bind(viewModel.busyProperty());
+        preview.setOnAction(e -> viewModel.preview());
+        Label error = new Label();
+        error.setId("rule-error");
+        error.getStyleClass().add(Styles.DANGER);
+        error.textProperty().bind(viewModel.ruleErrorProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, useKeep, new HBox(8, keep, images, order));
+        grid.addRow(1, useAge, age);
+        grid.addRow(2, new Label("Only tags matching"), include);
+        grid.addRow(3, new Label("Never tags matching"), exclude);
+        grid.addRow(4, new Label("Protect tags matching"), protect);
+        grid.addRow(5, preview, error);
+        grid.setId("cleanup-rules");
+        return grid;
+    }
+
+    private VBox summary() {
+        Label summary = new Label();
+        summary.setId("cleanup-summary");
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_BOLD);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        Label lowerBound = new Label("Reclaimable space is a lower bound: " + Reclaimable.EXPLANATION);
+        lowerBound.setWrapText(true);
+        lowerBound.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        lowerBound.visibleProperty().bind(viewModel.planProperty().isNotNull());
+        lowerBound.managedProperty().bind(lowerBound.visibleProperty());
+        return new VBox(4, summary, lowerBound);
+    }
+
+    private TableView<TagDecision> table() {
+        TableView<TagDecision> table = new TableView<>(viewModel.decisions());
+        table.setId("cleanup-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Compose the rules and press Preview: nothing is deleted until you apply."));
+        TableColumn<TagDecision, String> tag = column("Tag", d -> d.tag(), 170);
+        TableColumn<TagDecision, String> digest = column("Digest", d -> d.digest().shortHex(), 120);
+        TableColumn<TagDecision, String> fate = column("Fate", d -> d.deleted() ? "delete" : "keep", 80);
+        fate.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+                if (!empty && value != null) getStyleClass().add(value.equals("delete") ? Styles.DANGER : Styles.SUCCESS);
+            }
+        });
+        TableColumn<TagDecision, String> reason = column("Why", d -> d.reason().describe(), 400);
+        table.getColumns().setAll(tag, digest, fate, reason);
+        return table;
+    }
+
+    private VBox actions() {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("cleanup-progress");
+        progress.setPrefWidth(200);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        Button apply = new Button("Delete what the preview shows", new FontIcon(Feather.TRASH_2));
+        apply.setId("cleanup-apply");
+        apply.getStyleClass().add(Styles.DANGER);
+        apply.disableProperty().bind(viewModel.canApply().not());
+        apply.setOnAction(e -> viewModel.apply());
+        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
+        cancel.setId("cleanup-cancel");
+        cancel.visibleProperty().bind(viewModel.busyProperty());
+        cancel.setOnAction(e -> viewModel.cancel());
+        Button undo = new Button("Undo", new FontIcon(Feather.ROTATE_CCW));
+        undo.setId("cleanup-undo");
+        undo.disableProperty().bind(viewModel.canUndo().not());
+        undo.setOnAction(e -> viewModel.undo());
+        HBox buttons = new HBox(8, apply, undo, progress, cancel);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Label result = new Label();
+        result.setId("cleanup-result");
+        result.setWrapText(true);
+        result.textProperty().bind(viewModel.resultTextProperty());
+        TextArea gc = new TextArea(viewModel.garbageCollectionAdvice());
+        gc.setId("cleanup-gc");
+        gc.setEditable(false);
+        gc.setPrefRowCount(5);
+        gc.getStyleClass().add("monospace");
+        gc.setTooltip(new Tooltip("Space comes back only after the registry's garbage collection runs on the server."));
+        gc.visibleProperty().bind(viewModel.resultProperty().isNotNull());
+        gc.managedProperty().bind(gc.visibleProperty());
+        VBox box = new VBox(8, buttons, result, gc);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        field.setPrefColumnCount(28);
+        return field;
+    }
+
+    private static TableColumn<TagDecision, String> column(String name, java.util.function.Function<TagDecision, String> value, double width) {
+        TableColumn<TagDecision, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

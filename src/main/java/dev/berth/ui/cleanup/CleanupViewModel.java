@@ -1,0 +1,306 @@
+package dev.berth.ui.cleanup;
+
+import dev.berth.browse.RepositoryScanner;
+import dev.berth.browse.RepositorySnapshot;
+import dev.berth.browse.ScanListener;
+import dev.berth.cleanup.Ages;
+import dev.berth.cleanup.ApplyListener;
+import dev.berth.cleanup.ApplyResult;
+import dev.berth.cleanup.CleanupExecutor;
+import dev.berth.cleanup.CleanupPlan;
+import dev.berth.cleanup.CleanupPlanner;
+import dev.berth.cleanup.CleanupScan;
+import dev.berth.cleanup.DeletionOutcome;
+import dev.berth.cleanup.GarbageCollectionAdvice;
+import dev.berth.cleanup.Journal;
+import dev.berth.cleanup.JournalOperation;
+import dev.berth.cleanup.JournalRestorer;
+import dev.berth.cleanup.Reclaimable;
+import dev.berth.cleanup.RestoreResult;
+import dev.berth.cleanup.RetentionRules;
+import dev.berth.cleanup.TagDecision;
+import dev.berth.domain.ByteSize;
+import dev.berth.registry.RegistryClient;
+import dev.berth.ui.browser.RepositoryNode;
+import dev.berth.ui.common.DialogService;
+import dev.berth.ui.common.Notifier;
+import dev.berth.ui.common.UiExecutor;
+import dev.berth.ui.common.UiTask;
+import dev.berth.ui.common.UserMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Cleanup of one repository: rules composed in the form, a dry-run preview of every tag's fate
+ * and the bytes garbage collection would give back (a lower bound), apply with progress and
+ * cancel, the exact GC command, and undo from the journal.
+ */
+public final class CleanupViewModel {
+
+    private final UiExecutor executor;
+    private final DialogService dialogs;
+    private final Notifier notifier;
+    private final RepositoryScanner scanner;
+    private final Journal journal;
+    private final Clock clock;
+    private final int concurrency;
+    private Runnable onApplied = () -> {};
+
+    // Properties: inputs
+    private final BooleanProperty useKeepLast = new SimpleBooleanProperty(true);
+    private final IntegerProperty keepLast = new SimpleIntegerProperty(3);
+    private final BooleanProperty useOlderThan = new SimpleBooleanProperty(false);
+    private final StringProperty olderThan = new SimpleStringProperty("30d");
+    private final StringProperty include = new SimpleStringProperty("");
+    private final StringProperty exclude = new SimpleStringProperty("");
+    private final StringProperty protect = new SimpleStringProperty("latest|stable");
+    private final ObjectProperty<RetentionRules.Order> order = new SimpleObjectProperty<>(RetentionRules.Order.CREATED);
+
+    // Properties: outputs
+    private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ruleError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
+
+    private RepositorySnapshot snapshot;
+    private UiTask running;
+
+    public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
+            Clock clock, int concurrency) {
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.notifier = notifier;
+        this.scanner = scanner;
+        this.journal = journal;
+        this.clock = clock;
+        this.concurrency = concurrency;
+    }
+
+    public BooleanProperty useKeepLastProperty() { return useKeepLast; }
+    public IntegerProperty keepLastProperty() { return keepLast; }
+    public BooleanProperty useOlderThanProperty() { return useOlderThan; }
+    public StringProperty olderThanProperty() { return olderThan; }
+    public StringProperty includeProperty() { return include; }
+    public StringProperty excludeProperty() { return exclude; }
+    public StringProperty protectProperty() { return protect; }
+    public ObjectProperty<RetentionRules.Order> orderProperty() { return order; }
+
+    public ReadOnlyObjectProperty<RepositoryNode> repositoryProperty() { return repository.getReadOnlyProperty(); }
+    public ObservableList<TagDecision> decisions() { return decisions; }
+    public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty ruleErrorProperty() { return ruleError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ApplyResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
+
+    public BooleanBinding canApply() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().deletions().isEmpty()
+                && result.get() == null, busy, plan, result);
+    }
+
+    public BooleanBinding canUndo() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && result.get() != null && result.get().deleted() > 0 && !undone.get(),
+                busy, result, undone);
+    }
+
+    /** Told after an apply or undo changed the registry (to reload the tag table and tree). */
+    public void setOnApplied(Runnable handler) {
+        onApplied = handler;
+    }
+
+    // Commands
+
+    /** Cleans up {@code node}; a snapshot from the tag table saves loading the metadata again. */
+    public void open(RepositoryNode node, Optional<RepositorySnapshot> known) {
+        cancel();
+        repository.set(node);
+        snapshot = known.orElse(null);
+        clearPreview();
+        result.set(null);
+        resultText.set("");
+    }
+
+    /** The rules from the form, or empty with {@link #ruleErrorProperty()} saying what is wrong. */
+    public Optional<RetentionRules> rules() {
+        try {
+            RetentionRules rules = new RetentionRules(
+                    useKeepLast.get() ? Optional.of(keepLast.get()) : Optional.empty(),
+                    useOlderThan.get() ? Optional.of(Ages.parse(olderThan.get().strip())) : Optional.<Duration>empty(),
+                    List.of(), List.of(), List.of(), order.get());
+            if (!include.get().isBlank()) rules = rules.withInclude(include.get().strip());
+            if (!exclude.get().isBlank()) rules = rules.withExclude(exclude.get().strip());
+            if (!protect.get().isBlank()) rules = rules.withProtect(protect.get().strip());
+            ruleError.set("");
+            return Optional.of(rules);
+        } catch (IllegalArgumentException e) {
+            ruleError.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The dry run: what would go, what stays and why, and what GC would give back. */
+    public void preview() {
+        RepositoryNode node = repository.get();
+        Optional<RetentionRules> rules = rules();
+        if (node == null || rules.isEmpty()) return;
+        RegistryClient client = node.registry().client();
+        RepositorySnapshot known = snapshot;
+        busy.set(true);
+        progress.set(-1);
+        summary.set("Reading the repository…");
+        running = executor.submit("Planning cleanup of " + node.name(), (cancel, work) -> {
+            RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), ScanListener.NONE);
+            // Referrers (signatures, SBOMs) must be known so they are protected with, or deleted with, their subject.
+            RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, ScanListener.NONE);
+            return new Planned(full, CleanupPlanner.plan(full, rules.get(), clock.instant()));
+        }, planned -> {
+            running = null;
+            busy.set(false);
+            snapshot = planned.snapshot();
+            show(planned.plan());
+        }, this::failed);
+    }
+
+    private record Planned(RepositorySnapshot snapshot, CleanupPlan plan) {}
+
+    /** Deletes what the preview shows, after asking; journaled first, so it can be undone. */
+    public void apply() {
+        CleanupPlan current = plan.get();
+        RepositoryNode node = repository.get();
+        if (current == null || node == null || current.deletions().isEmpty()) return;
+        long tags = current.tags().stream().filter(TagDecision::deleted).count();
+        if (!dialogs.confirm("Delete " + tags + " tags?", "This deletes " + current.deletions().size() + " manifests ("
+                + tags + " tags) from " + node.name() + ". Each is journaled first and can be restored with Undo until the "
+                + "registry's garbage collection runs.", "Delete")) return;
+        busy.set(true);
+        progress.set(0);
+        running = executor.submit("Cleaning up " + node.name(), (cancel, work) ->
+                new CleanupExecutor(node.registry().client(), journal, concurrency, node.registry().host(), clock)
+                        .apply(current, new ApplyListener() {
+                            @Override
+                            public void finished(DeletionOutcome outcome, int done, int count) {
+                                executor.onUiThread(() -> progress.set(done / (double) Math.max(1, count)));
+                                work.update(done, count, "deleted " + done + " of " + count);
+                            }
+                        }, cancel), applied -> {
+                    running = null;
+                    busy.set(false);
+                    progress.set(1);
+                    result.set(applied);
+                    undone.set(false);
+                    resultText.set(describe(applied));
+                    onApplied.run();
+                }, this::failed);
+    }
+
+    /** Puts back what the last apply deleted, byte for byte, while the blobs still exist. */
+    public void undo() {
+        ApplyResult applied = result.get();
+        RepositoryNode node = repository.get();
+        if (applied == null || node == null) return;
+        busy.set(true);
+        running = executor.submit("Undoing cleanup of " + node.name(), (cancel, work) -> {
+            JournalOperation operation = journal.find(applied.journalId()).orElseThrow(() ->
+                    new IllegalStateException("The journal entry " + applied.journalId() + " is gone; nothing to undo."));
+            return new JournalRestorer(node.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
+        }, restored -> {
+            running = null;
+            busy.set(false);
+            undone.set(true);
+            resultText.set(describe(restored));
+            onApplied.run();
+        }, this::failed);
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+            running = null;
+            busy.set(false);
+            summary.set(summary.get().isEmpty() ? "" : summary.get() + " (cancelled)");
+        }
+    }
+
+    /** The exact server-side garbage-collection command and its warnings. */
+    public String garbageCollectionAdvice() {
+        return GarbageCollectionAdvice.distribution().text();
+    }
+
+    private void show(CleanupPlan planned) {
+        plan.set(planned);
+        decisions.setAll(planned.tags());
+        long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
+        Reclaimable reclaimable = planned.reclaimable();
+        summary.set(deleteTags == 0 ? "Nothing to delete: every tag is kept by these rules."
+                : deleteTags + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests). "
+                        + "Garbage collection would give back at least " + ByteSize.format(reclaimable.bytes()) + " in "
+                        + reclaimable.blobs() + " blobs" + (reclaimable.keptSharedBytes() > 0 ? "; "
+                        + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + ".");
+    }
+
+    private void clearPreview() {
+        plan.set(null);
+        decisions.clear();
+        summary.set("");
+    }
+
+    private void failed(Throwable error) {
+        running = null;
+        busy.set(false);
+        UserMessage message = UserMessage.of(error);
+        summary.set(message.title() + ": " + message.text());
+        notifier.show(message);
+    }
+
+    static String describe(ApplyResult applied) {
+        StringBuilder text = new StringBuilder("Deleted " + applied.deleted() + ", failed " + applied.failed() + ", skipped "
+                + applied.skipped() + (applied.cancelled() ? " (cancelled)" : "") + ".");
+        applied.stopReason().ifPresent(reason -> text.append("\n").append(reason));
+        applied.with(DeletionOutcome.Status.FAILED).forEach(o -> text.append("\n• ").append(o.deletion().digest().shortHex())
+                .append(": ").append(o.message()));
+        text.append("\nJournal ").append(applied.journalId()).append(": Undo restores it while the blobs still exist.");
+        return text.toString();
+    }
+
+    static String describe(RestoreResult restored) {
+        long back = restored.with(dev.berth.cleanup.RestoreOutcome.Status.RESTORED).size();
+        long impossible = restored.with(dev.berth.cleanup.RestoreOutcome.Status.IMPOSSIBLE).size();
+        StringBuilder text = new StringBuilder("Restored " + back + " manifests with their tags.");
+        if (impossible > 0) {
+            text.append(" ").append(impossible).append(" could not come back: garbage collection has already removed their blobs.");
+        }
+        restored.outcomes().stream().filter(o -> o.status() == dev.berth.cleanup.RestoreOutcome.Status.FAILED)
+                .forEach(o -> text.append("\n• ").append(o));
+        return text.toString();
+    }
+}
