@@ -94,8 +94,7 @@ public final class DiskSummaryCache implements SummaryCache {
         byte[] bytes = SummaryJson.write(summary);
         Path temp = null;
         try {
-            Files.createDirectories(file.getParent());
-            temp = Files.createTempFile(file.getParent(), "." + summary.digest().shortHex() + "-", ".tmp");
+            temp = createTemp(file.getParent(), summary.digest());
             Files.write(temp, bytes);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -110,6 +109,20 @@ public final class DiskSummaryCache implements SummaryCache {
             if (temp != null) discard(temp);
         }
         grew(blocks(bytes.length));
+    }
+
+    /**
+     * A temporary file next to the entry. The directory is created only when missing: trying
+     * {@code createDirectories} on every write costs an exception each time the directory exists.
+     */
+    private static Path createTemp(Path directory, Digest digest) throws IOException {
+        String prefix = "." + digest.shortHex() + "-";
+        try {
+            return Files.createTempFile(directory, prefix, ".tmp");
+        } catch (NoSuchFileException missing) {
+            Files.createDirectories(directory);
+            return Files.createTempFile(directory, prefix, ".tmp");
+        }
     }
 
     /** The space the entries take, in bytes rounded up to file system blocks (walks the cache the first time). */
