@@ -1,83 +1,309 @@
 package dev.berth.browse;
 
+import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
+import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Loads a repository's tags, the digest each points at (always fresh), and a summary of every
- * manifest reachable from them: index children included. Summaries come from a
- * {@link SummaryCache} when present, since content under a digest never changes.
+ * Loads a repository's tags, the digest each points at (always fresh: tags move), and a summary of
+ * every manifest reachable from them, index children included. Summaries come from a
+ * {@link SummaryCache} when present, since content under a digest never changes: a warm scan
+ * costs the tag list and one HEAD per tag.
+ *
+ * <p>Requests run concurrently, at most {@code concurrency} at a time: one HEAD per tag, then one
+ * manifest GET (and config GET for an image) per distinct digest, each digest once even when many
+ * tags share it. The listener hears of results in batches on the calling thread. Cancelling the
+ * signal aborts what is in flight and makes {@code scan} throw {@link CancellationException}.
+ *
+ * <p>A manifest that is gone, malformed or schema1 is reported and left out; the scan goes on.
+ * Anything that would fail every other request too (401, 403, rate limit, the registry down)
+ * stops the scan and is thrown.
  */
 public final class RepositoryScanner {
 
+    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofMillis(100);
+
     private final SummaryCache cache;
+    private final int concurrency;
+    private final Duration batchInterval;
 
     public RepositoryScanner(SummaryCache cache) {
+        this(cache, DEFAULT_CONCURRENCY, DEFAULT_BATCH_INTERVAL);
+    }
+
+    public RepositoryScanner(SummaryCache cache, int concurrency, Duration batchInterval) {
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
+        if (batchInterval.isNegative()) throw new IllegalArgumentException("negative batch interval " + batchInterval);
         this.cache = cache;
+        this.concurrency = concurrency;
+        this.batchInterval = batchInterval;
     }
 
     public RepositorySnapshot scan(RegistryClient client, String repository, ScanListener listener) throws RegistryException {
-        List<String> tagNames = client.tags(repository);
-        listener.tagsListed(tagNames.size());
-        List<TagInfo> tags = new ArrayList<>();
-        for (String tag : tagNames) {
-            try {
-                TagInfo info = new TagInfo(repository, tag, client.headManifest(repository, tag).digest());
-                tags.add(info);
-                listener.tagResolved(info);
-            } catch (RegistryException.NotFound vanished) {
-                // deleted between listing and lookup: not a tag any more
-            }
-        }
-        Map<Digest, ImageSummary> images = new LinkedHashMap<>();
-        for (TagInfo tag : tags) load(client, repository, tag.digest(), images, listener);
-        return new RepositorySnapshot(client.host(), repository, tags, images);
+        return scan(client, repository, listener, CancelSignal.none());
     }
 
-    private Optional<ImageSummary> load(RegistryClient client, String repository, Digest digest, Map<Digest, ImageSummary> images,
-            ScanListener listener) throws RegistryException {
-        if (images.containsKey(digest)) return Optional.of(images.get(digest));
-        Optional<ImageSummary> cached = cache.get(client.host(), digest);
-        if (cached.isPresent() && cached.get().children().isEmpty()) {
-            images.put(digest, cached.get());
-            listener.imageLoaded(cached.get());
-            return cached;
+    /**
+     * Scans {@code repository}; blocking, so never on the UI thread.
+     *
+     * @throws CancellationException when {@code cancel} is cancelled (not an error: nothing to report)
+     */
+    public RepositorySnapshot scan(RegistryClient client, String repository, ScanListener listener, CancelSignal cancel)
+            throws RegistryException {
+        return new Scan(client, repository, cancel).run(listener);
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws RegistryException;
+    }
+
+    private sealed interface Event {
+        record TagResolved(TagInfo tag) implements Event {}
+
+        record TagVanished() implements Event {}
+
+        record ImageFound() implements Event {}
+
+        record ImageLoaded(ImageSummary image) implements Event {}
+
+        record Failed(ScanFailure failure) implements Event {}
+    }
+
+    /** One scan: a virtual thread per tag and per distinct digest, a semaphore bounding the requests. */
+    private final class Scan {
+        private final String repository;
+        private final String registry;
+        private final CancelSignal cancel;
+        // Stops our own work: on the caller's cancel, on a fatal error, or when the listener throws.
+        private final CancelSignal stop = new CancelSignal();
+        private final RegistryClient client;
+        private final Semaphore permits = new Semaphore(concurrency, true);
+        private final Map<Digest, CompletableFuture<Optional<ImageSummary>>> loads = new ConcurrentHashMap<>();
+        private final AtomicReference<Exception> fatal = new AtomicReference<>();
+        private final AtomicInteger pendingTags = new AtomicInteger();
+        private final BatchPump<Event> pump = new BatchPump<>(batchInterval);
+        private ExecutorService threads;
+
+        // Owned by the calling thread, which delivers the batches.
+        private int tagCount;
+        private int tagsDone;
+        private int images;
+        private int imagesDone;
+        private int failures;
+
+        Scan(RegistryClient client, String repository, CancelSignal cancel) {
+            this.repository = repository;
+            this.registry = client.host();
+            this.cancel = cancel;
+            this.client = client.withCancel(stop);
         }
-        try {
-            Manifest manifest = client.manifest(repository, digest.toString()).manifest();
+
+        RepositorySnapshot run(ScanListener listener) throws RegistryException {
+            List<Future<Optional<TagInfo>>> resolved = new ArrayList<>();
+            try (CancelSignal.Registration link = cancel.onCancel(stop::cancel)) {
+                List<String> names = client.tags(repository);
+                tagCount = names.size();
+                listener.tagsListed(tagCount);
+                threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("berth-scan-", 0).factory());
+                try (ExecutorService ignored = threads) {
+                    pendingTags.set(names.size());
+                    for (String name : names) resolved.add(threads.submit(() -> resolve(name)));
+                    try {
+                        pump.run(() -> pendingTags.get() == 0 || fatal.get() != null, cancel,
+                                events -> listener.batch(batch(events)));
+                    } finally {
+                        stop.cancel(); // a no-op once all is done; otherwise aborts what is in flight before close() waits
+                        threads.shutdownNow();
+                    }
+                }
+            }
+            rethrowFatal();
+            cancel.throwIfCancelled();
+            List<TagInfo> tags = new ArrayList<>();
+            for (Future<Optional<TagInfo>> f : resolved) done(f).ifPresent(tags::add);
+            Map<Digest, ImageSummary> summaries = new LinkedHashMap<>();
+            loads.forEach((digest, f) -> done(f).ifPresent(s -> summaries.put(digest, s)));
+            return new RepositorySnapshot(registry, repository, tags, summaries);
+        }
+
+        private Optional<TagInfo> resolve(String tag) {
+            try {
+                Digest digest = withPermit(() -> client.headManifest(repository, tag)).digest();
+                TagInfo info = new TagInfo(repository, tag, digest);
+                pump.post(new Event.TagResolved(info));
+                load(digest).join(); // so that "every tag done" means every manifest done
+                return Optional.of(info);
+            } catch (RegistryException.NotFound vanished) {
+                pump.post(new Event.TagVanished()); // deleted between listing and lookup: not a tag any more
+                return Optional.empty();
+            } catch (RegistryException e) {
+                fail(e);
+                return Optional.empty();
+            } catch (CancellationException e) {
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                fail(e);
+                return Optional.empty();
+            } finally {
+                if (pendingTags.decrementAndGet() == 0) pump.wake();
+            }
+        }
+
+        /** The summary of {@code digest}, loaded once per scan however many tags and indexes point at it. */
+        private CompletableFuture<Optional<ImageSummary>> load(Digest digest) {
+            CompletableFuture<Optional<ImageSummary>> mine = new CompletableFuture<>();
+            CompletableFuture<Optional<ImageSummary>> existing = loads.putIfAbsent(digest, mine);
+            if (existing != null) return existing;
+            pump.post(new Event.ImageFound());
+            try {
+                threads.execute(() -> {
+                    try {
+                        mine.complete(summariseOrReport(digest));
+                    } finally {
+                        mine.complete(Optional.empty()); // whatever happened, no one waits for ever
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                mine.complete(Optional.empty());
+            }
+            return mine;
+        }
+
+        private Optional<ImageSummary> summariseOrReport(Digest digest) {
+            String what = repository + "@" + digest.shortHex();
+            try {
+                Optional<ImageSummary> summary = summarise(digest, what);
+                summary.ifPresent(s -> pump.post(new Event.ImageLoaded(s)));
+                return summary;
+            } catch (RegistryException.NotFound | RegistryException.ProtocolViolation | RegistryException.Unsupported e) {
+                // Gone (e.g. an index child deleted on its own, T7) or unreadable: this one only.
+                pump.post(new Event.Failed(new ScanFailure(what, e)));
+            } catch (RegistryException e) {
+                fail(e);
+            } catch (CancellationException e) {
+                // the scan is over
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+            return Optional.empty();
+        }
+
+        private Optional<ImageSummary> summarise(Digest digest, String what) throws RegistryException {
+            Optional<ImageSummary> cached = cache.get(registry, digest);
+            if (cached.isPresent()) {
+                // The snapshot holds index children too (cleanup plans on them): load them, from the cache if there.
+                cached.get().children().stream().map(this::load).toList().forEach(CompletableFuture::join);
+                return cached;
+            }
+            Manifest manifest = withPermit(() -> client.manifest(repository, digest.toString())).manifest();
             ImageSummary summary;
             if (manifest instanceof ImageIndex index) {
-                Map<Digest, ImageSummary> children = new LinkedHashMap<>();
-                for (var child : index.manifests()) {
-                    load(client, repository, child.digest(), images, listener).ifPresent(s -> children.put(child.digest(), s));
-                }
+                Map<Digest, CompletableFuture<Optional<ImageSummary>>> pending = new LinkedHashMap<>();
+                for (Descriptor child : index.manifests()) pending.put(child.digest(), load(child.digest()));
+                Map<Digest, ImageSummary> children = new HashMap<>();
+                pending.forEach((d, f) -> f.join().ifPresent(s -> children.put(d, s)));
                 summary = ImageSummaries.ofIndex(digest, index, children);
+                // A summary missing a child has wrong sizes and platforms: never keep it for good.
+                if (children.size() == pending.size()) cache.put(registry, summary);
             } else if (manifest instanceof ImageManifest image) {
                 Optional<ImageConfig> config = image.isArtifact() ? Optional.empty()
-                        : Optional.of(client.config(repository, image.config()));
+                        : Optional.of(withPermit(() -> client.config(repository, image.config())));
                 summary = ImageSummaries.ofImage(digest, image, config);
+                cache.put(registry, summary);
             } else {
-                listener.failed(repository + "@" + digest.shortHex(), new RegistryException.Unsupported(
-                        "legacy schema1 manifest: no sizes", 0, List.of()));
-                return Optional.empty();
+                throw new RegistryException.Unsupported("The manifest " + what + " is in the legacy schema1 format, which "
+                        + "carries no sizes; it is left out.", 0, List.of());
             }
-            cache.put(client.host(), summary);
-            images.put(digest, summary);
-            listener.imageLoaded(summary);
             return Optional.of(summary);
-        } catch (RegistryException.NotFound gone) {
-            listener.failed(repository + "@" + digest.shortHex(), gone); // e.g. an index child deleted on its own (T7)
-            return Optional.empty();
+        }
+
+        private <T> T withPermit(Call<T> call) throws RegistryException {
+            stop.throwIfCancelled();
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            try {
+                return call.run();
+            } finally {
+                permits.release();
+            }
+        }
+
+        /** Stops the scan: the first such error is what {@code scan} throws. */
+        private void fail(Exception e) {
+            if (fatal.compareAndSet(null, e)) {
+                stop.cancel();
+                pump.wake();
+            }
+        }
+
+        private void rethrowFatal() throws RegistryException {
+            Exception e = fatal.get();
+            if (e instanceof RegistryException re) throw re;
+            if (e instanceof RuntimeException re) throw re;
+        }
+
+        private ScanBatch batch(List<Event> events) {
+            List<TagInfo> tags = new ArrayList<>();
+            List<ImageSummary> loaded = new ArrayList<>();
+            List<ScanFailure> failed = new ArrayList<>();
+            for (Event event : events) {
+                switch (event) {
+                    case Event.TagResolved t -> {
+                        tags.add(t.tag());
+                        tagsDone++;
+                    }
+                    case Event.TagVanished v -> tagsDone++;
+                    case Event.ImageFound f -> images++;
+                    case Event.ImageLoaded l -> {
+                        loaded.add(l.image());
+                        imagesDone++;
+                    }
+                    case Event.Failed f -> {
+                        failed.add(f.failure());
+                        imagesDone++;
+                        failures++;
+                    }
+                }
+            }
+            return new ScanBatch(tags, loaded, failed, new ScanProgress(tagCount, tagsDone, images, imagesDone, failures));
+        }
+
+        private static <T> Optional<T> done(Future<Optional<T>> future) {
+            try {
+                return future.isDone() ? future.get() : Optional.empty();
+            } catch (ExecutionException | InterruptedException | CancellationException e) {
+                return Optional.empty(); // failures were reported or thrown already
+            }
         }
     }
 }

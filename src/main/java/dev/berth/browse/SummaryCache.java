@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Summaries by registry and digest. Content under a digest never changes, so entries never go
- * stale; the in-memory version lives for the session, the disk version across sessions.
+ * stale; the in-memory version lives for the session, {@link DiskSummaryCache} across sessions.
+ * Implementations must be thread-safe: a scan reads and writes from several threads at once.
  */
 public interface SummaryCache {
 
