@@ -21,7 +21,6 @@ import dev.berth.ui.app.MainViewModel;
 import dev.berth.ui.browser.BrowserViewModel;
 import dev.berth.ui.browser.LoadState;
 import dev.berth.ui.browser.Navigation;
-import dev.berth.ui.browser.ParallelTagCountLoader;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.RepositoryViewModel;
@@ -79,7 +78,7 @@ class ViewModelTest {
     }
 
     private BrowserViewModel browser() {
-        return new BrowserViewModel(executor, told::add, new ParallelTagCountLoader(4));
+        return new BrowserViewModel(executor, told::add, dev.berth.browse.CatalogLoader.Options.defaults());
     }
 
     private static RegistryClient client(RegistryServer server) throws Exception {

@@ -1,5 +1,6 @@
 package dev.berth.ui.app;
 
+import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.SummaryCache;
 import dev.berth.connection.ConfigDirectories;
@@ -8,7 +9,6 @@ import dev.berth.connection.ConnectionTester;
 import dev.berth.connection.SecretStores;
 import dev.berth.registry.RegistryClients;
 import dev.berth.ui.browser.BrowserViewModel;
-import dev.berth.ui.browser.ParallelTagCountLoader;
 import dev.berth.ui.browser.RepositoryViewModel;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.DialogService;
@@ -35,7 +35,7 @@ public final class AppServices {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
-        BrowserViewModel browser = new BrowserViewModel(executor, notifications, new ParallelTagCountLoader(8));
+        BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults());
         RepositoryScanner scanner = new RepositoryScanner(summaries);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);

@@ -10,7 +10,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import dev.berth.browse.SummaryCache;
+import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
 
@@ -28,7 +28,7 @@ public final class BerthApplication extends Application {
         Path home = Path.of(System.getProperty("user.home"));
         ConfigDirectories directories = ConfigDirectories.forCurrentUser();
         AppServices services = new AppServices(executor, activity, new FxDialogService(() -> stage),
-                AppServices.userConnections(clients, directories, home, System.getenv()), SummaryCache.inMemory(),
+                AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),
                 new Journal(Journal.defaultDirectory(System.getenv(), home)));
         MainView view = new MainView(services.main(), activity, services.notifications());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));

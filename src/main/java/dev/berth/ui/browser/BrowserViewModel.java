@@ -1,5 +1,10 @@
 package dev.berth.ui.browser;
 
+import dev.berth.browse.CatalogBatch;
+import dev.berth.browse.CatalogLoader;
+import dev.berth.browse.CatalogResult;
+import dev.berth.browse.TagCount;
+import dev.berth.browse.TagOrdering;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
@@ -29,7 +34,7 @@ public final class BrowserViewModel {
 
     private final UiExecutor executor;
     private final Notifier notifier;
-    private final TagCountLoader tagCounts;
+    private final CatalogLoader.Options catalogOptions;
 
     // Properties
     private final ObservableList<RegistryNode> registries = FXCollections.observableArrayList();
@@ -44,10 +49,10 @@ public final class BrowserViewModel {
     private java.util.function.BiConsumer<RegistryNode, String> onRepositoryAdded = (node, name) -> {};
     private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
 
-    public BrowserViewModel(UiExecutor executor, Notifier notifier, TagCountLoader tagCounts) {
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions) {
         this.executor = executor;
         this.notifier = notifier;
-        this.tagCounts = tagCounts;
+        this.catalogOptions = catalogOptions;
     }
 
     public ObservableList<RegistryNode> registries() {
@@ -115,14 +120,12 @@ public final class BrowserViewModel {
                 onProbed.accept(node, capabilities);
             });
             if (capabilities.catalog() != Capabilities.Ability.YES) return false;
-            List<String> all = client.catalog(page -> {
-                List<String> names = page.items();
-                executor.onUiThread(() -> node.addRepositories(names));
-                progress.update(0, -1, "repositories");
-            });
-            executor.onUiThread(() -> node.addRepositories(all));
-            tagCounts.load(client, all, cancel, counts -> executor.onUiThread(() -> applyCounts(node, counts)));
-            return true;
+            CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
+                executor.onUiThread(() -> apply(node, batch));
+                progress.update(batch.progress().repositories(), -1, "repositories");
+            }, cancel);
+            if (result instanceof CatalogResult.Listed listed && listed.truncatedBy().isPresent()) throw listed.truncatedBy().get();
+            return !(result instanceof CatalogResult.NotListed);
         }, catalogListed -> {
             registryLoads.remove(node);
             node.setCatalogRefused(!catalogListed);
@@ -137,8 +140,12 @@ public final class BrowserViewModel {
         if (!task.isDone()) registryLoads.put(node, task);
     }
 
-    private static void applyCounts(RegistryNode node, Map<String, Integer> counts) {
-        counts.forEach((name, count) -> node.repository(name).ifPresent(r -> r.tagCountProperty().set(count)));
+    /** One batch of the catalog: new repositories first, then the counts that are known. */
+    private static void apply(RegistryNode node, CatalogBatch batch) {
+        node.addRepositories(batch.repositories());
+        for (TagCount count : batch.tagCounts()) {
+            node.repository(count.repository()).ifPresent(r -> r.tagCountProperty().set(count.count()));
+        }
     }
 
     /** Loads the tags of an expanded repository (again, if asked twice: tags move). */
@@ -146,7 +153,8 @@ public final class BrowserViewModel {
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
         repository.tagsStateProperty().set(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),
-                (cancel, progress) -> TagOrdering.sort(repository.registry().client().withCancel(cancel).tags(repository.name())),
+                (cancel, progress) -> repository.registry().client().withCancel(cancel).tags(repository.name()).stream()
+                        .sorted(TagOrdering.ascending()).toList(),
                 tags -> {
                     tagLoads.remove(repository);
                     repository.tags().setAll(tags);

@@ -129,7 +129,7 @@ public final class TagTableView extends BorderPane {
         TableColumn<TagRow, String> column = new TableColumn<>("Tag");
         column.setId("col-tag");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tag()));
-        column.setComparator(TagOrdering.COMPARATOR);
+        column.setComparator(dev.berth.browse.TagOrdering.ascending());
         column.setPrefWidth(180);
         return column;
     }

@@ -32,7 +32,7 @@ class RegistryTreeViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        viewModel = new BrowserViewModel(new SyncUiExecutor(), Notifier.NONE, TagCountLoader.NONE);
+        viewModel = new BrowserViewModel(new SyncUiExecutor(), Notifier.NONE, dev.berth.browse.CatalogLoader.Options.defaults());
         view = new RegistryTreeView(viewModel);
         // A registry nobody answers on: the probe fails at once and the test fills the catalog itself.
         registry = viewModel.addRegistry("id", "big", "127.0.0.1:1",
