@@ -217,6 +217,30 @@ class ViewModelTest {
                 "start-up says secrets are kept in memory only: " + told);
     }
 
+    @Test
+    void deletingOneTagPreviewsEveryTagOnItsDigestThenDeletesAndUndoes() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Image shared = seeder.pushImage("scratch/del", "v1", 71, 300);
+        seeder.tag("scratch/del", "prod", shared.manifest().bytes(), shared.mediaType());
+        seeder.pushImage("scratch/del", "v2", 72, 300);
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-delete")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        RepositoryNode repository = node.repository("scratch/del").orElseThrow();
+        main.browser().selectionProperty().set(repository);
+
+        main.deleteTags(List.of("v1"));
+        assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
+        assertEquals(List.of("prod", "v1"), main.cleanup().decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
+                .map(dev.berth.cleanup.TagDecision::tag).sorted().toList(), "deleting by digest takes prod too, and says so first");
+
+        main.cleanup().apply();
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
+        assertEquals(List.of("v2"), repository.tags());
+        main.cleanup().undo();
+        assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
+    }
+
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
         BrowserViewModel browser = browser();
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());

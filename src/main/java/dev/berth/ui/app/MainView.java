@@ -143,6 +143,7 @@ public final class MainView extends StackPane {
         tree.setOnRemoveConnection(viewModel::removeConnection);
         overview.setOnFixConnection(viewModel::editConnection);
         tags.setOnCleanup(viewModel::openCleanup);
+        tags.setOnDelete(viewModel::deleteTags);
         cleanup.setOnBack(viewModel::closeCleanup);
         tags.setOnOpen(row -> {
             var repository = viewModel.repository().repositoryProperty().get();

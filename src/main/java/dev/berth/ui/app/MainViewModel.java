@@ -101,6 +101,20 @@ public final class MainViewModel {
         pane.set(Pane.CLEANUP);
     }
 
+    /** Deletes the chosen tags (by digest) through the cleanup preview: everything that goes is shown first. */
+    public void deleteTags(java.util.Collection<String> tags) {
+        RepositoryNode node = repository.repositoryProperty().get();
+        var snapshot = repository.snapshotProperty().get();
+        if (node == null || tags.isEmpty()) return;
+        if (snapshot == null) {
+            notifier.show(new UserMessage("Still loading", "Wait until the tags' metadata has loaded, then delete again.", "",
+                    UserMessage.Kind.OTHER));
+            return;
+        }
+        cleanup.prepareDeletion(node, snapshot, tags);
+        pane.set(Pane.CLEANUP);
+    }
+
     /** Back from the cleanup to the repository's tags. */
     public void closeCleanup() {
         pane.set(repository.repositoryProperty().get() == null ? Pane.EMPTY : Pane.REPOSITORY);

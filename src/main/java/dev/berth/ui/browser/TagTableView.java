@@ -42,6 +42,7 @@ public final class TagTableView extends BorderPane {
     private final TableView<TagRow> table = new TableView<>();
     private Consumer<TagRow> onOpen = row -> {};
     private Runnable onCleanup = () -> {};
+    private Consumer<java.util.List<String>> onDelete = tags -> {};
 
     public TagTableView(RepositoryViewModel viewModel) {
         this.viewModel = viewModel;
@@ -50,6 +51,10 @@ public final class TagTableView extends BorderPane {
 
     public void setOnOpen(Consumer<TagRow> handler) {
         onOpen = handler;
+    }
+
+    public void setOnDelete(Consumer<java.util.List<String>> handler) {
+        onDelete = handler;
     }
 
     public void setOnCleanup(Runnable handler) {
@@ -94,7 +99,11 @@ public final class TagTableView extends BorderPane {
         Button cleanup = new Button("Clean up…", new FontIcon(Feather.SCISSORS));
         cleanup.setId("open-cleanup");
         cleanup.setOnAction(e -> onCleanup.run());
-        HBox bar = new HBox(8, filter, cleanup, spacer, status, progress, cancel);
+        Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
+        delete.setId("delete-tags");
+        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        delete.setOnAction(e -> onDelete.accept(selectedTags()));
+        HBox bar = new HBox(8, filter, cleanup, delete, spacer, status, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(8, title, bar);
         header.setPadding(new Insets(0, 0, 8, 0));
@@ -123,6 +132,10 @@ public final class TagTableView extends BorderPane {
             }
         });
         setCenter(table);
+    }
+
+    private java.util.List<String> selectedTags() {
+        return table.getSelectionModel().getSelectedItems().stream().map(TagRow::tag).toList();
     }
 
     private TableColumn<TagRow, String> tagColumn() {
@@ -226,6 +239,8 @@ public final class TagTableView extends BorderPane {
                 Clipboards.copy("docker pull " + repository.registry().host() + "/" + repository.name() + ":" + row.tag());
             }
         });
-        return new ContextMenu(open, copyDigest, copyPull);
+        MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
+        delete.setOnAction(e -> onDelete.accept(selectedTags()));
+        return new ContextMenu(open, copyDigest, copyPull, new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 }

@@ -19,6 +19,7 @@ import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagDecision;
+import dev.berth.cleanup.TagPattern;
 import dev.berth.domain.ByteSize;
 import dev.berth.registry.RegistryClient;
 import dev.berth.ui.browser.RepositoryNode;
@@ -150,22 +151,42 @@ public final class CleanupViewModel {
         resultText.set("");
     }
 
+    /**
+     * Prepares deleting the chosen tags: registries delete by digest, so the rule selects every tag
+     * on those digests (trap T4) and the preview names them all before anything is deleted.
+     */
+    public void prepareDeletion(RepositoryNode node, RepositorySnapshot known, java.util.Collection<String> chosenTags) {
+        open(node, Optional.of(known));
+        java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
+        known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
+        java.util.List<String> everyTag = known.tags().stream().filter(t -> digests.contains(t.digest()))
+                .map(t -> java.util.regex.Pattern.quote(t.tag())).sorted().toList();
+        useKeepLast.set(false);
+        useOlderThan.set(false);
+        include.set(String.join("|", everyTag));
+        exclude.set("");
+        protect.set("");
+        preview();
+    }
+
     /** The rules from the form, or empty with {@link #ruleErrorProperty()} saying what is wrong. */
     public Optional<RetentionRules> rules() {
         try {
+            // All at once: the rules refuse to exist without something that limits what goes.
             RetentionRules rules = new RetentionRules(
                     useKeepLast.get() ? Optional.of(keepLast.get()) : Optional.empty(),
                     useOlderThan.get() ? Optional.of(Ages.parse(olderThan.get().strip())) : Optional.<Duration>empty(),
-                    List.of(), List.of(), List.of(), order.get());
-            if (!include.get().isBlank()) rules = rules.withInclude(include.get().strip());
-            if (!exclude.get().isBlank()) rules = rules.withExclude(exclude.get().strip());
-            if (!protect.get().isBlank()) rules = rules.withProtect(protect.get().strip());
+                    patterns(include.get()), patterns(exclude.get()), patterns(protect.get()), order.get());
             ruleError.set("");
             return Optional.of(rules);
         } catch (IllegalArgumentException e) {
             ruleError.set(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static List<TagPattern> patterns(String regex) {
+        return regex == null || regex.isBlank() ? List.of() : List.of(TagPattern.of(regex.strip()));
     }
 
     /** The dry run: what would go, what stays and why, and what GC would give back. */
