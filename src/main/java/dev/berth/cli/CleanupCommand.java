@@ -27,10 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,7 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cleanup", description = {"Delete old tags by rule: keep the newest N images, delete those older than an age, "
         + "select with regular expressions, protect what must stay.", "A dry run (preview) unless --apply."})
-final class CleanupCommand implements Callable<Integer> {
+final class CleanupCommand extends RegistryCommand {
 
     @Parameters(paramLabel = "HOST[:PORT]/REPO", description = "A repository, or a namespace ending in '/' (e.g. localhost:5000/team/) "
             + "for every repository under it in the catalog.")
@@ -80,19 +78,8 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (default: ~/.local/share/berth/journal).")
     Path journalDir;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CliEnvironment environment;
-
     CleanupCommand(CliEnvironment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override

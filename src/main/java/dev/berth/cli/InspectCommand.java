@@ -13,39 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth inspect REF}: digest, sizes, platforms, layers and config of a tag or digest. */
 @Command(name = "inspect", description = "Show a tag's or digest's manifest, sizes, platforms, layers and config.")
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends RegistryCommand {
 
     @Parameters(paramLabel = "REF", description = "An image reference, e.g. localhost:5000/team/app:1.4 or …@sha256:…")
     String reference;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CliEnvironment environment;
-
     InspectCommand(CliEnvironment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() throws Exception {
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), reference);
-        RegistryClient client = new CliConnector(environment).connect(spec.commandLine(), target.registry(), target.apiHost(), connection);
+        RegistryClient client = connect(target);
         ImageDetails details = new ImageInspector(client).inspect(target.repository(), target.reference().manifestReference());
         if (json) new Output(environment.out()).json(toJson(target, details));
         else printText(target, details, environment.out());

@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * put them back until garbage collection runs.
  */
 @Command(name = "rm", description = "Delete an image by digest (every tag pointing at it goes too). Dry run unless --yes.")
-final class RmCommand implements Callable<Integer> {
+final class RmCommand extends RegistryCommand {
 
     @Parameters(paramLabel = "REF", description = "A tag or digest reference, e.g. localhost:5000/team/app:1.4")
     String reference;
@@ -37,28 +35,17 @@ final class RmCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Really delete. Without it, only show what would be deleted.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (default: ~/.local/share/berth/journal).")
     Path journalDir;
 
-    @Mixin
-    ConnectionOptions connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CliEnvironment environment;
-
     RmCommand(CliEnvironment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
     public Integer call() throws Exception {
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), reference);
-        RegistryClient client = new CliConnector(environment).connect(spec.commandLine(), target.registry(), target.apiHost(), connection);
+        RegistryClient client = connect(target);
         String repository = target.repository();
         ManifestResponse response = client.manifest(repository, target.reference().manifestReference());
         DeletableManifest deletable = response.deletable().orElseThrow(() -> new RegistryException.Refused(

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +27,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "undo", description = {"List journaled deletions (rm, cleanup), or restore one by ID.",
         "Restoring works until the registry's garbage collection has run."})
-final class UndoCommand implements Callable<Integer> {
+final class UndoCommand extends RegistryCommand {
 
     @Parameters(paramLabel = "ID", arity = "0..1", description = "The operation to undo (or a unique start of its id).")
     String id;
@@ -37,19 +35,8 @@ final class UndoCommand implements Callable<Integer> {
     @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (default: ~/.local/share/berth/journal).")
     Path journalDir;
 
-    @Option(names = "--json", description = "Print one JSON document.")
-    boolean json;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CliEnvironment environment;
-
     UndoCommand(CliEnvironment environment) {
-        this.environment = environment;
+        super(environment);
     }
 
     @Override
