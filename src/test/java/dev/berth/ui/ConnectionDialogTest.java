@@ -31,7 +31,8 @@ class ConnectionDialogTest {
     @Start
     void start(Stage stage) {
         dialog = new ConnectionDialog(null, new ConnectionDraft("team", "localhost:5000", AuthMode.PASSWORD, "alice", "",
-                Optional.of(Path.of("/etc/ssl/team-ca.pem")), false, false), "Edit team");
+                Optional.of(Path.of("/etc/ssl/team-ca.pem")), Optional.empty(), Optional.empty(), false, false), "Edit team",
+                (draft, verdict) -> verdict.accept("Connected to " + draft.host() + " as " + draft.username()));
         dialog.show();
     }
 
@@ -44,6 +45,15 @@ class ConnectionDialogTest {
         assertTrue(warning.isVisible());
         TextField secret = robot.lookup("#connection-password").query();
         WaitForAsyncUtils.asyncFx(() -> secret.setText("s3cret")).get(5, TimeUnit.SECONDS);
+        TextField certificate = robot.lookup("#connection-client-cert").query();
+        TextField key = robot.lookup("#connection-client-key").query();
+        WaitForAsyncUtils.asyncFx(() -> {
+            certificate.setText("/etc/ssl/alice.crt");
+            key.setText("/etc/ssl/alice.key");
+        }).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#connection-test");
+        Label verdict = robot.lookup("#connection-test-result").query();
+        assertEquals("Connected to localhost:5000 as alice", verdict.getText());
         Screenshots.take(dialog.getDialogPane().getScene(), "11-connection-dialog");
 
         Button save = robot.lookup("#connection-save").query();
@@ -54,6 +64,8 @@ class ConnectionDialogTest {
         assertEquals("s3cret", draft.password());
         assertTrue(draft.plainHttp());
         assertEquals(Optional.of(Path.of("/etc/ssl/team-ca.pem")), draft.caFile());
+        assertEquals(Optional.of(new dev.berth.connection.TlsOptions.ClientCertificateFiles.Pem(Path.of("/etc/ssl/alice.crt"),
+                Path.of("/etc/ssl/alice.key"))), draft.tlsOptions().clientCertificate());
         assertFalse(draft.toString().contains("s3cret"), draft.toString());
     }
 }

@@ -194,7 +194,7 @@ class MainWindowFlowTest {
         Screenshots.take(scene, "09-auth-error");
 
         dialogs.answerConnection(draft -> new ConnectionDraft("private", draft.address(), dev.berth.connection.AuthMode.PASSWORD,
-                "alice", "s3cret", Optional.empty(), false, false));
+                "alice", "s3cret", Optional.empty(), Optional.empty(), Optional.empty(), false, false));
         robot.clickOn("#fix-connection");
         waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repositories().size() == 1);
         assertEquals(null, node.problemProperty().get());

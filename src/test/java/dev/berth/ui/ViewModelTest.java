@@ -179,7 +179,7 @@ class ViewModelTest {
         Path config = work.resolve("config-restart");
         MemorySecretStore secrets = new MemorySecretStore("test");
         ScriptedDialogs dialogs = new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft("private", secured.hostPort(),
-                AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), false, false));
+                AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), Optional.empty(), Optional.empty(), false, false));
         MainViewModel first = main(TestConnections.with(config, secrets), dialogs);
         first.addConnection("");
         RegistryNode node = first.browser().registries().getFirst();
@@ -201,10 +201,33 @@ class ViewModelTest {
     }
 
     @Test
+    void testingADraftProbesWithoutSavingAndDuplicatingCopiesTheConnection() throws Exception {
+        Path config = work.resolve("config-test");
+        MemorySecretStore secrets = new MemorySecretStore("test");
+        ConnectionDraft draft = new ConnectionDraft("private", secured.hostPort(), AuthMode.PASSWORD, "alice", "s3cret",
+                Optional.empty(), Optional.empty(), Optional.empty(), false, false);
+        MainViewModel main = main(TestConnections.with(config, secrets), new ScriptedDialogs().answerConnection(d -> draft));
+        List<String> verdicts = new ArrayList<>();
+
+        main.testConnection(draft, verdicts::add);
+        main.testConnection(new ConnectionDraft("x", secured.hostPort(), AuthMode.PASSWORD, "alice", "wrong",
+                Optional.empty(), Optional.empty(), Optional.empty(), false, false), verdicts::add);
+        assertTrue(verdicts.get(0).startsWith("Connected. Sign-in: basic"), verdicts.toString());
+        assertTrue(verdicts.get(1).startsWith("Sign-in needed"), verdicts.toString());
+        assertFalse(Files.exists(config.resolve("connections.json")), "testing saves nothing");
+
+        main.addConnection("");
+        main.duplicateConnection(main.browser().registries().getFirst());
+        assertEquals(2, main.browser().registries().size());
+        RegistryNode copy = main.browser().registries().get(1);
+        assertEquals(LoadState.LOADED, copy.stateProperty().get(), "the copy carries the saved password too");
+    }
+
+    @Test
     void aPasswordKeptOnlyInMemoryIsMissingAfterARestartAndSaysSo() throws Exception {
         Path config = work.resolve("config-memory");
         MainViewModel first = main(TestConnections.inMemory(config), new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft(
-                "private", secured.hostPort(), AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), false, false)));
+                "private", secured.hostPort(), AuthMode.PASSWORD, "alice", "s3cret", Optional.empty(), Optional.empty(), Optional.empty(), false, false)));
         first.addConnection("");
         told.clear();
 

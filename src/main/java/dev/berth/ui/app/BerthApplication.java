@@ -27,9 +27,11 @@ public final class BerthApplication extends Application {
         RegistryClients clients = new RegistryClients();
         Path home = Path.of(System.getProperty("user.home"));
         ConfigDirectories directories = ConfigDirectories.forCurrentUser();
-        AppServices services = new AppServices(executor, activity, new FxDialogService(() -> stage),
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        AppServices services = new AppServices(executor, activity, dialogs,
                 AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),
                 new Journal(Journal.defaultDirectory(System.getenv(), home)));
+        dialogs.setTester(services.main()::testConnection);
         MainView view = new MainView(services.main(), activity, services.notifications());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 

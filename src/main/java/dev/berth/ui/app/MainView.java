@@ -141,6 +141,7 @@ public final class MainView extends StackPane {
     private void bind() {
         tree.setOnEditConnection(viewModel::editConnection);
         tree.setOnRemoveConnection(viewModel::removeConnection);
+        tree.setOnDuplicateConnection(viewModel::duplicateConnection);
         overview.setOnFixConnection(viewModel::editConnection);
         tags.setOnCleanup(viewModel::openCleanup);
         tags.setOnDelete(viewModel::deleteTags);

@@ -181,6 +181,19 @@ public final class MainViewModel {
                 }, this::say));
     }
 
+    /** The connection dialog's "Test connection": probes the settings without saving them. */
+    public void testConnection(ConnectionDraft draft, java.util.function.Consumer<String> verdict) {
+        executor.submit("Testing " + draft.host(), (cancel, progress) -> connections.test(draft),
+                capabilities -> verdict.accept("Connected. " + CapabilityText.summary(capabilities)),
+                error -> verdict.accept(UserMessage.of(error).title() + ": " + UserMessage.of(error).text()));
+    }
+
+    /** Adds a copy of a connection (e.g. the same registry with another account). */
+    public void duplicateConnection(RegistryNode node) {
+        executor.submit("Duplicating " + node.displayName(), (cancel, progress) -> connections.duplicate(new ConnectionId(node.id())),
+                opened -> browser.selectionProperty().set(show(opened)), this::say);
+    }
+
     /** Removes a connection (and its saved secrets) after asking. */
     public void removeConnection(RegistryNode node) {
         if (!dialogs.confirm("Remove " + node.displayName() + "?", "Berth forgets this connection and its saved password. "

@@ -41,6 +41,7 @@ public final class RegistryTreeView extends VBox {
     private final Map<RegistryNode, PauseTransition> pendingRebuilds = new HashMap<>();
     private Consumer<RegistryNode> onEditConnection = node -> {};
     private Consumer<RegistryNode> onRemoveConnection = node -> {};
+    private Consumer<RegistryNode> onDuplicateConnection = node -> {};
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -50,6 +51,10 @@ public final class RegistryTreeView extends VBox {
 
     public void setOnEditConnection(Consumer<RegistryNode> handler) {
         onEditConnection = handler;
+    }
+
+    public void setOnDuplicateConnection(Consumer<RegistryNode> handler) {
+        onDuplicateConnection = handler;
     }
 
     public void setOnRemoveConnection(Consumer<RegistryNode> handler) {
@@ -229,7 +234,9 @@ public final class RegistryTreeView extends VBox {
         copy.setOnAction(e -> Clipboards.copy(node.host()));
         MenuItem remove = new MenuItem("Remove connection…", new FontIcon(Feather.TRASH_2));
         remove.setOnAction(e -> onRemoveConnection.accept(node));
-        return new ContextMenu(refresh, edit, copy, new javafx.scene.control.SeparatorMenuItem(), remove);
+        MenuItem duplicate = new MenuItem("Duplicate connection", new FontIcon(Feather.COPY));
+        duplicate.setOnAction(e -> onDuplicateConnection.accept(node));
+        return new ContextMenu(refresh, edit, duplicate, copy, new javafx.scene.control.SeparatorMenuItem(), remove);
     }
 
     private ContextMenu repositoryMenu(RepositoryNode repository) {

@@ -113,7 +113,12 @@ public final class TagTableView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No tags"));
+        Label empty = new Label("No tags. An emptied repository stays in the registry's catalog (Distribution keeps its "
+                + "directory); it disappears only when that directory is removed on the server, after garbage collection.");
+        empty.setWrapText(true);
+        empty.setMaxWidth(520);
+        empty.setId("no-tags");
+        table.setPlaceholder(empty);
         table.getColumns().setAll(tagColumn(), digestColumn(), sizeColumn(), createdColumn(), platformsColumn(), alsoColumn());
         SortedList<TagRow> sorted = new SortedList<>(viewModel.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -2,6 +2,7 @@ package dev.berth.ui.common;
 
 import dev.berth.ui.connections.ConnectionDialog;
 import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.ui.connections.DraftTester;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -13,14 +14,20 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
+    private DraftTester tester = DraftTester.NONE;
 
     public FxDialogService(Supplier<Window> owner) {
         this.owner = owner;
     }
 
+    /** Set once the services exist: the connection dialog's "Test connection" uses it. */
+    public void setTester(DraftTester tester) {
+        this.tester = tester;
+    }
+
     @Override
     public Optional<ConnectionDraft> editConnection(ConnectionDraft initial, String title) {
-        return new ConnectionDialog(owner.get(), initial, title).showAndWait();
+        return new ConnectionDialog(owner.get(), initial, title, tester).showAndWait();
     }
 
     @Override

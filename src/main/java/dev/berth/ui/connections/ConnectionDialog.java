@@ -31,11 +31,21 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
     final TextField username = new TextField();
     final PasswordField secret = new PasswordField();
     final TextField caFile = new TextField();
+    final TextField clientCertificate = new TextField();
+    final TextField clientKey = new TextField();
+    final Label testResult = new Label();
     final CheckBox plainHttp = new CheckBox("Plain HTTP (no TLS)");
     final CheckBox insecureRemote = new CheckBox("Allow plain HTTP to a remote host");
     final Label warning = new Label();
 
+    private final DraftTester tester;
+
     public ConnectionDialog(Window owner, ConnectionDraft initial, String title) {
+        this(owner, initial, title, DraftTester.NONE);
+    }
+
+    public ConnectionDialog(Window owner, ConnectionDraft initial, String title, DraftTester tester) {
+        this.tester = tester;
         if (owner != null) initOwner(owner);
         setTitle(title);
         setHeaderText(title);
@@ -68,12 +78,19 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         secret.disableProperty().bind(password.selectedProperty().not());
         caFile.setId("connection-ca");
         caFile.setPromptText("PEM file (optional)");
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("CA certificate (PEM)");
-            File file = chooser.showOpenDialog(getOwner());
-            if (file != null) caFile.setText(file.getAbsolutePath());
+        Button browse = browseButton(caFile, "CA certificate (PEM)");
+        clientCertificate.setId("connection-client-cert");
+        clientCertificate.setPromptText("client certificate: PEM, or PKCS#12 without a key");
+        clientKey.setId("connection-client-key");
+        clientKey.setPromptText("its private key (PEM)");
+        Button test = new Button("Test connection");
+        test.setId("connection-test");
+        testResult.setId("connection-test-result");
+        testResult.setWrapText(true);
+        testResult.setMaxWidth(460);
+        test.setOnAction(e -> {
+            testResult.setText("Testing…");
+            tester.test(draft(), testResult::setText);
         });
         plainHttp.setId("connection-plain-http");
         insecureRemote.setId("connection-insecure");
@@ -96,10 +113,24 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         grid.addRow(row++, new Label("Username"), username);
         grid.addRow(row++, new Label("Password / token"), secret);
         grid.addRow(row++, new Label("CA certificate"), new HBox(6, caFile, browse));
+        grid.addRow(row++, new Label("Client certificate"), new HBox(6, clientCertificate, browseButton(clientCertificate, "Client certificate")));
+        grid.addRow(row++, new Label("Client key"), new HBox(6, clientKey, browseButton(clientKey, "Private key (PEM)")));
         grid.addRow(row++, new Label("Transport"), new HBox(12, plainHttp, insecureRemote));
-        grid.add(warning, 1, row);
+        grid.add(warning, 1, row++);
+        grid.addRow(row, test, testResult);
         address.setPrefColumnCount(28);
         return grid;
+    }
+
+    private Button browseButton(TextField target, String title) {
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            File file = chooser.showOpenDialog(getOwner());
+            if (file != null) target.setText(file.getAbsolutePath());
+        });
+        return browse;
     }
 
     private void fill(ConnectionDraft draft) {
@@ -113,14 +144,19 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         username.setText(draft.username());
         secret.setText(draft.password());
         caFile.setText(draft.caFile().map(Path::toString).orElse(""));
+        clientCertificate.setText(draft.clientCertificate().map(Path::toString).orElse(""));
+        clientKey.setText(draft.clientKey().map(Path::toString).orElse(""));
         plainHttp.setSelected(draft.plainHttp());
         insecureRemote.setSelected(draft.allowInsecureRemote());
     }
 
     ConnectionDraft draft() {
         AuthMode mode = password.isSelected() ? AuthMode.PASSWORD : docker.isSelected() ? AuthMode.DOCKER : AuthMode.NONE;
-        Optional<Path> ca = caFile.getText().isBlank() ? Optional.empty() : Optional.of(Path.of(caFile.getText().strip()));
-        return new ConnectionDraft(name.getText(), address.getText(), mode, username.getText().strip(), secret.getText(), ca,
-                plainHttp.isSelected(), insecureRemote.isSelected());
+        return new ConnectionDraft(name.getText(), address.getText(), mode, username.getText().strip(), secret.getText(),
+                path(caFile), path(clientCertificate), path(clientKey), plainHttp.isSelected(), insecureRemote.isSelected());
+    }
+
+    private static Optional<Path> path(TextField field) {
+        return field.getText().isBlank() ? Optional.empty() : Optional.of(Path.of(field.getText().strip()));
     }
 }

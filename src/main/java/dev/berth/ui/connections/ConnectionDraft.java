@@ -16,6 +16,8 @@ public record ConnectionDraft(
         String username,
         String password,
         Optional<Path> caFile,
+        Optional<Path> clientCertificate,
+        Optional<Path> clientKey,
         boolean plainHttp,
         boolean allowInsecureRemote) {
 
@@ -26,10 +28,12 @@ public record ConnectionDraft(
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(caFile, "caFile");
+        Objects.requireNonNull(clientCertificate, "clientCertificate");
+        Objects.requireNonNull(clientKey, "clientKey");
     }
 
     public static ConnectionDraft of(String address) {
-        return new ConnectionDraft("", address, AuthMode.NONE, "", "", Optional.empty(), false, false);
+        return new ConnectionDraft("", address, AuthMode.NONE, "", "", Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
 
     /** host[:port] from what was typed or pasted: {@code https://host:5000/v2/} → {@code host:5000}. */
@@ -51,8 +55,20 @@ public record ConnectionDraft(
     /** The form pre-filled from a saved connection (the password is never read back into it). */
     public static ConnectionDraft of(dev.berth.connection.Connection connection) {
         return new ConnectionDraft(connection.name(), (connection.plainHttp() ? "http://" : "") + connection.registry(),
-                connection.auth(), connection.username().orElse(""), "", connection.tls().caFile(), connection.plainHttp(),
-                connection.allowInsecureRemote());
+                connection.auth(), connection.username().orElse(""), "", connection.tls().caFile(),
+                connection.tls().clientCertificate().map(c -> c instanceof dev.berth.connection.TlsOptions.ClientCertificateFiles.Pem pem
+                        ? pem.certificate() : ((dev.berth.connection.TlsOptions.ClientCertificateFiles.Pkcs12) c).file()),
+                connection.tls().clientCertificate().flatMap(c -> c instanceof dev.berth.connection.TlsOptions.ClientCertificateFiles.Pem pem
+                        ? Optional.of(pem.privateKey()) : Optional.empty()),
+                connection.plainHttp(), connection.allowInsecureRemote());
+    }
+
+    /** The TLS choices as saved: a CA file, and a client certificate as a PEM pair (or PKCS#12 when no key is given). */
+    public dev.berth.connection.TlsOptions tlsOptions() {
+        Optional<dev.berth.connection.TlsOptions.ClientCertificateFiles> client = clientCertificate.map(certificate -> clientKey
+                .<dev.berth.connection.TlsOptions.ClientCertificateFiles>map(key -> new dev.berth.connection.TlsOptions.ClientCertificateFiles.Pem(certificate, key))
+                .orElseGet(() -> new dev.berth.connection.TlsOptions.ClientCertificateFiles.Pkcs12(certificate)));
+        return dev.berth.connection.TlsOptions.system().withCaFile(caFile).withClientCertificate(client);
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.berth.connection.CredentialsResolver;
 import dev.berth.connection.DockerImport;
 import dev.berth.connection.LoadResult;
 import dev.berth.connection.SecretKey;
-import dev.berth.connection.TlsOptions;
 import dev.berth.connection.docker.DockerConfig;
 import dev.berth.connection.docker.DockerCredentials;
 import dev.berth.registry.Capabilities;
@@ -96,7 +95,7 @@ public final class ConnectionService {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
         Connection connection = base.withRegistry(draft.address()).withName(draft.displayName())
                 .withAuth(draft.auth(), draft.username().isBlank() ? Optional.empty() : Optional.of(draft.username()))
-                .withTls(TlsOptions.system().withCaFile(draft.caFile()))
+                .withTls(draft.tlsOptions())
                 .withPlainHttp(draft.plainHttp() || draft.addressSaysHttp(), draft.allowInsecureRemote());
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
@@ -109,6 +108,25 @@ public final class ConnectionService {
             return new Opened(connection, opened.client(), Optional.of(new IOException(String.join(" ", warnings))));
         }
         return opened;
+    }
+
+    /** Probes what the dialog holds without saving anything (the dialog's "Test connection"). */
+    public Capabilities test(ConnectionDraft draft) throws IOException {
+        Connection connection = Connection.create(draft.address()).withName(draft.displayName())
+                .withAuth(draft.auth(), draft.username().isBlank() ? Optional.empty() : Optional.of(draft.username()))
+                .withTls(draft.tlsOptions())
+                .withPlainHttp(draft.plainHttp() || draft.addressSaysHttp(), draft.allowInsecureRemote());
+        Credentials credentials = switch (draft.auth()) {
+            case NONE -> Credentials.anonymous();
+            case PASSWORD -> draft.username().isBlank() ? Credentials.anonymous() : Credentials.basic(draft.username(), draft.password());
+            case DOCKER -> resolver().credentials(connection);
+        };
+        return tester.probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
+    }
+
+    /** A copy of a connection (with its saved secrets), connected. */
+    public Opened duplicate(ConnectionId id) throws IOException {
+        return open(store().duplicate(id).connection());
     }
 
     public void remove(ConnectionId id) throws IOException {
