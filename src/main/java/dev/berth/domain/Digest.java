@@ -37,14 +37,11 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
         return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
-    /** True when {@code text} is a valid digest. */
+    private static final Pattern VALID = Pattern.compile("sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}");
+
+    /** True when {@code text} is a valid digest. A pattern, not parse-and-catch: it runs for every tag lookup. */
     public static boolean isDigest(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return text != null && VALID.matcher(text).matches();
     }
 
     public static Digest sha256(byte[] content) {
