@@ -264,6 +264,65 @@ class ViewModelTest {
         assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
     }
 
+    @Test
+    void cleaningUpANamespacePlansEveryRepositoryUnderItThenAppliesAndUndoes() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        for (String repository : List.of("sweep/one", "sweep/two")) {
+            int seed = repository.endsWith("one") ? 80 : 90;
+            seeder.pushImage(repository, "old", TestImages.image().seed(seed).layerSizes(400).created(Instant.parse("2024-01-01T00:00:00Z")).build());
+            seeder.pushImage(repository, "new", TestImages.image().seed(seed + 1).layerSizes(400).created(Instant.parse("2025-01-01T00:00:00Z")).build());
+        }
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-namespace")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        CleanupViewModel cleanup = main.cleanup();
+
+        main.openNamespaceCleanup(node, "sweep/");
+        assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
+        assertEquals("sweep/", cleanup.targetProperty().get().label());
+        cleanup.useKeepLastProperty().set(true);
+        cleanup.keepLastProperty().set(1);
+        cleanup.protectProperty().set("");
+        cleanup.preview();
+
+        assertEquals(List.of("sweep/one", "sweep/two"), cleanup.planProperty().get().repositories().stream()
+                .map(dev.berth.cleanup.RepositoryPlan::repository).toList());
+        assertEquals(List.of("sweep/one:old", "sweep/two:old"), cleanup.decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
+                .map(d -> d.repository() + ":" + d.tag()).sorted().toList());
+        assertTrue(cleanup.manyRepositoriesProperty().get(), "the preview names each row's repository");
+
+        cleanup.apply();
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
+        assertEquals(2, cleanup.resultProperty().get().deleted());
+        assertEquals(List.of("new"), node.repository("sweep/one").orElseThrow().tags(), "the tree reloads every cleaned repository");
+        assertEquals(List.of("new"), node.repository("sweep/two").orElseThrow().tags());
+        cleanup.undo();
+        assertEquals(List.of("new", "old"), node.repository("sweep/one").orElseThrow().tags().stream().sorted().toList());
+        assertEquals(List.of("new", "old"), node.repository("sweep/two").orElseThrow().tags().stream().sorted().toList());
+        assertTrue(told.isEmpty(), told.toString());
+    }
+
+    @Test
+    void deletingATagFromTheTreeOpensItsRepositoryFirstThenPreviewsTheDeletion() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        seeder.pushImage("scratch/tree", "keep", 61, 300);
+        seeder.pushImage("scratch/tree", "drop", 62, 300);
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-tree-delete")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        RepositoryNode repository = node.repository("scratch/tree").orElseThrow();
+        assertNull(main.repository().repositoryProperty().get(), "nothing is open yet");
+
+        main.deleteTag(repository, "drop");
+
+        assertEquals(repository, main.repository().repositoryProperty().get());
+        assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
+        assertEquals(List.of("drop"), main.cleanup().decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
+                .map(dev.berth.cleanup.TagDecision::tag).toList());
+        main.cleanup().apply();
+        assertEquals(List.of("keep"), repository.tags());
+    }
+
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
         BrowserViewModel browser = browser();
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());

@@ -50,9 +50,10 @@ public final class CleanupView extends BorderPane {
         Label title = new Label();
         title.setId("cleanup-title");
         title.getStyleClass().add(Styles.TITLE_3);
-        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
-                : "Clean up " + viewModel.repositoryProperty().get().name(), viewModel.repositoryProperty()));
-        Button back = new Button("Back to tags", new FontIcon(Feather.ARROW_LEFT));
+        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.targetProperty().get() == null ? ""
+                : "Clean up " + viewModel.targetProperty().get().label(), viewModel.targetProperty()));
+        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("cleanup-back");
         back.getStyleClass().add(Styles.FLAT);
         back.setOnAction(e -> onBack.run());
         Region spacer = new Region();
@@ -151,6 +152,9 @@ public final class CleanupView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Compose the rules and press Preview: nothing is deleted until you apply."));
+        TableColumn<TagDecision, String> repository = column("Repository", TagDecision::repository, 160);
+        repository.setId("cleanup-column-repository");
+        repository.visibleProperty().bind(viewModel.manyRepositoriesProperty());
         TableColumn<TagDecision, String> tag = column("Tag", d -> d.tag(), 170);
         TableColumn<TagDecision, String> digest = column("Digest", d -> d.digest().shortHex(), 120);
         TableColumn<TagDecision, String> fate = column("Fate", d -> d.deleted() ? "delete" : "keep", 80);
@@ -164,7 +168,7 @@ public final class CleanupView extends BorderPane {
             }
         });
         TableColumn<TagDecision, String> reason = column("Why", d -> d.reason().describe(), 400);
-        table.getColumns().setAll(tag, digest, fate, reason);
+        table.getColumns().setAll(repository, tag, digest, fate, reason);
         return table;
     }
 

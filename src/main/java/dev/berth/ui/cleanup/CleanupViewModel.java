@@ -9,6 +9,7 @@ import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.CleanupPlanner;
+import dev.berth.cleanup.CleanupPolicy;
 import dev.berth.cleanup.CleanupScan;
 import dev.berth.cleanup.DeletionOutcome;
 import dev.berth.cleanup.GarbageCollectionAdvice;
@@ -54,7 +55,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Cleanup of one repository: rules composed in the form, a dry-run preview of every tag's fate
+ * Cleanup of one repository, a namespace or a whole connection: rules composed in the form, a dry-run preview of every tag's fate
  * and the bytes garbage collection would give back (a lower bound), apply with progress and
  * cancel, the exact GC command, and undo from the journal.
  */
@@ -81,6 +82,8 @@ public final class CleanupViewModel {
 
     // Properties: outputs
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CleanupTarget> target = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper manyRepositories = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -114,7 +117,11 @@ public final class CleanupViewModel {
     public StringProperty protectProperty() { return protect; }
     public ObjectProperty<RetentionRules.Order> orderProperty() { return order; }
 
+    /** The single repository being cleaned up; null for a namespace or a whole connection. */
     public ReadOnlyObjectProperty<RepositoryNode> repositoryProperty() { return repository.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CleanupTarget> targetProperty() { return target.getReadOnlyProperty(); }
+    /** True when the preview spans more than one repository (the table then names each row's repository). */
+    public ReadOnlyBooleanProperty manyRepositoriesProperty() { return manyRepositories.getReadOnlyProperty(); }
     public ObservableList<TagDecision> decisions() { return decisions; }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
@@ -143,9 +150,19 @@ public final class CleanupViewModel {
 
     /** Cleans up {@code node}; a snapshot from the tag table saves loading the metadata again. */
     public void open(RepositoryNode node, Optional<RepositorySnapshot> known) {
+        openTarget(CleanupTarget.of(node), known.orElse(null));
+    }
+
+    /** Cleans up every repository the tree knows under {@code prefix} ("" for the whole connection). */
+    public void openNamespace(dev.berth.ui.browser.RegistryNode registry, String prefix) {
+        openTarget(CleanupTarget.namespace(registry, prefix), null);
+    }
+
+    private void openTarget(CleanupTarget chosen, RepositorySnapshot known) {
         cancel();
-        repository.set(node);
-        snapshot = known.orElse(null);
+        target.set(chosen);
+        repository.set(chosen.repository().orElse(null));
+        snapshot = known;
         clearPreview();
         result.set(null);
         resultText.set("");
@@ -191,9 +208,14 @@ public final class CleanupViewModel {
 
     /** The dry run: what would go, what stays and why, and what GC would give back. */
     public void preview() {
-        RepositoryNode node = repository.get();
+        CleanupTarget chosen = target.get();
         Optional<RetentionRules> rules = rules();
-        if (node == null || rules.isEmpty()) return;
+        if (chosen == null || rules.isEmpty()) return;
+        if (chosen.repository().isEmpty()) {
+            previewMany(chosen, rules.get());
+            return;
+        }
+        RepositoryNode node = chosen.repository().get();
         RegistryClient client = node.registry().client();
         RepositorySnapshot known = snapshot;
         busy.set(true);
@@ -214,19 +236,66 @@ public final class CleanupViewModel {
 
     private record Planned(RepositorySnapshot snapshot, CleanupPlan plan) {}
 
+    /** The dry run over a namespace: each repository scanned in turn, so progress and cancel have a grain. */
+    private void previewMany(CleanupTarget chosen, RetentionRules rules) {
+        List<String> names = chosen.repositoryNames();
+        if (names.isEmpty()) {
+            clearPreview();
+            summary.set("The tree knows no repository under " + chosen.label() + ".");
+            return;
+        }
+        RegistryClient client = chosen.registry().client();
+        CleanupScan scan = new CleanupScan(scanner);
+        busy.set(true);
+        progress.set(0);
+        running = executor.submit("Planning cleanup of " + chosen.label(), (cancel, work) -> {
+            List<RepositorySnapshot> snapshots = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String step = "Reading repository " + (i + 1) + " of " + names.size() + " (" + names.get(i) + ")…";
+                double done = i / (double) names.size();
+                executor.onUiThread(() -> {
+                    summary.set(step);
+                    progress.set(done);
+                });
+                work.update(i, names.size(), step);
+                try {
+                    snapshots.addAll(scan.scan(client, List.of(names.get(i)), CleanupScan.Referrers.LOOK_UP, ScanListener.NONE, cancel));
+                } catch (dev.berth.registry.RegistryException.NotFound gone) {
+                    // Deleted since the catalog was read: nothing left there to clean up.
+                }
+            }
+            if (snapshots.isEmpty()) throw new IllegalStateException("None of the repositories under " + chosen.label() + " exists any more.");
+            return CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant());
+        }, planned -> {
+            running = null;
+            busy.set(false);
+            show(planned);
+        }, this::failed);
+    }
+
+    /** The repositories the current plan touches, as tree nodes (to reload them after apply or undo). */
+    public List<RepositoryNode> affectedRepositories() {
+        CleanupTarget chosen = target.get();
+        CleanupPlan current = plan.get();
+        if (chosen == null || current == null) return chosen == null ? List.of() : chosen.repository().stream().toList();
+        return current.repositories().stream().map(r -> chosen.registry().repository(r.repository()))
+                .flatMap(Optional::stream).toList();
+    }
+
     /** Deletes what the preview shows, after asking; journaled first, so it can be undone. */
     public void apply() {
         CleanupPlan current = plan.get();
-        RepositoryNode node = repository.get();
-        if (current == null || node == null || current.deletions().isEmpty()) return;
+        CleanupTarget chosen = target.get();
+        if (current == null || chosen == null || current.deletions().isEmpty()) return;
         long tags = current.tags().stream().filter(TagDecision::deleted).count();
+        long repositories = current.repositories().stream().filter(r -> !r.deletions().isEmpty()).count();
         if (!dialogs.confirm("Delete " + tags + " tags?", "This deletes " + current.deletions().size() + " manifests ("
-                + tags + " tags) from " + node.name() + ". Each is journaled first and can be restored with Undo until the "
+                + tags + " tags) from " + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be restored with Undo until the "
                 + "registry's garbage collection runs.", "Delete")) return;
         busy.set(true);
         progress.set(0);
-        running = executor.submit("Cleaning up " + node.name(), (cancel, work) ->
-                new CleanupExecutor(node.registry().client(), journal, concurrency, node.registry().host(), clock)
+        running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
+                new CleanupExecutor(chosen.registry().client(), journal, concurrency, chosen.registry().host(), clock)
                         .apply(current, new ApplyListener() {
                             @Override
                             public void finished(DeletionOutcome outcome, int done, int count) {
@@ -247,13 +316,13 @@ public final class CleanupViewModel {
     /** Puts back what the last apply deleted, byte for byte, while the blobs still exist. */
     public void undo() {
         ApplyResult applied = result.get();
-        RepositoryNode node = repository.get();
-        if (applied == null || node == null) return;
+        CleanupTarget chosen = target.get();
+        if (applied == null || chosen == null) return;
         busy.set(true);
-        running = executor.submit("Undoing cleanup of " + node.name(), (cancel, work) -> {
+        running = executor.submit("Undoing cleanup of " + chosen.label(), (cancel, work) -> {
             JournalOperation operation = journal.find(applied.journalId()).orElseThrow(() ->
                     new IllegalStateException("The journal entry " + applied.journalId() + " is gone; nothing to undo."));
-            return new JournalRestorer(node.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
+            return new JournalRestorer(chosen.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
         }, restored -> {
             running = null;
             busy.set(false);
@@ -278,6 +347,7 @@ public final class CleanupViewModel {
     }
 
     private void show(CleanupPlan planned) {
+        manyRepositories.set(planned.repositories().size() > 1);
         plan.set(planned);
         decisions.setAll(planned.tags());
         long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
@@ -291,6 +361,7 @@ public final class CleanupViewModel {
 
     private void clearPreview() {
         plan.set(null);
+        manyRepositories.set(false);
         decisions.clear();
         summary.set("");
     }
