@@ -323,12 +323,96 @@ class ViewModelTest {
         assertEquals(List.of("keep"), repository.tags());
     }
 
+    @Test
+    void aPolicySavedWithTheConnectionFillsTheFormAfterARestart() throws Exception {
+        Path config = work.resolve("config-policy");
+        MemorySecretStore secrets = new MemorySecretStore("test");
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft("local", registry.hostPort(),
+                AuthMode.NONE, "", "", Optional.empty(), Optional.empty(), Optional.empty(), true, false));
+        MainViewModel first = main(TestConnections.with(config, secrets), dialogs);
+        first.addConnection("");
+        RegistryNode node = first.browser().registries().getFirst();
+        first.openNamespaceCleanup(node, "team/");
+        CleanupViewModel cleanup = first.cleanup();
+        cleanup.keepLastProperty().set(7);
+        cleanup.useOlderThanProperty().set(true);
+        cleanup.olderThanProperty().set("2w");
+        cleanup.protectProperty().set("latest|stable");
+        cleanup.orderProperty().set(dev.berth.cleanup.RetentionRules.Order.VERSION);
+        cleanup.savePolicy();
+        assertTrue(cleanup.policyStatusProperty().get().startsWith("Saved"), cleanup.policyStatusProperty().get());
+        assertTrue(Files.readString(config.resolve("connections.json")).contains("\"berthCleanupPolicy\""));
+
+        first.duplicateConnection(node);
+        MainViewModel second = main(TestConnections.with(config, secrets), new ScriptedDialogs());
+        second.start();
+        assertEquals(2, second.browser().registries().size());
+        for (RegistryNode restored : second.browser().registries()) {
+            second.openNamespaceCleanup(restored, "team/");
+            CleanupViewModel form = second.cleanup();
+            assertEquals(7, form.keepLastProperty().get(), "loaded for " + restored.displayName() + ", the copy too");
+            assertTrue(form.useOlderThanProperty().get());
+            assertEquals("2w", form.olderThanProperty().get());
+            assertEquals("latest|stable", form.protectProperty().get());
+            assertEquals(dev.berth.cleanup.RetentionRules.Order.VERSION, form.orderProperty().get());
+            assertTrue(form.policyStatusProperty().get().contains("saved policy (team/)"), form.policyStatusProperty().get());
+            form.keepLastProperty().set(3);
+            form.useOlderThanProperty().set(false);
+        }
+        second.openNamespaceCleanup(second.browser().registries().getFirst(), "other/");
+        assertEquals("", second.cleanup().policyStatusProperty().get(), "no rules saved for other/: nothing is said to be loaded");
+        assertTrue(told.stream().allMatch(m -> m.title().equals("Note")), "only start-up's note on in-memory secrets: " + told);
+    }
+
+    @Test
+    void aPolicyExportedToAFileImportsBackAndABadFileSaysWhatIsWrong() throws Exception {
+        Path file = work.resolve("exported-policy.json");
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerFile(file);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-export")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
+        main.openCleanup();
+        CleanupViewModel cleanup = main.cleanup();
+        cleanup.keepLastProperty().set(4);
+        cleanup.includeProperty().set("pr-.*");
+        cleanup.excludeProperty().set("pr-keep");
+        cleanup.protectProperty().set("");
+        cleanup.exportPolicy();
+        assertEquals("team/app", dev.berth.cleanup.PolicyFiles.read(file).scopes().getFirst().repositories());
+
+        cleanup.keepLastProperty().set(9);
+        cleanup.includeProperty().set("");
+        cleanup.excludeProperty().set("");
+        dialogs.answerFile(file);
+        cleanup.importPolicy();
+        assertEquals(4, cleanup.keepLastProperty().get());
+        assertEquals("pr-.*", cleanup.includeProperty().get());
+        assertEquals("pr-keep", cleanup.excludeProperty().get());
+        assertEquals("", cleanup.protectProperty().get());
+        assertTrue(cleanup.policyStatusProperty().get().startsWith("Imported"), cleanup.policyStatusProperty().get());
+        assertTrue(told.isEmpty(), told.toString());
+
+        Path bad = work.resolve("bad-policy.json");
+        Files.writeString(bad, "{\"berthCleanupPolicy\": 1, \"scopes\": [{\"repositories\": \"*\", \"keepLast\": \"ten\"}]}");
+        dialogs.answerFile(bad);
+        cleanup.importPolicy();
+        assertEquals(1, told.size(), told.toString());
+        assertEquals("Not a usable cleanup policy", told.getFirst().title());
+        assertTrue(told.getFirst().text().contains("scopes[0]") && told.getFirst().text().contains("keepLast"), told.getFirst().text());
+        assertEquals(4, cleanup.keepLastProperty().get(), "a bad file changes nothing");
+
+        dialogs.answerFile(work.resolve("no-such-policy.json"));
+        cleanup.importPolicy();
+        assertEquals("No such file", told.get(1).title());
+    }
+
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
         BrowserViewModel browser = browser();
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
         return new MainViewModel(executor, dialogs, told::add, connections, browser,
                 new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
-                new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")), java.time.Clock.systemUTC(), 2));
+                new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
+                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {

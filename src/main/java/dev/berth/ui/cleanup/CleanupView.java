@@ -128,8 +128,31 @@ public final class CleanupView extends BorderPane {
         grid.addRow(3, new Label("Never tags matching"), exclude);
         grid.addRow(4, new Label("Protect tags matching"), protect);
         grid.addRow(5, preview, error);
+        grid.addRow(6, new Label("Policy"), policyBar());
         grid.setId("cleanup-rules");
         return grid;
+    }
+
+    private VBox policyBar() {
+        Button save = new Button("Save as this connection's policy", new FontIcon(Feather.SAVE));
+        save.setId("policy-save");
+        save.setOnAction(e -> viewModel.savePolicy());
+        Button export = new Button("Export policy…", new FontIcon(Feather.UPLOAD));
+        export.setId("policy-export");
+        export.setOnAction(e -> viewModel.exportPolicy());
+        Button importButton = new Button("Import policy…", new FontIcon(Feather.DOWNLOAD));
+        importButton.setId("policy-import");
+        importButton.setOnAction(e -> viewModel.importPolicy());
+        for (Button b : new Button[] {save, export, importButton}) {
+            b.getStyleClass().add(Styles.SMALL);
+            b.disableProperty().bind(viewModel.busyProperty());
+        }
+        Label status = new Label();
+        status.setId("policy-status");
+        status.setWrapText(true);
+        status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        status.textProperty().bind(viewModel.policyStatusProperty());
+        return new VBox(4, new HBox(8, save, export, importButton), status);
     }
 
     private VBox summary() {

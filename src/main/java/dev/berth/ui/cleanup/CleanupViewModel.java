@@ -10,6 +10,8 @@ import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.CleanupPlanner;
 import dev.berth.cleanup.CleanupPolicy;
+import dev.berth.cleanup.PolicyFiles;
+import dev.berth.cleanup.PolicyScope;
 import dev.berth.cleanup.CleanupScan;
 import dev.berth.cleanup.DeletionOutcome;
 import dev.berth.cleanup.GarbageCollectionAdvice;
@@ -66,6 +68,7 @@ public final class CleanupViewModel {
     private final Notifier notifier;
     private final RepositoryScanner scanner;
     private final Journal journal;
+    private final PolicyStore policies;
     private final Clock clock;
     private final int concurrency;
     private Runnable onApplied = () -> {};
@@ -93,17 +96,19 @@ public final class CleanupViewModel {
     private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper policyStatus = new ReadOnlyStringWrapper("");
 
     private RepositorySnapshot snapshot;
     private UiTask running;
 
     public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
-            Clock clock, int concurrency) {
+            PolicyStore policies, Clock clock, int concurrency) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
         this.scanner = scanner;
         this.journal = journal;
+        this.policies = policies;
         this.clock = clock;
         this.concurrency = concurrency;
     }
@@ -130,6 +135,8 @@ public final class CleanupViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ApplyResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
+    /** What became of loading, saving, exporting or importing a policy. */
+    public ReadOnlyStringProperty policyStatusProperty() { return policyStatus.getReadOnlyProperty(); }
 
     public BooleanBinding canApply() {
         return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().deletions().isEmpty()
@@ -151,11 +158,13 @@ public final class CleanupViewModel {
     /** Cleans up {@code node}; a snapshot from the tag table saves loading the metadata again. */
     public void open(RepositoryNode node, Optional<RepositorySnapshot> known) {
         openTarget(CleanupTarget.of(node), known.orElse(null));
+        loadSavedPolicy();
     }
 
     /** Cleans up every repository the tree knows under {@code prefix} ("" for the whole connection). */
     public void openNamespace(dev.berth.ui.browser.RegistryNode registry, String prefix) {
         openTarget(CleanupTarget.namespace(registry, prefix), null);
+        loadSavedPolicy();
     }
 
     private void openTarget(CleanupTarget chosen, RepositorySnapshot known) {
@@ -166,6 +175,7 @@ public final class CleanupViewModel {
         clearPreview();
         result.set(null);
         resultText.set("");
+        policyStatus.set("");
     }
 
     /**
@@ -173,7 +183,8 @@ public final class CleanupViewModel {
      * on those digests (trap T4) and the preview names them all before anything is deleted.
      */
     public void prepareDeletion(RepositoryNode node, RepositorySnapshot known, java.util.Collection<String> chosenTags) {
-        open(node, Optional.of(known));
+        // Not the saved policy: the form holds exactly the chosen tags' rule, which a late load must not replace.
+        openTarget(CleanupTarget.of(node), known);
         java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
         known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
         java.util.List<String> everyTag = known.tags().stream().filter(t -> digests.contains(t.digest()))
@@ -204,6 +215,102 @@ public final class CleanupViewModel {
 
     private static List<TagPattern> patterns(String regex) {
         return regex == null || regex.isBlank() ? List.of() : List.of(TagPattern.of(regex.strip()));
+    }
+
+    // Policies: the form's rules as the scope for this target ("team/app", "team/" or "*")
+
+    /** Fills the form from the connection's saved policy, when it has rules for this target. */
+    private void loadSavedPolicy() {
+        CleanupTarget chosen = target.get();
+        String connection = chosen.registry().id();
+        executor.submit("Reading the cleanup policy of " + chosen.registry().displayName(), (cancel, work) ->
+                policies.load(connection).map(PolicyFiles::fromJson), saved -> {
+                    // The person may have moved on to another target while it was read.
+                    if (target.get() != chosen) return;
+                    saved.flatMap(p -> p.scopeFor(chosen.scopeKey())).ifPresent(scope -> {
+                        fill(scope.rules());
+                        policyStatus.set("Rules from this connection's saved policy (" + scope.repositories() + ").");
+                    });
+                }, this::policyFailed);
+    }
+
+    /** Saves the form's rules in the connection's policy as the scope for this target, keeping its other scopes. */
+    public void savePolicy() {
+        CleanupTarget chosen = target.get();
+        Optional<RetentionRules> rules = rules();
+        if (chosen == null || rules.isEmpty()) return;
+        String connection = chosen.registry().id();
+        executor.submit("Saving the cleanup policy of " + chosen.registry().displayName(), (cancel, work) -> {
+            List<PolicyScope> scopes = new java.util.ArrayList<>(policies.load(connection).map(PolicyFiles::fromJson)
+                    .map(CleanupPolicy::scopes).orElse(List.of()));
+            scopes.removeIf(s -> s.repositories().equals(chosen.scopeKey()));
+            scopes.add(new PolicyScope(chosen.scopeKey(), rules.get()));
+            policies.save(connection, PolicyFiles.toJson(new CleanupPolicy(scopes)));
+            return scopes.size();
+        }, count -> policyStatus.set("Saved as " + chosen.registry().displayName() + "'s rules for " + chosen.scopeKey() + "."),
+                this::policyFailed);
+    }
+
+    /** Writes the form's rules, for this target, to a policy file someone can import elsewhere. */
+    public void exportPolicy() {
+        CleanupTarget chosen = target.get();
+        Optional<RetentionRules> rules = rules();
+        if (chosen == null || rules.isEmpty()) return;
+        dialogs.chooseFileToSave("Export cleanup policy", "cleanup-policy.json").ifPresent(file -> executor.submit(
+                "Exporting the cleanup policy", (cancel, work) -> {
+                    PolicyFiles.write(file, new CleanupPolicy(List.of(new PolicyScope(chosen.scopeKey(), rules.get()))));
+                    return file;
+                }, written -> policyStatus.set("Exported to " + written + "."), this::policyFailed));
+    }
+
+    /** Reads a policy file into the form: its rules for this target, or its only scope. */
+    public void importPolicy() {
+        CleanupTarget chosen = target.get();
+        if (chosen == null) return;
+        dialogs.chooseFileToOpen("Import cleanup policy").ifPresent(file -> executor.submit(
+                "Importing a cleanup policy", (cancel, work) -> {
+                    CleanupPolicy read = PolicyFiles.read(file);
+                    return read.scopeFor(chosen.scopeKey()).or(() -> read.scopes().size() == 1
+                            ? Optional.of(read.scopes().getFirst()) : Optional.empty()).orElseThrow(() -> new IllegalArgumentException(
+                            "policy file " + file + " has no rules for " + chosen.scopeKey() + " (its scopes: "
+                                    + read.scopes().stream().map(PolicyScope::repositories).toList() + ")"));
+                }, scope -> {
+                    fill(scope.rules());
+                    clearPreview();
+                    policyStatus.set("Imported the rules for " + scope.repositories() + " from " + file + "; press Preview.");
+                }, this::policyFailed));
+    }
+
+    /** Shows {@code rules} in the form; several patterns become one alternation, which matches the same tags. */
+    private void fill(RetentionRules rules) {
+        useKeepLast.set(rules.keepLast().isPresent());
+        rules.keepLast().ifPresent(keepLast::set);
+        useOlderThan.set(rules.olderThan().isPresent());
+        rules.olderThan().ifPresent(age -> olderThan.set(Ages.format(age)));
+        include.set(alternation(rules.include()));
+        exclude.set(alternation(rules.exclude()));
+        protect.set(alternation(rules.protect()));
+        order.set(rules.order());
+    }
+
+    private static String alternation(List<TagPattern> patterns) {
+        if (patterns.size() == 1) return patterns.getFirst().regex();
+        return patterns.stream().map(p -> "(?:" + p.regex() + ")").collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** A bad policy file says what is wrong with it; a file that cannot be read or written says so. */
+    private void policyFailed(Throwable error) {
+        String text = error.getMessage() == null ? error.toString() : error.getMessage();
+        UserMessage message = switch (error) {
+            case IllegalArgumentException bad -> new UserMessage("Not a usable cleanup policy", text, "", UserMessage.Kind.OTHER);
+            case java.nio.file.NoSuchFileException missing -> new UserMessage("No such file", "There is no file " + text + ".", "",
+                    UserMessage.Kind.NOT_FOUND);
+            case java.io.IOException io -> new UserMessage("Policy not read or written", text, error.getClass().getSimpleName(),
+                    UserMessage.Kind.OTHER);
+            default -> UserMessage.of(error);
+        };
+        policyStatus.set(message.title() + ": " + message.text());
+        notifier.show(message);
     }
 
     /** The dry run: what would go, what stays and why, and what GC would give back. */
