@@ -300,6 +300,11 @@ class ViewModelTest {
         assertEquals(List.of("new", "old"), node.repository("sweep/one").orElseThrow().tags().stream().sorted().toList());
         assertEquals(List.of("new", "old"), node.repository("sweep/two").orElseThrow().tags().stream().sorted().toList());
         assertTrue(told.isEmpty(), told.toString());
+
+        main.browser().selectionProperty().set(node);
+        main.openNamespaceCleanup(node, "sweep/");
+        main.closeCleanup();
+        assertEquals(MainViewModel.Pane.REGISTRY, main.paneProperty().get(), "back to what the tree shows, not an old tag table");
     }
 
     @Test

@@ -146,8 +146,12 @@ public final class MainViewModel {
         });
     }
 
-    /** Back from the cleanup to the repository's tags. */
+    /** Back from the cleanup: to the repository's tags, or for a namespace to whatever the tree has selected. */
     public void closeCleanup() {
+        if (cleanup.repositoryProperty().get() == null && cleanup.targetProperty().get() != null) {
+            show(browser.selectionProperty().get());
+            return;
+        }
         pane.set(repository.repositoryProperty().get() == null ? Pane.EMPTY : Pane.REPOSITORY);
     }
 
