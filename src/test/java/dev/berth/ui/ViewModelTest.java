@@ -301,6 +301,12 @@ class ViewModelTest {
         assertEquals(List.of("new", "old"), node.repository("sweep/two").orElseThrow().tags().stream().sorted().toList());
         assertTrue(told.isEmpty(), told.toString());
 
+        main.openNamespaceCleanup(node, "");
+        assertEquals("all of local", cleanup.targetProperty().get().label());
+        cleanup.preview();
+        assertTrue(cleanup.planProperty().get().repositories().stream().map(dev.berth.cleanup.RepositoryPlan::repository).toList()
+                .containsAll(List.of("solo", "sweep/one", "team/app", "team/multi")), "the whole connection: every repository");
+
         main.browser().selectionProperty().set(node);
         main.openNamespaceCleanup(node, "sweep/");
         main.closeCleanup();
