@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param allowInsecureRemote the person accepted plain HTTP to a host that is not this machine
  * @param repositories        repositories added by hand, in the order added, without duplicates
  * @param lastProbe           what the last probe found
+ * @param cleanupPolicy       the connection's saved cleanup policy as the cleanup layer writes it; kept
+ *                            opaque here so saved connections do not depend on the cleanup rules
  */
 public record Connection(
         ConnectionId id,
@@ -39,9 +41,16 @@ public record Connection(
         boolean plainHttp,
         boolean allowInsecureRemote,
         List<String> repositories,
-        Optional<ProbedCapabilities> lastProbe) {
+        Optional<ProbedCapabilities> lastProbe,
+        Optional<String> cleanupPolicy) {
 
     static final int MAX_NAME_LENGTH = 200;
+
+    /** A connection without a saved cleanup policy. */
+    public Connection(ConnectionId id, String name, String registry, AuthMode auth, Optional<String> username, TlsOptions tls,
+            boolean plainHttp, boolean allowInsecureRemote, List<String> repositories, Optional<ProbedCapabilities> lastProbe) {
+        this(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, Optional.empty());
+    }
 
     public Connection {
         Objects.requireNonNull(id, "id");
@@ -50,6 +59,8 @@ public record Connection(
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(lastProbe, "lastProbe");
+        Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        cleanupPolicy = cleanupPolicy.filter(p -> !p.isBlank());
         name = name.strip();
         if (name.isEmpty()) throw new IllegalArgumentException("A connection needs a name.");
         if (name.length() > MAX_NAME_LENGTH) {
@@ -93,7 +104,7 @@ public record Connection(
         String copyName = "Copy of " + name;
         if (copyName.length() > MAX_NAME_LENGTH) copyName = copyName.substring(0, MAX_NAME_LENGTH);
         return new Connection(ConnectionId.random(), copyName, registry, auth, username, tls, plainHttp,
-                allowInsecureRemote, repositories, lastProbe);
+                allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
     }
 
     public RegistryAddress address() {
@@ -125,7 +136,7 @@ public record Connection(
     // Changed copies
 
     public Connection withName(String newName) {
-        return new Connection(id, newName, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe);
+        return new Connection(id, newName, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
     }
 
     /**
@@ -137,25 +148,25 @@ public record Connection(
         if (parsed.registry().equals(registry)) return this;
         boolean plain = plainHttp && (allowInsecureRemote || parsed.isLoopback());
         return new Connection(id, name, parsed.registry(), auth, username, tls, plain, plain && allowInsecureRemote,
-                repositories, Optional.empty());
+                repositories, Optional.empty(), cleanupPolicy);
     }
 
     /** Changes how to sign in; {@code newUsername} matters for {@link AuthMode#PASSWORD} only. */
     public Connection withAuth(AuthMode newAuth, Optional<String> newUsername) {
-        return new Connection(id, name, registry, newAuth, newUsername, tls, plainHttp, allowInsecureRemote, repositories, lastProbe);
+        return new Connection(id, name, registry, newAuth, newUsername, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
     }
 
     public Connection withTls(TlsOptions newTls) {
-        return new Connection(id, name, registry, auth, username, newTls, plainHttp, allowInsecureRemote, repositories, lastProbe);
+        return new Connection(id, name, registry, auth, username, newTls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
     }
 
     /** Plain HTTP on or off; {@code allowRemote} is the person's opt-in for a host that is not this machine. */
     public Connection withPlainHttp(boolean plain, boolean allowRemote) {
-        return new Connection(id, name, registry, auth, username, tls, plain, plain && allowRemote, repositories, lastProbe);
+        return new Connection(id, name, registry, auth, username, tls, plain, plain && allowRemote, repositories, lastProbe, cleanupPolicy);
     }
 
     public Connection withRepositories(List<String> newRepositories) {
-        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, newRepositories, lastProbe);
+        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, newRepositories, lastProbe, cleanupPolicy);
     }
 
     /** Adds a repository by hand (Docker Hub's one-word names become {@code library/…}); no-op when present. */
@@ -174,7 +185,12 @@ public record Connection(
     /** Remembers a probe's result. */
     public Connection withProbe(Capabilities capabilities, Instant probedAt) {
         return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories,
-                Optional.of(new ProbedCapabilities(capabilities, probedAt)));
+                Optional.of(new ProbedCapabilities(capabilities, probedAt)), cleanupPolicy);
+    }
+
+    /** Saves (or, when empty, forgets) the connection's cleanup policy. */
+    public Connection withCleanupPolicy(Optional<String> policy) {
+        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, policy);
     }
 
     private static List<String> normaliseRepositories(List<String> repositories, RegistryAddress address) {

@@ -31,7 +31,8 @@ import java.util.Set;
  *  "connections": [{"id": "…", "name": "…", "registry": "host:5000", "auth": "password", "username": "alice",
  *                   "plainHttp": false, "allowInsecureRemote": false, "repositories": ["team/app"],
  *                   "tls": {"caFile": "/…/ca.pem", "clientCertificate": {"type": "pem", "certificate": "…", "privateKey": "…"}},
- *                   "lastProbe": {"probedAt": "…Z", "auth": "basic", "catalog": "yes", …}}]}
+ *                   "lastProbe": {"probedAt": "…Z", "auth": "basic", "catalog": "yes", …},
+ *                   "cleanupPolicy": {"berthCleanupPolicy": 1, "scopes": […]}}]}
  * }</pre>
  *
  * Fields this version does not know, at the top level and in each connection, are kept and written
@@ -46,7 +47,7 @@ final class ConnectionJson {
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("version", "connections");
     private static final Set<String> CONNECTION_FIELDS = Set.of("id", "name", "registry", "auth", "username", "tls",
-            "plainHttp", "allowInsecureRemote", "repositories", "lastProbe");
+            "plainHttp", "allowInsecureRemote", "repositories", "lastProbe", "cleanupPolicy");
 
     /**
      * What a file held.
@@ -146,7 +147,26 @@ final class ConnectionJson {
         c.repositories().forEach(repositories::add);
         if (!c.tls().equals(TlsOptions.system())) node.set("tls", tls(c.tls()));
         c.lastProbe().ifPresent(probe -> node.set("lastProbe", probe(probe)));
+        c.cleanupPolicy().ifPresent(policy -> node.set("cleanupPolicy", opaque(policy)));
         return node;
+    }
+
+    /** The policy is the cleanup layer's JSON: nested as an object so the file stays readable, else kept as a string. */
+    private static JsonNode opaque(String policy) {
+        try {
+            JsonNode tree = JSON.readTree(policy);
+            if (tree != null && tree.isObject()) return tree;
+        } catch (JacksonException notJson) {
+            // kept verbatim below: this layer does not judge what the cleanup layer saved
+        }
+        return JSON.getNodeFactory().textNode(policy);
+    }
+
+    private static Optional<String> opaque(JsonNode node) {
+        if (node == null || node.isNull()) return Optional.empty();
+        if (node.isTextual()) return Optional.of(node.asText());
+        if (!node.isObject()) throw new IllegalArgumentException("\"cleanupPolicy\" is not a JSON object");
+        return Optional.of(node.toString());
     }
 
     private static ObjectNode tls(TlsOptions tls) {
@@ -192,7 +212,8 @@ final class ConnectionJson {
                 bool(node, "plainHttp"),
                 bool(node, "allowInsecureRemote"),
                 strings(node, "repositories"),
-                probe(node.get("lastProbe")));
+                probe(node.get("lastProbe")),
+                opaque(node.get("cleanupPolicy")));
     }
 
     private static TlsOptions tls(JsonNode node) {

@@ -87,6 +87,24 @@ class ConnectionStoreTest {
     }
 
     @Test
+    void aCleanupPolicyIsKeptOpaqueNestedInTheFileAndCopiedByDuplicate() throws IOException {
+        String policy = "{\"berthCleanupPolicy\":1,\"scopes\":[{\"repositories\":\"team/\",\"keepLast\":5}]}";
+        ConnectionStore store = loaded();
+        Connection c = store.add(Connection.create("http://localhost:5000").withCleanupPolicy(Optional.of(policy)));
+        Connection copy = store.duplicate(c.id()).connection();
+        Connection legacy = store.add(Connection.create("http://localhost:5001").withCleanupPolicy(Optional.of("not json")));
+
+        JsonNode written = JSON.readTree(file().toFile()).get("connections");
+        assertEquals(5, written.get(0).get("cleanupPolicy").get("scopes").get(0).get("keepLast").asInt(), "nested, readable in the file");
+        ConnectionStore again = loaded();
+        assertEquals(JSON.readTree(policy), JSON.readTree(again.find(c.id()).orElseThrow().cleanupPolicy().orElseThrow()));
+        assertEquals(JSON.readTree(policy), JSON.readTree(again.find(copy.id()).orElseThrow().cleanupPolicy().orElseThrow()));
+        assertEquals(Optional.of("not json"), again.find(legacy.id()).orElseThrow().cleanupPolicy(), "anything else kept verbatim");
+        assertEquals(Optional.of(policy), c.withName("renamed").withProbe(ConnectionTest.CAPS, NOW).cleanupPolicy(),
+                "changed copies keep the policy");
+    }
+
+    @Test
     void fileIsOwnerOnlyInAnOwnerOnlyDirectory() throws IOException {
         loaded().add(everything());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));

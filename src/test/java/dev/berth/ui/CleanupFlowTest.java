@@ -126,6 +126,52 @@ class CleanupFlowTest {
         watchdog.assertNoStall();
     }
 
+    @Test
+    void cleanUpANamespaceFromTheTree(FxRobot robot) throws Exception {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        for (String repository : List.of("team/api", "team/web")) {
+            int seed = repository.endsWith("api") ? 10 : 20;
+            for (int i = 1; i <= 3; i++) {
+                seeder.pushImage(repository, "1." + i, TestImages.image().seed(seed + i).layerSizes(50_000 + i)
+                        .created(Instant.parse("2025-0" + i + "-01T10:00:00Z")).build());
+            }
+        }
+        seeder.pushImage("other", "v1", 99, 100);
+        RegistryNode node = onFx(() -> main.addConnected("local", registry.hostPort(),
+                new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false))));
+        waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repository("team/web").isPresent());
+        waitUntil(() -> robot.lookup(".tree-cell .label").queryAll().stream()
+                .anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())));
+
+        // The folder row's own context menu item, fired directly: a headless robot cannot open popup menus reliably.
+        javafx.scene.control.TreeCell<?> folder = robot.lookup(".tree-cell").queryAll().stream()
+                .map(c -> (javafx.scene.control.TreeCell<?>) c)
+                .filter(c -> c.lookupAll(".label").stream().anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())))
+                .findFirst().orElseThrow();
+        onFx(() -> {
+            folder.getContextMenu().getItems().stream().filter(i -> "tree-cleanup-namespace".equals(i.getId())).findFirst()
+                    .orElseThrow().fire();
+            return null;
+        });
+        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
+        assertEquals("team/", main.cleanup().targetProperty().get().label());
+        onFx(() -> {
+            main.cleanup().useKeepLastProperty().set(true);
+            main.cleanup().keepLastProperty().set(1);
+            main.cleanup().protectProperty().set("");
+            return null;
+        });
+        robot.clickOn("#cleanup-preview");
+        waitUntil(() -> main.cleanup().planProperty().get() != null && !main.cleanup().busyProperty().get());
+        assertEquals(List.of("team/api:1.1", "team/api:1.2", "team/web:1.1", "team/web:1.2"), main.cleanup().decisions().stream()
+                .filter(TagDecision::deleted).map(d -> d.repository() + ":" + d.tag()).sorted().toList());
+        javafx.scene.control.TableView<?> table = robot.lookup("#cleanup-table").query();
+        assertTrue(table.getColumns().getFirst().isVisible(), "the Repository column shows for more than one repository");
+        Screenshots.take(scene, "16-cleanup-namespace");
+        watchdog.assertNoStall();
+    }
+
     private <T> T onFx(Callable<T> value) throws Exception {
         return WaitForAsyncUtils.asyncFx(value).get(10, TimeUnit.SECONDS);
     }

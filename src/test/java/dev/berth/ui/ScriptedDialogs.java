@@ -14,12 +14,31 @@ public final class ScriptedDialogs implements DialogService {
 
     private final Deque<UnaryOperator<ConnectionDraft>> connectionAnswers = new ArrayDeque<>();
     private final Deque<Boolean> confirmations = new ArrayDeque<>();
+    private final Deque<java.nio.file.Path> files = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
 
     /** The next connection dialog returns {@code answer} applied to what it was pre-filled with. */
     public ScriptedDialogs answerConnection(UnaryOperator<ConnectionDraft> answer) {
         connectionAnswers.add(answer);
         return this;
+    }
+
+    /** The next file chooser (save or open) returns {@code file}. */
+    public ScriptedDialogs answerFile(java.nio.file.Path file) {
+        files.add(file);
+        return this;
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToSave(String title, String suggestedName) {
+        asked.add("save file: " + title + " [" + suggestedName + "]");
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToOpen(String title) {
+        asked.add("open file: " + title);
+        return Optional.ofNullable(files.poll());
     }
 
     public ScriptedDialogs answerConfirm(boolean yes) {

@@ -264,12 +264,166 @@ class ViewModelTest {
         assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
     }
 
+    @Test
+    void cleaningUpANamespacePlansEveryRepositoryUnderItThenAppliesAndUndoes() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        for (String repository : List.of("sweep/one", "sweep/two")) {
+            int seed = repository.endsWith("one") ? 80 : 90;
+            seeder.pushImage(repository, "old", TestImages.image().seed(seed).layerSizes(400).created(Instant.parse("2024-01-01T00:00:00Z")).build());
+            seeder.pushImage(repository, "new", TestImages.image().seed(seed + 1).layerSizes(400).created(Instant.parse("2025-01-01T00:00:00Z")).build());
+        }
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-namespace")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        CleanupViewModel cleanup = main.cleanup();
+
+        main.openNamespaceCleanup(node, "sweep/");
+        assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
+        assertEquals("sweep/", cleanup.targetProperty().get().label());
+        cleanup.useKeepLastProperty().set(true);
+        cleanup.keepLastProperty().set(1);
+        cleanup.protectProperty().set("");
+        cleanup.preview();
+
+        assertEquals(List.of("sweep/one", "sweep/two"), cleanup.planProperty().get().repositories().stream()
+                .map(dev.berth.cleanup.RepositoryPlan::repository).toList());
+        assertEquals(List.of("sweep/one:old", "sweep/two:old"), cleanup.decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
+                .map(d -> d.repository() + ":" + d.tag()).sorted().toList());
+        assertTrue(cleanup.manyRepositoriesProperty().get(), "the preview names each row's repository");
+
+        cleanup.apply();
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
+        assertEquals(2, cleanup.resultProperty().get().deleted());
+        assertEquals(List.of("new"), node.repository("sweep/one").orElseThrow().tags(), "the tree reloads every cleaned repository");
+        assertEquals(List.of("new"), node.repository("sweep/two").orElseThrow().tags());
+        cleanup.undo();
+        assertEquals(List.of("new", "old"), node.repository("sweep/one").orElseThrow().tags().stream().sorted().toList());
+        assertEquals(List.of("new", "old"), node.repository("sweep/two").orElseThrow().tags().stream().sorted().toList());
+        assertTrue(told.isEmpty(), told.toString());
+
+        main.openNamespaceCleanup(node, "");
+        assertEquals("all of local", cleanup.targetProperty().get().label());
+        cleanup.preview();
+        assertTrue(cleanup.planProperty().get().repositories().stream().map(dev.berth.cleanup.RepositoryPlan::repository).toList()
+                .containsAll(List.of("solo", "sweep/one", "team/app", "team/multi")), "the whole connection: every repository");
+
+        main.browser().selectionProperty().set(node);
+        main.openNamespaceCleanup(node, "sweep/");
+        main.closeCleanup();
+        assertEquals(MainViewModel.Pane.REGISTRY, main.paneProperty().get(), "back to what the tree shows, not an old tag table");
+    }
+
+    @Test
+    void deletingATagFromTheTreeOpensItsRepositoryFirstThenPreviewsTheDeletion() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        seeder.pushImage("scratch/tree", "keep", 61, 300);
+        seeder.pushImage("scratch/tree", "drop", 62, 300);
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-tree-delete")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        RepositoryNode repository = node.repository("scratch/tree").orElseThrow();
+        assertNull(main.repository().repositoryProperty().get(), "nothing is open yet");
+
+        main.deleteTag(repository, "drop");
+
+        assertEquals(repository, main.repository().repositoryProperty().get());
+        assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
+        assertEquals(List.of("drop"), main.cleanup().decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
+                .map(dev.berth.cleanup.TagDecision::tag).toList());
+        main.cleanup().apply();
+        assertEquals(List.of("keep"), repository.tags());
+    }
+
+    @Test
+    void aPolicySavedWithTheConnectionFillsTheFormAfterARestart() throws Exception {
+        Path config = work.resolve("config-policy");
+        MemorySecretStore secrets = new MemorySecretStore("test");
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft("local", registry.hostPort(),
+                AuthMode.NONE, "", "", Optional.empty(), Optional.empty(), Optional.empty(), true, false));
+        MainViewModel first = main(TestConnections.with(config, secrets), dialogs);
+        first.addConnection("");
+        RegistryNode node = first.browser().registries().getFirst();
+        first.openNamespaceCleanup(node, "team/");
+        CleanupViewModel cleanup = first.cleanup();
+        cleanup.keepLastProperty().set(7);
+        cleanup.useOlderThanProperty().set(true);
+        cleanup.olderThanProperty().set("2w");
+        cleanup.protectProperty().set("latest|stable");
+        cleanup.orderProperty().set(dev.berth.cleanup.RetentionRules.Order.VERSION);
+        cleanup.savePolicy();
+        assertTrue(cleanup.policyStatusProperty().get().startsWith("Saved"), cleanup.policyStatusProperty().get());
+        assertTrue(Files.readString(config.resolve("connections.json")).contains("\"berthCleanupPolicy\""));
+
+        first.duplicateConnection(node);
+        MainViewModel second = main(TestConnections.with(config, secrets), new ScriptedDialogs());
+        second.start();
+        assertEquals(2, second.browser().registries().size());
+        for (RegistryNode restored : second.browser().registries()) {
+            second.openNamespaceCleanup(restored, "team/");
+            CleanupViewModel form = second.cleanup();
+            assertEquals(7, form.keepLastProperty().get(), "loaded for " + restored.displayName() + ", the copy too");
+            assertTrue(form.useOlderThanProperty().get());
+            assertEquals("2w", form.olderThanProperty().get());
+            assertEquals("latest|stable", form.protectProperty().get());
+            assertEquals(dev.berth.cleanup.RetentionRules.Order.VERSION, form.orderProperty().get());
+            assertTrue(form.policyStatusProperty().get().contains("saved policy (team/)"), form.policyStatusProperty().get());
+            form.keepLastProperty().set(3);
+            form.useOlderThanProperty().set(false);
+        }
+        second.openNamespaceCleanup(second.browser().registries().getFirst(), "other/");
+        assertEquals("", second.cleanup().policyStatusProperty().get(), "no rules saved for other/: nothing is said to be loaded");
+        assertTrue(told.stream().allMatch(m -> m.title().equals("Note")), "only start-up's note on in-memory secrets: " + told);
+    }
+
+    @Test
+    void aPolicyExportedToAFileImportsBackAndABadFileSaysWhatIsWrong() throws Exception {
+        Path file = work.resolve("exported-policy.json");
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerFile(file);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-export")), dialogs);
+        RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
+        main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
+        main.openCleanup();
+        CleanupViewModel cleanup = main.cleanup();
+        cleanup.keepLastProperty().set(4);
+        cleanup.includeProperty().set("pr-.*");
+        cleanup.excludeProperty().set("pr-keep");
+        cleanup.protectProperty().set("");
+        cleanup.exportPolicy();
+        assertEquals("team/app", dev.berth.cleanup.PolicyFiles.read(file).scopes().getFirst().repositories());
+
+        cleanup.keepLastProperty().set(9);
+        cleanup.includeProperty().set("");
+        cleanup.excludeProperty().set("");
+        dialogs.answerFile(file);
+        cleanup.importPolicy();
+        assertEquals(4, cleanup.keepLastProperty().get());
+        assertEquals("pr-.*", cleanup.includeProperty().get());
+        assertEquals("pr-keep", cleanup.excludeProperty().get());
+        assertEquals("", cleanup.protectProperty().get());
+        assertTrue(cleanup.policyStatusProperty().get().startsWith("Imported"), cleanup.policyStatusProperty().get());
+        assertTrue(told.isEmpty(), told.toString());
+
+        Path bad = work.resolve("bad-policy.json");
+        Files.writeString(bad, "{\"berthCleanupPolicy\": 1, \"scopes\": [{\"repositories\": \"*\", \"keepLast\": \"ten\"}]}");
+        dialogs.answerFile(bad);
+        cleanup.importPolicy();
+        assertEquals(1, told.size(), told.toString());
+        assertEquals("Not a usable cleanup policy", told.getFirst().title());
+        assertTrue(told.getFirst().text().contains("scopes[0]") && told.getFirst().text().contains("keepLast"), told.getFirst().text());
+        assertEquals(4, cleanup.keepLastProperty().get(), "a bad file changes nothing");
+
+        dialogs.answerFile(work.resolve("no-such-policy.json"));
+        cleanup.importPolicy();
+        assertEquals("No such file", told.get(1).title());
+    }
+
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
         BrowserViewModel browser = browser();
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
         return new MainViewModel(executor, dialogs, told::add, connections, browser,
                 new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
-                new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")), java.time.Clock.systemUTC(), 2));
+                new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
+                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {

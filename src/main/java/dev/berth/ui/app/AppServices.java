@@ -39,7 +39,8 @@ public final class AppServices {
         RepositoryScanner scanner = new RepositoryScanner(summaries);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
-        CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal, Clock.systemUTC(), 4);
+        CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
+                new ConnectionPolicies(connections), Clock.systemUTC(), 4);
         this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup);
     }
 

@@ -142,6 +142,8 @@ public final class MainView extends StackPane {
         tree.setOnEditConnection(viewModel::editConnection);
         tree.setOnRemoveConnection(viewModel::removeConnection);
         tree.setOnDuplicateConnection(viewModel::duplicateConnection);
+        tree.setOnCleanup(viewModel::openNamespaceCleanup);
+        tree.setOnDeleteTag(tag -> viewModel.deleteTag(tag.repository(), tag.tag()));
         overview.setOnFixConnection(viewModel::editConnection);
         tags.setOnCleanup(viewModel::openCleanup);
         tags.setOnDelete(viewModel::deleteTags);

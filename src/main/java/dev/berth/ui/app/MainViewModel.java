@@ -64,10 +64,9 @@ public final class MainViewModel {
         this.details = details;
         this.cleanup = cleanup;
         cleanup.setOnApplied(() -> {
-            RepositoryNode node = cleanup.repositoryProperty().get();
-            if (node != null) {
+            for (RepositoryNode node : cleanup.affectedRepositories()) {
                 browser.loadTags(node);
-                repository.open(node);
+                if (repository.repositoryProperty().get() == node) repository.open(node);
             }
         });
         browser.selectionProperty().addListener((obs, old, selected) -> show(selected));
@@ -115,8 +114,44 @@ public final class MainViewModel {
         pane.set(Pane.CLEANUP);
     }
 
-    /** Back from the cleanup to the repository's tags. */
+    /** Cleans up every repository under a namespace folder of the tree ({@code team/}), or a whole connection (""). */
+    public void openNamespaceCleanup(RegistryNode registry, String prefix) {
+        cleanup.openNamespace(registry, prefix);
+        pane.set(Pane.CLEANUP);
+    }
+
+    /**
+     * The tree's "Delete…" on a tag: the same as the tag table's. The deletion needs the repository's
+     * metadata (every tag on the digest goes too), so an unloaded repository is opened first and the
+     * deletion runs once its snapshot arrives.
+     */
+    public void deleteTag(RepositoryNode node, String tag) {
+        if (repository.repositoryProperty().get() != node || repository.snapshotProperty().get() == null) {
+            if (browser.selectionProperty().get() != node) browser.selectionProperty().set(node);
+            if (repository.repositoryProperty().get() != node) repository.open(node);
+        }
+        if (repository.snapshotProperty().get() != null) {
+            deleteTags(java.util.List.of(tag));
+            return;
+        }
+        repository.snapshotProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.berth.browse.RepositorySnapshot> obs,
+                    dev.berth.browse.RepositorySnapshot old, dev.berth.browse.RepositorySnapshot loaded) {
+                if (loaded == null) return;
+                obs.removeListener(this);
+                // Another repository opened meanwhile: the person moved on, so the deletion is dropped.
+                if (repository.repositoryProperty().get() == node) deleteTags(java.util.List.of(tag));
+            }
+        });
+    }
+
+    /** Back from the cleanup: to the repository's tags, or for a namespace to whatever the tree has selected. */
     public void closeCleanup() {
+        if (cleanup.repositoryProperty().get() == null && cleanup.targetProperty().get() != null) {
+            show(browser.selectionProperty().get());
+            return;
+        }
         pane.set(repository.repositoryProperty().get() == null ? Pane.EMPTY : Pane.REPOSITORY);
     }
 

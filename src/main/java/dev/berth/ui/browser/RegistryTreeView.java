@@ -42,6 +42,8 @@ public final class RegistryTreeView extends VBox {
     private Consumer<RegistryNode> onEditConnection = node -> {};
     private Consumer<RegistryNode> onRemoveConnection = node -> {};
     private Consumer<RegistryNode> onDuplicateConnection = node -> {};
+    private java.util.function.BiConsumer<RegistryNode, String> onCleanup = (node, prefix) -> {};
+    private Consumer<BrowserViewModel.TagSelection> onDeleteTag = tag -> {};
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -59,6 +61,16 @@ public final class RegistryTreeView extends VBox {
 
     public void setOnRemoveConnection(Consumer<RegistryNode> handler) {
         onRemoveConnection = handler;
+    }
+
+    /** "Clean up…" on a registry (prefix "") or a namespace folder (prefix ending in '/'). */
+    public void setOnCleanup(java.util.function.BiConsumer<RegistryNode, String> handler) {
+        onCleanup = handler;
+    }
+
+    /** "Delete…" on a tag leaf. */
+    public void setOnDeleteTag(Consumer<BrowserViewModel.TagSelection> handler) {
+        onDeleteTag = handler;
     }
 
     public TreeView<Object> tree() {
@@ -188,6 +200,7 @@ public final class RegistryTreeView extends VBox {
                     icon = new FontIcon(Feather.FOLDER);
                     name.setText(folder.label());
                     if (getTreeItem() instanceof FolderItem item) detail.setText(item.repositoryCount() + "");
+                    setContextMenu(folderMenu(folder));
                 }
                 case RepositoryNode repository -> {
                     icon = new FontIcon(Feather.PACKAGE);
@@ -199,6 +212,7 @@ public final class RegistryTreeView extends VBox {
                 case TagLeaf leaf -> {
                     icon = new FontIcon(Feather.TAG);
                     name.setText(leaf.tag());
+                    setContextMenu(tagMenu(leaf));
                 }
                 default -> {
                     icon = null;
@@ -236,7 +250,24 @@ public final class RegistryTreeView extends VBox {
         remove.setOnAction(e -> onRemoveConnection.accept(node));
         MenuItem duplicate = new MenuItem("Duplicate connection", new FontIcon(Feather.COPY));
         duplicate.setOnAction(e -> onDuplicateConnection.accept(node));
-        return new ContextMenu(refresh, edit, duplicate, copy, new javafx.scene.control.SeparatorMenuItem(), remove);
+        MenuItem cleanup = new MenuItem("Clean up…", new FontIcon(Feather.SCISSORS));
+        cleanup.setId("tree-cleanup-registry");
+        cleanup.setOnAction(e -> onCleanup.accept(node, ""));
+        return new ContextMenu(refresh, edit, duplicate, copy, cleanup, new javafx.scene.control.SeparatorMenuItem(), remove);
+    }
+
+    private ContextMenu folderMenu(Folder folder) {
+        MenuItem cleanup = new MenuItem("Clean up…", new FontIcon(Feather.SCISSORS));
+        cleanup.setId("tree-cleanup-namespace");
+        cleanup.setOnAction(e -> onCleanup.accept(folder.registry(), folder.path() + "/"));
+        return new ContextMenu(cleanup);
+    }
+
+    private ContextMenu tagMenu(TagLeaf leaf) {
+        MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
+        delete.setId("tree-delete-tag");
+        delete.setOnAction(e -> onDeleteTag.accept(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        return new ContextMenu(delete);
     }
 
     private ContextMenu repositoryMenu(RepositoryNode repository) {

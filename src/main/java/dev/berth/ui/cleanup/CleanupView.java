@@ -50,9 +50,10 @@ public final class CleanupView extends BorderPane {
         Label title = new Label();
         title.setId("cleanup-title");
         title.getStyleClass().add(Styles.TITLE_3);
-        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
-                : "Clean up " + viewModel.repositoryProperty().get().name(), viewModel.repositoryProperty()));
-        Button back = new Button("Back to tags", new FontIcon(Feather.ARROW_LEFT));
+        title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.targetProperty().get() == null ? ""
+                : "Clean up " + viewModel.targetProperty().get().label(), viewModel.targetProperty()));
+        Button back = new Button("Back", new FontIcon(Feather.ARROW_LEFT));
+        back.setId("cleanup-back");
         back.getStyleClass().add(Styles.FLAT);
         back.setOnAction(e -> onBack.run());
         Region spacer = new Region();
@@ -127,8 +128,31 @@ public final class CleanupView extends BorderPane {
         grid.addRow(3, new Label("Never tags matching"), exclude);
         grid.addRow(4, new Label("Protect tags matching"), protect);
         grid.addRow(5, preview, error);
+        grid.addRow(6, new Label("Policy"), policyBar());
         grid.setId("cleanup-rules");
         return grid;
+    }
+
+    private VBox policyBar() {
+        Button save = new Button("Save as this connection's policy", new FontIcon(Feather.SAVE));
+        save.setId("policy-save");
+        save.setOnAction(e -> viewModel.savePolicy());
+        Button export = new Button("Export policy…", new FontIcon(Feather.UPLOAD));
+        export.setId("policy-export");
+        export.setOnAction(e -> viewModel.exportPolicy());
+        Button importButton = new Button("Import policy…", new FontIcon(Feather.DOWNLOAD));
+        importButton.setId("policy-import");
+        importButton.setOnAction(e -> viewModel.importPolicy());
+        for (Button b : new Button[] {save, export, importButton}) {
+            b.getStyleClass().add(Styles.SMALL);
+            b.disableProperty().bind(viewModel.busyProperty());
+        }
+        Label status = new Label();
+        status.setId("policy-status");
+        status.setWrapText(true);
+        status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        status.textProperty().bind(viewModel.policyStatusProperty());
+        return new VBox(4, new HBox(8, save, export, importButton), status);
     }
 
     private VBox summary() {
@@ -151,6 +175,9 @@ public final class CleanupView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Compose the rules and press Preview: nothing is deleted until you apply."));
+        TableColumn<TagDecision, String> repository = column("Repository", TagDecision::repository, 160);
+        repository.setId("cleanup-column-repository");
+        repository.visibleProperty().bind(viewModel.manyRepositoriesProperty());
         TableColumn<TagDecision, String> tag = column("Tag", d -> d.tag(), 170);
         TableColumn<TagDecision, String> digest = column("Digest", d -> d.digest().shortHex(), 120);
         TableColumn<TagDecision, String> fate = column("Fate", d -> d.deleted() ? "delete" : "keep", 80);
@@ -164,7 +191,7 @@ public final class CleanupView extends BorderPane {
             }
         });
         TableColumn<TagDecision, String> reason = column("Why", d -> d.reason().describe(), 400);
-        table.getColumns().setAll(tag, digest, fate, reason);
+        table.getColumns().setAll(repository, tag, digest, fate, reason);
         return table;
     }
 

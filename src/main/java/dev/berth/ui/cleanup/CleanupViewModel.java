@@ -9,6 +9,9 @@ import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.CleanupPlanner;
+import dev.berth.cleanup.CleanupPolicy;
+import dev.berth.cleanup.PolicyFiles;
+import dev.berth.cleanup.PolicyScope;
 import dev.berth.cleanup.CleanupScan;
 import dev.berth.cleanup.DeletionOutcome;
 import dev.berth.cleanup.GarbageCollectionAdvice;
@@ -54,7 +57,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Cleanup of one repository: rules composed in the form, a dry-run preview of every tag's fate
+ * Cleanup of one repository, a namespace or a whole connection: rules composed in the form, a dry-run preview of every tag's fate
  * and the bytes garbage collection would give back (a lower bound), apply with progress and
  * cancel, the exact GC command, and undo from the journal.
  */
@@ -65,6 +68,7 @@ public final class CleanupViewModel {
     private final Notifier notifier;
     private final RepositoryScanner scanner;
     private final Journal journal;
+    private final PolicyStore policies;
     private final Clock clock;
     private final int concurrency;
     private Runnable onApplied = () -> {};
@@ -81,6 +85,8 @@ public final class CleanupViewModel {
 
     // Properties: outputs
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CleanupTarget> target = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper manyRepositories = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -90,17 +96,19 @@ public final class CleanupViewModel {
     private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper policyStatus = new ReadOnlyStringWrapper("");
 
     private RepositorySnapshot snapshot;
     private UiTask running;
 
     public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
-            Clock clock, int concurrency) {
+            PolicyStore policies, Clock clock, int concurrency) {
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
         this.scanner = scanner;
         this.journal = journal;
+        this.policies = policies;
         this.clock = clock;
         this.concurrency = concurrency;
     }
@@ -114,7 +122,11 @@ public final class CleanupViewModel {
     public StringProperty protectProperty() { return protect; }
     public ObjectProperty<RetentionRules.Order> orderProperty() { return order; }
 
+    /** The single repository being cleaned up; null for a namespace or a whole connection. */
     public ReadOnlyObjectProperty<RepositoryNode> repositoryProperty() { return repository.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CleanupTarget> targetProperty() { return target.getReadOnlyProperty(); }
+    /** True when the preview spans more than one repository (the table then names each row's repository). */
+    public ReadOnlyBooleanProperty manyRepositoriesProperty() { return manyRepositories.getReadOnlyProperty(); }
     public ObservableList<TagDecision> decisions() { return decisions; }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
@@ -123,6 +135,8 @@ public final class CleanupViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ApplyResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
+    /** What became of loading, saving, exporting or importing a policy. */
+    public ReadOnlyStringProperty policyStatusProperty() { return policyStatus.getReadOnlyProperty(); }
 
     public BooleanBinding canApply() {
         return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().deletions().isEmpty()
@@ -143,12 +157,25 @@ public final class CleanupViewModel {
 
     /** Cleans up {@code node}; a snapshot from the tag table saves loading the metadata again. */
     public void open(RepositoryNode node, Optional<RepositorySnapshot> known) {
+        openTarget(CleanupTarget.of(node), known.orElse(null));
+        loadSavedPolicy();
+    }
+
+    /** Cleans up every repository the tree knows under {@code prefix} ("" for the whole connection). */
+    public void openNamespace(dev.berth.ui.browser.RegistryNode registry, String prefix) {
+        openTarget(CleanupTarget.namespace(registry, prefix), null);
+        loadSavedPolicy();
+    }
+
+    private void openTarget(CleanupTarget chosen, RepositorySnapshot known) {
         cancel();
-        repository.set(node);
-        snapshot = known.orElse(null);
+        target.set(chosen);
+        repository.set(chosen.repository().orElse(null));
+        snapshot = known;
         clearPreview();
         result.set(null);
         resultText.set("");
+        policyStatus.set("");
     }
 
     /**
@@ -156,7 +183,8 @@ public final class CleanupViewModel {
      * on those digests (trap T4) and the preview names them all before anything is deleted.
      */
     public void prepareDeletion(RepositoryNode node, RepositorySnapshot known, java.util.Collection<String> chosenTags) {
-        open(node, Optional.of(known));
+        // Not the saved policy: the form holds exactly the chosen tags' rule, which a late load must not replace.
+        openTarget(CleanupTarget.of(node), known);
         java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
         known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
         java.util.List<String> everyTag = known.tags().stream().filter(t -> digests.contains(t.digest()))
@@ -189,11 +217,112 @@ public final class CleanupViewModel {
         return regex == null || regex.isBlank() ? List.of() : List.of(TagPattern.of(regex.strip()));
     }
 
+    // Policies: the form's rules as the scope for this target ("team/app", "team/" or "*")
+
+    /** Fills the form from the connection's saved policy, when it has rules for this target. */
+    private void loadSavedPolicy() {
+        CleanupTarget chosen = target.get();
+        String connection = chosen.registry().id();
+        executor.submit("Reading the cleanup policy of " + chosen.registry().displayName(), (cancel, work) ->
+                policies.load(connection).map(PolicyFiles::fromJson), saved -> {
+                    // The person may have moved on to another target while it was read.
+                    if (target.get() != chosen) return;
+                    saved.flatMap(p -> p.scopeFor(chosen.scopeKey())).ifPresent(scope -> {
+                        fill(scope.rules());
+                        policyStatus.set("Rules from this connection's saved policy (" + scope.repositories() + ").");
+                    });
+                }, this::policyFailed);
+    }
+
+    /** Saves the form's rules in the connection's policy as the scope for this target, keeping its other scopes. */
+    public void savePolicy() {
+        CleanupTarget chosen = target.get();
+        Optional<RetentionRules> rules = rules();
+        if (chosen == null || rules.isEmpty()) return;
+        String connection = chosen.registry().id();
+        executor.submit("Saving the cleanup policy of " + chosen.registry().displayName(), (cancel, work) -> {
+            List<PolicyScope> scopes = new java.util.ArrayList<>(policies.load(connection).map(PolicyFiles::fromJson)
+                    .map(CleanupPolicy::scopes).orElse(List.of()));
+            scopes.removeIf(s -> s.repositories().equals(chosen.scopeKey()));
+            scopes.add(new PolicyScope(chosen.scopeKey(), rules.get()));
+            policies.save(connection, PolicyFiles.toJson(new CleanupPolicy(scopes)));
+            return scopes.size();
+        }, count -> policyStatus.set("Saved as " + chosen.registry().displayName() + "'s rules for " + chosen.scopeKey() + "."),
+                this::policyFailed);
+    }
+
+    /** Writes the form's rules, for this target, to a policy file someone can import elsewhere. */
+    public void exportPolicy() {
+        CleanupTarget chosen = target.get();
+        Optional<RetentionRules> rules = rules();
+        if (chosen == null || rules.isEmpty()) return;
+        dialogs.chooseFileToSave("Export cleanup policy", "cleanup-policy.json").ifPresent(file -> executor.submit(
+                "Exporting the cleanup policy", (cancel, work) -> {
+                    PolicyFiles.write(file, new CleanupPolicy(List.of(new PolicyScope(chosen.scopeKey(), rules.get()))));
+                    return file;
+                }, written -> policyStatus.set("Exported to " + written + "."), this::policyFailed));
+    }
+
+    /** Reads a policy file into the form: its rules for this target, or its only scope. */
+    public void importPolicy() {
+        CleanupTarget chosen = target.get();
+        if (chosen == null) return;
+        dialogs.chooseFileToOpen("Import cleanup policy").ifPresent(file -> executor.submit(
+                "Importing a cleanup policy", (cancel, work) -> {
+                    CleanupPolicy read = PolicyFiles.read(file);
+                    return read.scopeFor(chosen.scopeKey()).or(() -> read.scopes().size() == 1
+                            ? Optional.of(read.scopes().getFirst()) : Optional.empty()).orElseThrow(() -> new IllegalArgumentException(
+                            "policy file " + file + " has no rules for " + chosen.scopeKey() + " (its scopes: "
+                                    + read.scopes().stream().map(PolicyScope::repositories).toList() + ")"));
+                }, scope -> {
+                    fill(scope.rules());
+                    clearPreview();
+                    policyStatus.set("Imported the rules for " + scope.repositories() + " from " + file + "; press Preview.");
+                }, this::policyFailed));
+    }
+
+    /** Shows {@code rules} in the form; several patterns become one alternation, which matches the same tags. */
+    private void fill(RetentionRules rules) {
+        useKeepLast.set(rules.keepLast().isPresent());
+        rules.keepLast().ifPresent(keepLast::set);
+        useOlderThan.set(rules.olderThan().isPresent());
+        rules.olderThan().ifPresent(age -> olderThan.set(Ages.format(age)));
+        include.set(alternation(rules.include()));
+        exclude.set(alternation(rules.exclude()));
+        protect.set(alternation(rules.protect()));
+        order.set(rules.order());
+    }
+
+    private static String alternation(List<TagPattern> patterns) {
+        if (patterns.size() == 1) return patterns.getFirst().regex();
+        return patterns.stream().map(p -> "(?:" + p.regex() + ")").collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** A bad policy file says what is wrong with it; a file that cannot be read or written says so. */
+    private void policyFailed(Throwable error) {
+        String text = error.getMessage() == null ? error.toString() : error.getMessage();
+        UserMessage message = switch (error) {
+            case IllegalArgumentException bad -> new UserMessage("Not a usable cleanup policy", text, "", UserMessage.Kind.OTHER);
+            case java.nio.file.NoSuchFileException missing -> new UserMessage("No such file", "There is no file " + text + ".", "",
+                    UserMessage.Kind.NOT_FOUND);
+            case java.io.IOException io -> new UserMessage("Policy not read or written", text, error.getClass().getSimpleName(),
+                    UserMessage.Kind.OTHER);
+            default -> UserMessage.of(error);
+        };
+        policyStatus.set(message.title() + ": " + message.text());
+        notifier.show(message);
+    }
+
     /** The dry run: what would go, what stays and why, and what GC would give back. */
     public void preview() {
-        RepositoryNode node = repository.get();
+        CleanupTarget chosen = target.get();
         Optional<RetentionRules> rules = rules();
-        if (node == null || rules.isEmpty()) return;
+        if (chosen == null || rules.isEmpty()) return;
+        if (chosen.repository().isEmpty()) {
+            previewMany(chosen, rules.get());
+            return;
+        }
+        RepositoryNode node = chosen.repository().get();
         RegistryClient client = node.registry().client();
         RepositorySnapshot known = snapshot;
         busy.set(true);
@@ -214,19 +343,66 @@ public final class CleanupViewModel {
 
     private record Planned(RepositorySnapshot snapshot, CleanupPlan plan) {}
 
+    /** The dry run over a namespace: each repository scanned in turn, so progress and cancel have a grain. */
+    private void previewMany(CleanupTarget chosen, RetentionRules rules) {
+        List<String> names = chosen.repositoryNames();
+        if (names.isEmpty()) {
+            clearPreview();
+            summary.set("The tree knows no repository under " + chosen.label() + ".");
+            return;
+        }
+        RegistryClient client = chosen.registry().client();
+        CleanupScan scan = new CleanupScan(scanner);
+        busy.set(true);
+        progress.set(0);
+        running = executor.submit("Planning cleanup of " + chosen.label(), (cancel, work) -> {
+            List<RepositorySnapshot> snapshots = new java.util.ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String step = "Reading repository " + (i + 1) + " of " + names.size() + " (" + names.get(i) + ")…";
+                double done = i / (double) names.size();
+                executor.onUiThread(() -> {
+                    summary.set(step);
+                    progress.set(done);
+                });
+                work.update(i, names.size(), step);
+                try {
+                    snapshots.addAll(scan.scan(client, List.of(names.get(i)), CleanupScan.Referrers.LOOK_UP, ScanListener.NONE, cancel));
+                } catch (dev.berth.registry.RegistryException.NotFound gone) {
+                    // Deleted since the catalog was read: nothing left there to clean up.
+                }
+            }
+            if (snapshots.isEmpty()) throw new IllegalStateException("None of the repositories under " + chosen.label() + " exists any more.");
+            return CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant());
+        }, planned -> {
+            running = null;
+            busy.set(false);
+            show(planned);
+        }, this::failed);
+    }
+
+    /** The repositories the current plan touches, as tree nodes (to reload them after apply or undo). */
+    public List<RepositoryNode> affectedRepositories() {
+        CleanupTarget chosen = target.get();
+        CleanupPlan current = plan.get();
+        if (chosen == null || current == null) return chosen == null ? List.of() : chosen.repository().stream().toList();
+        return current.repositories().stream().map(r -> chosen.registry().repository(r.repository()))
+                .flatMap(Optional::stream).toList();
+    }
+
     /** Deletes what the preview shows, after asking; journaled first, so it can be undone. */
     public void apply() {
         CleanupPlan current = plan.get();
-        RepositoryNode node = repository.get();
-        if (current == null || node == null || current.deletions().isEmpty()) return;
+        CleanupTarget chosen = target.get();
+        if (current == null || chosen == null || current.deletions().isEmpty()) return;
         long tags = current.tags().stream().filter(TagDecision::deleted).count();
+        long repositories = current.repositories().stream().filter(r -> !r.deletions().isEmpty()).count();
         if (!dialogs.confirm("Delete " + tags + " tags?", "This deletes " + current.deletions().size() + " manifests ("
-                + tags + " tags) from " + node.name() + ". Each is journaled first and can be restored with Undo until the "
+                + tags + " tags) from " + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be restored with Undo until the "
                 + "registry's garbage collection runs.", "Delete")) return;
         busy.set(true);
         progress.set(0);
-        running = executor.submit("Cleaning up " + node.name(), (cancel, work) ->
-                new CleanupExecutor(node.registry().client(), journal, concurrency, node.registry().host(), clock)
+        running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
+                new CleanupExecutor(chosen.registry().client(), journal, concurrency, chosen.registry().host(), clock)
                         .apply(current, new ApplyListener() {
                             @Override
                             public void finished(DeletionOutcome outcome, int done, int count) {
@@ -247,13 +423,13 @@ public final class CleanupViewModel {
     /** Puts back what the last apply deleted, byte for byte, while the blobs still exist. */
     public void undo() {
         ApplyResult applied = result.get();
-        RepositoryNode node = repository.get();
-        if (applied == null || node == null) return;
+        CleanupTarget chosen = target.get();
+        if (applied == null || chosen == null) return;
         busy.set(true);
-        running = executor.submit("Undoing cleanup of " + node.name(), (cancel, work) -> {
+        running = executor.submit("Undoing cleanup of " + chosen.label(), (cancel, work) -> {
             JournalOperation operation = journal.find(applied.journalId()).orElseThrow(() ->
                     new IllegalStateException("The journal entry " + applied.journalId() + " is gone; nothing to undo."));
-            return new JournalRestorer(node.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
+            return new JournalRestorer(chosen.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
         }, restored -> {
             running = null;
             busy.set(false);
@@ -278,6 +454,7 @@ public final class CleanupViewModel {
     }
 
     private void show(CleanupPlan planned) {
+        manyRepositories.set(planned.repositories().size() > 1);
         plan.set(planned);
         decisions.setAll(planned.tags());
         long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
@@ -291,6 +468,7 @@ public final class CleanupViewModel {
 
     private void clearPreview() {
         plan.set(null);
+        manyRepositories.set(false);
         decisions.clear();
         summary.set("");
     }

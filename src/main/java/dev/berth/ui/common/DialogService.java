@@ -11,4 +11,10 @@ public interface DialogService {
 
     /** Asks a yes/no question; {@code action} names the yes button ("Delete", "Create connection"). */
     boolean confirm(String title, String text, String action);
+
+    /** Asks where to save a file, suggesting {@code suggestedName}; empty when cancelled. */
+    Optional<java.nio.file.Path> chooseFileToSave(String title, String suggestedName);
+
+    /** Asks which file to open; empty when cancelled. */
+    Optional<java.nio.file.Path> chooseFileToOpen(String title);
 }

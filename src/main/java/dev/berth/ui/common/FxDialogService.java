@@ -40,4 +40,24 @@ public final class FxDialogService implements DialogService {
         alert.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToSave(String title, String suggestedName) {
+        javafx.stage.FileChooser chooser = jsonChooser(title);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> chooseFileToOpen(String title) {
+        return Optional.ofNullable(jsonChooser(title).showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    private static javafx.stage.FileChooser jsonChooser(String title) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("JSON files", "*.json"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        return chooser;
+    }
 }

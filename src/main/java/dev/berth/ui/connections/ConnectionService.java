@@ -145,6 +145,18 @@ public final class ConnectionService {
         if (connection.isPresent()) store().update(connection.get().withRepository(repository));
     }
 
+    /** The connection's saved cleanup policy (the cleanup layer's JSON), if any. */
+    public Optional<String> cleanupPolicy(ConnectionId id) throws IOException {
+        return store().find(id).flatMap(Connection::cleanupPolicy);
+    }
+
+    /** Saves the connection's cleanup policy in the connections file. */
+    public void saveCleanupPolicy(ConnectionId id, String policyJson) throws IOException {
+        Connection connection = store().find(id).orElseThrow(() -> new IOException(
+                "This connection is not saved, so it cannot keep a cleanup policy; export the policy to a file instead."));
+        store().update(connection.withCleanupPolicy(Optional.of(policyJson)));
+    }
+
     /** Adds the registries Docker knows and Berth does not yet; returns them connected. */
     public List<Opened> importFromDocker() throws IOException {
         DockerImport.Result proposals = new DockerImport(DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment, home))))
