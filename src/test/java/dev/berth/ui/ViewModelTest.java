@@ -150,6 +150,51 @@ class ViewModelTest {
     }
 
     @Test
+    void aBatchStillQueuedFromThePreviousRepositoryIsDroppedWhenAnotherOneOpens() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+        QueueingExecutor queueing = new QueueingExecutor();
+        RepositoryViewModel repository = new RepositoryViewModel(queueing, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+
+        repository.open(node.repository("team/app").orElseThrow()); // its batches wait in the FX queue...
+        repository.open(node.repository("solo").orElseThrow());     // ...when the user opens another repository
+        queueing.flush();
+
+        assertEquals(List.of("v1"), repository.rows().stream().map(TagRow::tag).toList());
+    }
+
+    /** Runs work at once but queues everything meant for the FX thread, as a busy FX thread would. */
+    private static final class QueueingExecutor implements dev.berth.ui.common.UiExecutor {
+        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> dev.berth.ui.common.UiTask submit(String description, dev.berth.ui.common.BackgroundWork<T> work,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<? super Throwable> onFailure) {
+            dev.berth.registry.CancelSignal signal = new dev.berth.registry.CancelSignal();
+            try {
+                T result = work.run(signal, dev.berth.ui.common.BackgroundWork.Progress.NONE);
+                queue.add(() -> {
+                    if (!signal.isCancelled()) onSuccess.accept(result);
+                });
+            } catch (Exception e) {
+                queue.add(() -> {
+                    if (!signal.isCancelled()) onFailure.accept(e);
+                });
+            }
+            return new dev.berth.ui.common.UiTask(description, signal);
+        }
+
+        @Override
+        public void onUiThread(Runnable action) {
+            queue.add(action);
+        }
+
+        void flush() {
+            while (!queue.isEmpty()) queue.poll().run();
+        }
+    }
+
+    @Test
     void detailsViewModelShowsLayersSharedPlatformsAndCopyTexts() throws Exception {
         BrowserViewModel browser = browser();
         RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));

@@ -65,6 +65,7 @@ public final class RepositoryViewModel {
     private final Map<Digest, List<TagRow>> rowsByDigest = new HashMap<>();
     private final Map<Digest, ImageSummary> summaries = new LinkedHashMap<>();
     private UiTask running;
+    private long generation;
 
     public RepositoryViewModel(UiExecutor executor, Notifier notifier, RepositoryScanner scanner) {
         this.executor = executor;
@@ -137,7 +138,11 @@ public final class RepositoryViewModel {
         Map<String, TagRow> byTag = new HashMap<>();
         AtomicInteger total = new AtomicInteger();
         AtomicInteger resolved = new AtomicInteger();
-        UiBatcher<Object> events = new UiBatcher<>(executor, batch -> apply(batch, byTag, total.get(), resolved.get()));
+        long current = ++generation;
+        // A batch may already be queued to the FX thread when another repository is opened: drop it then.
+        UiBatcher<Object> events = new UiBatcher<>(executor, batch -> {
+            if (generation == current) apply(batch, byTag, total.get(), resolved.get());
+        });
         running = executor.submit("Loading tags of " + node.name(), (cancel, work) -> scanner.scan(
                 node.registry().client().withCancel(cancel), node.name(), new ScanListener() {
                     @Override
