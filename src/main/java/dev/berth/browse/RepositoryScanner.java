@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Requests run concurrently, at most {@code concurrency} at a time: one HEAD per tag, then one
  * manifest GET (and config GET for an image) per distinct digest, each digest once even when many
- * tags share it. The listener hears of results in batches on the calling thread. Cancelling the
- * signal aborts what is in flight and makes {@code scan} throw {@link CancellationException}.
+ * tags share it. HEADs go first, then images complete one after the other. The listener hears of
+ * results in batches on the calling thread. Cancelling the signal aborts what is in flight and
+ * makes {@code scan} throw {@link CancellationException}.
  *
  * <p>A manifest that is gone, malformed or schema1 is reported and left out; the scan goes on.
  * Anything that would fail every other request too (401, 403, rate limit, the registry down)
@@ -78,6 +78,13 @@ public final class RepositoryScanner {
         return new Scan(client, repository, cancel).run(listener);
     }
 
+    // Who gets the next free request slot: every tag's HEAD first (digests and "also tagged as" for
+    // every row, and the distinct digests to load), then the config that completes an image before
+    // the manifest that starts another, so rows complete one by one instead of all at the end.
+    private static final int HEAD = 0;
+    private static final int CONFIG = 1;
+    private static final int MANIFEST = 2;
+
     @FunctionalInterface
     private interface Call<T> {
         T run() throws RegistryException;
@@ -95,7 +102,7 @@ public final class RepositoryScanner {
         record Failed(ScanFailure failure) implements Event {}
     }
 
-    /** One scan: a virtual thread per tag and per distinct digest, a semaphore bounding the requests. */
+    /** One scan: a virtual thread per tag and per distinct digest, prioritised permits bounding the requests. */
     private final class Scan {
         private final String repository;
         private final String registry;
@@ -103,7 +110,7 @@ public final class RepositoryScanner {
         // Stops our own work: on the caller's cancel, on a fatal error, or when the listener throws.
         private final CancelSignal stop = new CancelSignal();
         private final RegistryClient client;
-        private final Semaphore permits = new Semaphore(concurrency, true);
+        private final PriorityPermits permits = new PriorityPermits(concurrency);
         private final Map<Digest, CompletableFuture<Optional<ImageSummary>>> loads = new ConcurrentHashMap<>();
         private final AtomicReference<Exception> fatal = new AtomicReference<>();
         private final AtomicInteger pendingTags = new AtomicInteger();
@@ -154,7 +161,7 @@ public final class RepositoryScanner {
 
         private Optional<TagInfo> resolve(String tag) {
             try {
-                Digest digest = withPermit(() -> client.headManifest(repository, tag)).digest();
+                Digest digest = withPermit(HEAD, () -> client.headManifest(repository, tag)).digest();
                 TagInfo info = new TagInfo(repository, tag, digest);
                 pump.post(new Event.TagResolved(info));
                 load(digest).join(); // so that "every tag done" means every manifest done
@@ -221,7 +228,7 @@ public final class RepositoryScanner {
                 cached.get().children().stream().map(this::load).toList().forEach(CompletableFuture::join);
                 return cached;
             }
-            Manifest manifest = withPermit(() -> client.manifest(repository, digest.toString())).manifest();
+            Manifest manifest = withPermit(MANIFEST, () -> client.manifest(repository, digest.toString())).manifest();
             ImageSummary summary;
             if (manifest instanceof ImageIndex index) {
                 Map<Digest, CompletableFuture<Optional<ImageSummary>>> pending = new LinkedHashMap<>();
@@ -233,7 +240,7 @@ public final class RepositoryScanner {
                 if (children.size() == pending.size()) cache.put(registry, summary);
             } else if (manifest instanceof ImageManifest image) {
                 Optional<ImageConfig> config = image.isArtifact() ? Optional.empty()
-                        : Optional.of(withPermit(() -> client.config(repository, image.config())));
+                        : Optional.of(withPermit(CONFIG, () -> client.config(repository, image.config())));
                 summary = ImageSummaries.ofImage(digest, image, config);
                 cache.put(registry, summary);
             } else {
@@ -243,10 +250,10 @@ public final class RepositoryScanner {
             return Optional.of(summary);
         }
 
-        private <T> T withPermit(Call<T> call) throws RegistryException {
+        private <T> T withPermit(int priority, Call<T> call) throws RegistryException {
             stop.throwIfCancelled();
             try {
-                permits.acquire();
+                permits.acquire(priority);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("interrupted");
