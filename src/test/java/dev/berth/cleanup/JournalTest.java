@@ -56,10 +56,10 @@ class JournalTest {
 
     @Test
     void theDefaultDirectoryFollowsXdg() {
-        Path home = Path.of("/home/u");
-        assertEquals(Path.of("/home/u/.local/share/berth/journal"), Journal.defaultDirectory(Map.of(), home));
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "berth-test-home", "u");
+        assertEquals(home.resolve(".local/share/berth/journal"), Journal.defaultDirectory(Map.of(), home));
         assertEquals(Path.of("/data/berth/journal"), Journal.defaultDirectory(Map.of("XDG_DATA_HOME", "/data"), home));
-        assertEquals(Path.of("/home/u/.local/share/berth/journal"), Journal.defaultDirectory(Map.of("XDG_DATA_HOME", "relative"), home));
+        assertEquals(home.resolve(".local/share/berth/journal"), Journal.defaultDirectory(Map.of("XDG_DATA_HOME", "relative"), home));
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Each OS's convention for config and cache directories, with environment and home injected. */
 class ConfigDirectoriesTest {
 
-    private static final Path HOME = Path.of("/home/ada");
+    private static final Path MAC_HOME = Path.of(System.getProperty("java.io.tmpdir"), "berth-test-home", "mac-ada");
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "berth-test-home", "ada");
 
     @Test
     void linuxFollowsXdgVariables() {
@@ -23,27 +24,27 @@ class ConfigDirectoriesTest {
     @Test
     void linuxFallsBackToDotConfigAndDotCache() {
         ConfigDirectories dirs = ConfigDirectories.of("Linux", Map.of(), HOME);
-        assertEquals(Path.of("/home/ada/.config/berth"), dirs.config());
-        assertEquals(Path.of("/home/ada/.cache/berth"), dirs.cache());
+        assertEquals(HOME.resolve(".config/berth"), dirs.config());
+        assertEquals(HOME.resolve(".cache/berth"), dirs.cache());
     }
 
     @Test
     void relativeOrBlankXdgValuesAreIgnoredAsTheSpecSays() {
         ConfigDirectories dirs = ConfigDirectories.of("Linux", Map.of("XDG_CONFIG_HOME", "relative/dir", "XDG_CACHE_HOME", " "), HOME);
-        assertEquals(Path.of("/home/ada/.config/berth"), dirs.config());
-        assertEquals(Path.of("/home/ada/.cache/berth"), dirs.cache());
+        assertEquals(HOME.resolve(".config/berth"), dirs.config());
+        assertEquals(HOME.resolve(".cache/berth"), dirs.cache());
     }
 
     @Test
     void otherUnixesUseXdgToo() {
-        assertEquals(Path.of("/home/ada/.config/berth"), ConfigDirectories.of("FreeBSD", Map.of(), HOME).config());
+        assertEquals(HOME.resolve(".config/berth"), ConfigDirectories.of("FreeBSD", Map.of(), HOME).config());
     }
 
     @Test
     void macOsUsesLibrary() {
-        ConfigDirectories dirs = ConfigDirectories.of("Mac OS X", Map.of("XDG_CONFIG_HOME", "/ignored"), Path.of("/Users/ada"));
-        assertEquals(Path.of("/Users/ada/Library/Application Support/Berth"), dirs.config());
-        assertEquals(Path.of("/Users/ada/Library/Caches/Berth"), dirs.cache());
+        ConfigDirectories dirs = ConfigDirectories.of("Mac OS X", Map.of("XDG_CONFIG_HOME", "/ignored"), MAC_HOME);
+        assertEquals(MAC_HOME.resolve("Library/Application Support/Berth"), dirs.config());
+        assertEquals(MAC_HOME.resolve("Library/Caches/Berth"), dirs.cache());
     }
 
     @Test

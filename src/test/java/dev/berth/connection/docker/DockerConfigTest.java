@@ -29,10 +29,10 @@ class DockerConfigTest {
 
     @Test
     void dockerConfigVariableChoosesTheDirectory() {
-        Path home = Path.of("/home/u");
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "berth-test-home", "u");
         assertEquals(Path.of("/etc/dc/config.json"), DockerConfig.locate(Map.of("DOCKER_CONFIG", "/etc/dc"), home));
-        assertEquals(Path.of("/home/u/.docker/config.json"), DockerConfig.locate(Map.of(), home));
-        assertEquals(Path.of("/home/u/.docker/config.json"), DockerConfig.locate(Map.of("DOCKER_CONFIG", ""), home));
+        assertEquals(home.resolve(".docker/config.json"), DockerConfig.locate(Map.of(), home));
+        assertEquals(home.resolve(".docker/config.json"), DockerConfig.locate(Map.of("DOCKER_CONFIG", ""), home));
     }
 
     @Test

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class TlsSettingsTest {
 
-    private static final Path HOME = Path.of("/home/someone");
+    private static final Path HOME = Path.of(System.getProperty("java.io.tmpdir"), "berth-test-home", "someone");
 
     @Test
     void defaultsConsultDockerAndContainersRootsUnderTheGivenHome() {
         TlsSettings settings = TlsSettings.defaults(HOME);
 
-        assertEquals(List.of(Path.of("/etc/docker/certs.d"), Path.of("/home/someone/.docker/certs.d"),
-                Path.of("/etc/containers/certs.d"), Path.of("/home/someone/.config/containers/certs.d")),
+        assertEquals(List.of(Path.of("/etc/docker/certs.d"), HOME.resolve(".docker/certs.d"),
+                Path.of("/etc/containers/certs.d"), HOME.resolve(".config/containers/certs.d")),
                 settings.certsDirectories());
         assertEquals(Optional.empty(), settings.caFile());
         assertEquals(Optional.empty(), settings.clientCertificate());
