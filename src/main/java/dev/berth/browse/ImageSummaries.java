@@ -5,9 +5,7 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
-import dev.berth.domain.Manifest;
 import dev.berth.domain.Platform;
-import dev.berth.domain.Schema1Manifest;
 import dev.berth.format.ImageConfigParser;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,15 +51,10 @@ public final class ImageSummaries {
         }
         long size = blobs.values().stream().mapToLong(Long::longValue).sum();
         Optional<Instant> created = Optional.ofNullable(index.annotations().get(ImageIndex.CREATED_ANNOTATION))
-                .flatMap(ImageConfigParser::parseInstant).or(() -> Optional.empty());
+                .flatMap(ImageConfigParser::parseInstant);
         if (created.isEmpty()) created = newestChild;
         return new ImageSummary(digest, index.mediaType(), size, created, platforms, blobs,
                 index.manifests().stream().map(Descriptor::digest).toList(), index.subject().map(Descriptor::digest),
                 index.artifactType());
-    }
-
-    /** True when {@code manifest} can be summarised (schema1 carries no sizes). */
-    public static boolean isSummarisable(Manifest manifest) {
-        return !(manifest instanceof Schema1Manifest);
     }
 }

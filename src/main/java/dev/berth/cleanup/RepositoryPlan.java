@@ -1,9 +1,6 @@
 package dev.berth.cleanup;
 
-import dev.berth.domain.Digest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +21,6 @@ public record RepositoryPlan(String repository, Optional<RetentionRules> rules, 
 
     public List<TagDecision> deletedTags() {
         return tags.stream().filter(TagDecision::deleted).toList();
-    }
-
-    /** Tags grouped by digest, in tag order: one row per image in a grouped preview (all tags of a group share a fate). */
-    public Map<Digest, List<TagDecision>> byDigest() {
-        Map<Digest, List<TagDecision>> groups = new LinkedHashMap<>();
-        tags.forEach(t -> groups.computeIfAbsent(t.digest(), k -> new java.util.ArrayList<>()).add(t));
-        return groups;
     }
 
     public List<TagDecision> keptTags() {

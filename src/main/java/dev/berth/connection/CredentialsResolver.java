@@ -2,7 +2,6 @@ package dev.berth.connection;
 
 import dev.berth.connection.CredentialsUnavailableException.Reason;
 import dev.berth.connection.docker.CredentialHelperException;
-import dev.berth.connection.docker.DockerConfig;
 import dev.berth.connection.docker.DockerConfigException;
 import dev.berth.connection.docker.DockerCredentials;
 import dev.berth.registry.auth.Credentials;
@@ -29,11 +28,6 @@ public final class CredentialsResolver {
     public CredentialsResolver(SecretStore secrets, DockerSource docker) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.docker = Objects.requireNonNull(docker, "docker");
-    }
-
-    /** Uses the Docker configuration this process would use ({@code $DOCKER_CONFIG} or {@code ~/.docker}). */
-    public static CredentialsResolver withDefaultDocker(SecretStore secrets) {
-        return new CredentialsResolver(secrets, () -> DockerCredentials.of(DockerConfig.loadDefault()));
     }
 
     /** Everything the connection needs: credentials and, for PKCS#12, the certificate's password. */

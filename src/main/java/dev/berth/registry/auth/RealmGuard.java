@@ -2,7 +2,6 @@ package dev.berth.registry.auth;
 
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.tls.TransportSecurity;
-import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,10 +46,6 @@ public final class RealmGuard {
             }
         }
         return url;
-    }
-
-    public Optional<HttpUrl> pinnedRealm() {
-        return Optional.ofNullable(pinned);
     }
 
     private static HttpUrl origin(HttpUrl url) {

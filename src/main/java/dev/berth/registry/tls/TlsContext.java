@@ -33,10 +33,6 @@ public record TlsContext(String registry, SSLSocketFactory sslSocketFactory, X50
         return extraCaFiles.isEmpty() && clientCertificateFiles.isEmpty();
     }
 
-    public boolean hasClientCertificate() {
-        return !clientCertificateFiles.isEmpty();
-    }
-
     /**
      * Sets this context's socket factory and trust manager on {@code builder}. Always sets them, even
      * for system defaults: a builder derived from another connection's client would otherwise keep

@@ -17,8 +17,6 @@ import dev.berth.ui.connections.ConnectionService;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.util.Optional;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,7 +45,6 @@ public final class MainViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<Pane> pane = new ReadOnlyObjectWrapper<>(Pane.WELCOME);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private final ReadOnlyObjectWrapper<UserMessage> lastMessage = new ReadOnlyObjectWrapper<>();
 
     public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
             BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup) {
@@ -65,8 +62,9 @@ public final class MainViewModel {
         this.cleanup = cleanup;
         cleanup.setOnApplied(() -> {
             for (RepositoryNode node : cleanup.affectedRepositories()) {
-                browser.loadTags(node);
+                // The open repository's scan refreshes its tree tags too; the others only need their tags.
                 if (repository.repositoryProperty().get() == node) repository.open(node);
+                else browser.loadTags(node);
             }
         });
         browser.selectionProperty().addListener((obs, old, selected) -> show(selected));
@@ -163,15 +161,6 @@ public final class MainViewModel {
         return theme;
     }
 
-    /** The last thing said to the user (also shown as a notification). */
-    public ReadOnlyObjectProperty<UserMessage> lastMessageProperty() {
-        return lastMessage.getReadOnlyProperty();
-    }
-
-    public BooleanBinding canRefresh() {
-        return Bindings.createBooleanBinding(() -> browser.selectionProperty().get() != null, browser.selectionProperty());
-    }
-
     // Commands
 
     /** Loads the saved connections (off the FX thread) and puts them in the tree. */
@@ -220,7 +209,10 @@ public final class MainViewModel {
     public void testConnection(ConnectionDraft draft, java.util.function.Consumer<String> verdict) {
         executor.submit("Testing " + draft.host(), (cancel, progress) -> connections.test(draft),
                 capabilities -> verdict.accept("Connected. " + CapabilityText.summary(capabilities)),
-                error -> verdict.accept(UserMessage.of(error).title() + ": " + UserMessage.of(error).text()));
+                error -> {
+                    UserMessage message = UserMessage.of(error);
+                    verdict.accept(message.title() + ": " + message.text());
+                });
     }
 
     /** Adds a copy of a connection (e.g. the same registry with another account). */
@@ -286,10 +278,7 @@ public final class MainViewModel {
         Object selected = browser.selectionProperty().get();
         switch (selected) {
             case RegistryNode node -> browser.refresh(node);
-            case RepositoryNode node -> {
-                browser.loadTags(node);
-                repository.open(node);
-            }
+            case RepositoryNode node -> repository.open(node); // its scan refreshes the tree's tags as well
             case BrowserViewModel.TagSelection tag -> show(tag);
             case null, default -> browser.registries().forEach(browser::refresh);
         }
@@ -330,8 +319,6 @@ public final class MainViewModel {
     }
 
     private void say(Throwable error) {
-        UserMessage message = UserMessage.of(error);
-        lastMessage.set(message);
-        notifier.show(message);
+        notifier.show(UserMessage.of(error));
     }
 }

@@ -4,7 +4,6 @@ import dev.berth.browse.CatalogBatch;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
 import dev.berth.browse.TagCount;
-import dev.berth.browse.TagOrdering;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
@@ -153,13 +152,10 @@ public final class BrowserViewModel {
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
         repository.tagsStateProperty().set(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),
-                (cancel, progress) -> repository.registry().client().withCancel(cancel).tags(repository.name()).stream()
-                        .sorted(TagOrdering.ascending()).toList(),
+                (cancel, progress) -> repository.registry().client().withCancel(cancel).tags(repository.name()),
                 tags -> {
                     tagLoads.remove(repository);
-                    repository.tags().setAll(tags);
-                    repository.tagCountProperty().set(tags.size());
-                    repository.tagsStateProperty().set(LoadState.LOADED);
+                    repository.showTags(tags);
                 }, error -> {
                     tagLoads.remove(repository);
                     repository.tagsStateProperty().set(LoadState.FAILED);
@@ -217,11 +213,6 @@ public final class BrowserViewModel {
             if (repository.name().contains(needle)) visible.add(repository);
         }
         return visible;
-    }
-
-    /** True when something is loading for {@code registry}. */
-    public boolean isLoading(RegistryNode registry) {
-        return registryLoads.containsKey(registry);
     }
 
     private static boolean sameHost(String a, String b) {

@@ -117,11 +117,6 @@ public final class RegistryNode {
         return added;
     }
 
-    void clearRepositories() {
-        repositories.clear();
-        byName.clear();
-    }
-
     private static boolean isSorted(List<RepositoryNode> nodes) {
         for (int i = 1; i < nodes.size(); i++) if (nodes.get(i - 1).name().compareTo(nodes.get(i).name()) > 0) return false;
         return true;

@@ -50,6 +50,13 @@ public final class RepositoryNode {
         return tags;
     }
 
+    /** The tags as just loaded (by the tree or the tag table's scan), in semver-aware order. */
+    void showTags(java.util.List<String> loaded) {
+        tags.setAll(loaded.stream().sorted(dev.berth.browse.TagOrdering.ascending()).toList());
+        tagCount.set(loaded.size());
+        tagsState.set(LoadState.LOADED);
+    }
+
     /** "12 tags", "empty", or "" while unknown. */
     public String tagCountLabel() {
         int count = tagCount.get();

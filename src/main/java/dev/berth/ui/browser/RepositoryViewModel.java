@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -117,10 +115,6 @@ public final class RepositoryViewModel {
         return snapshot.getReadOnlyProperty();
     }
 
-    public BooleanBinding canCancel() {
-        return Bindings.createBooleanBinding(loading::get, loading);
-    }
-
     // Commands
 
     /** Shows {@code node}'s tags; cancels the load of the previous repository. */
@@ -166,7 +160,7 @@ public final class RepositoryViewModel {
                     snapshot.set(result);
                     loading.set(false);
                     progress.set(1);
-                    node.tagCountProperty().set(result.tags().size());
+                    node.showTags(result.tags().stream().map(dev.berth.browse.TagInfo::tag).toList());
                     status.set(summaryText(result));
                 }, error -> {
                     events.drain();

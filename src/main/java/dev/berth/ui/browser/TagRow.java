@@ -25,7 +25,6 @@ public final class TagRow {
     private final ObjectProperty<Instant> created = new SimpleObjectProperty<>();
     private final StringProperty platforms = new SimpleStringProperty("");
     private final StringProperty alsoTaggedAs = new SimpleStringProperty("");
-    private final StringProperty kind = new SimpleStringProperty("");
 
     public TagRow(String tag) {
         this.tag = tag;
@@ -55,16 +54,10 @@ public final class TagRow {
         return alsoTaggedAs;
     }
 
-    /** "image", "index" or the artifact type. */
-    public StringProperty kindProperty() {
-        return kind;
-    }
-
     void apply(ImageSummary summary) {
         size.set(summary.size());
         created.set(summary.created().orElse(null));
         platforms.set(summary.platforms().stream().map(Platform::toString).collect(Collectors.joining(", ")));
-        kind.set(summary.isArtifact() ? summary.artifactType().orElse("artifact") : summary.isIndex() ? "index" : "image");
     }
 
     void setAlsoTaggedAs(List<String> others) {

@@ -93,10 +93,7 @@ public final class ConnectionService {
     /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
     public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
-        Connection connection = base.withRegistry(draft.address()).withName(draft.displayName())
-                .withAuth(draft.auth(), draft.username().isBlank() ? Optional.empty() : Optional.of(draft.username()))
-                .withTls(draft.tlsOptions())
-                .withPlainHttp(draft.plainHttp() || draft.addressSaysHttp(), draft.allowInsecureRemote());
+        Connection connection = fromDraft(base, draft);
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
         else connection = store().add(connection);
@@ -110,12 +107,17 @@ public final class ConnectionService {
         return opened;
     }
 
-    /** Probes what the dialog holds without saving anything (the dialog's "Test connection"). */
-    public Capabilities test(ConnectionDraft draft) throws IOException {
-        Connection connection = Connection.create(draft.address()).withName(draft.displayName())
+    /** {@code base} with everything the dialog holds except the password (that goes to the secret store). */
+    private static Connection fromDraft(Connection base, ConnectionDraft draft) {
+        return base.withRegistry(draft.address()).withName(draft.displayName())
                 .withAuth(draft.auth(), draft.username().isBlank() ? Optional.empty() : Optional.of(draft.username()))
                 .withTls(draft.tlsOptions())
                 .withPlainHttp(draft.plainHttp() || draft.addressSaysHttp(), draft.allowInsecureRemote());
+    }
+
+    /** Probes what the dialog holds without saving anything (the dialog's "Test connection"). */
+    public Capabilities test(ConnectionDraft draft) throws IOException {
+        Connection connection = fromDraft(Connection.create(draft.address()), draft);
         Credentials credentials = switch (draft.auth()) {
             case NONE -> Credentials.anonymous();
             case PASSWORD -> draft.username().isBlank() ? Credentials.anonymous() : Credentials.basic(draft.username(), draft.password());
@@ -178,10 +180,6 @@ public final class ConnectionService {
     /** For the welcome pane: a registry answering on localhost:5000, as a proposal. */
     public Optional<Connection> localhostCandidate() {
         return tester.localhostCandidate();
-    }
-
-    ConnectionSecrets secretsFor(Connection connection) throws IOException {
-        return resolver().resolve(connection);
     }
 
     private synchronized CredentialsResolver resolver() throws IOException {
