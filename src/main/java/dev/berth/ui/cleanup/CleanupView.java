@@ -172,6 +172,7 @@ public final class CleanupView extends BorderPane {
     private TableView<TagDecision> table() {
         TableView<TagDecision> table = new TableView<>(viewModel.decisions());
         table.setId("cleanup-table");
+        table.setMinHeight(90); // the result and GC command below must not squeeze the preview to one row
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Compose the rules and press Preview: nothing is deleted until you apply."));
@@ -224,7 +225,7 @@ public final class CleanupView extends BorderPane {
         TextArea gc = new TextArea(viewModel.garbageCollectionAdvice());
         gc.setId("cleanup-gc");
         gc.setEditable(false);
-        gc.setPrefRowCount(5);
+        gc.setPrefRowCount(4);
         gc.getStyleClass().add("monospace");
         gc.setTooltip(new Tooltip("Space comes back only after the registry's garbage collection runs on the server."));
         gc.visibleProperty().bind(viewModel.resultProperty().isNotNull());

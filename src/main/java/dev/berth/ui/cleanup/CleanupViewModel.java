@@ -416,6 +416,7 @@ public final class CleanupViewModel {
                     result.set(applied);
                     undone.set(false);
                     resultText.set(describe(applied));
+                    summary.set("Applied. The table shows the plan as it was; press Preview to see the repository as it is now.");
                     onApplied.run();
                 }, this::failed);
     }
@@ -435,6 +436,7 @@ public final class CleanupViewModel {
             busy.set(false);
             undone.set(true);
             resultText.set(describe(restored));
+            summary.set("Undone. Press Preview to plan again on the restored tags.");
             onApplied.run();
         }, this::failed);
     }
