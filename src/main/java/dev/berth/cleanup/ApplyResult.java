@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The summary of an apply: every planned deletion with its outcome, the journal operation that
+ * The summary of an apply: every planned deletion and untag with its outcome, the journal operation that
  * can undo it, and why the run stopped early, if it did.
  */
 public record ApplyResult(String journalId, List<DeletionOutcome> outcomes, boolean cancelled, Optional<String> stopReason) {
@@ -20,8 +20,19 @@ public record ApplyResult(String journalId, List<DeletionOutcome> outcomes, bool
         return outcomes.stream().filter(o -> o.status() == status).toList();
     }
 
+    /** Manifests deleted (untags not counted). */
     public int deleted() {
-        return with(DeletionOutcome.Status.DELETED).size();
+        return (int) with(DeletionOutcome.Status.DELETED).stream().filter(o -> !o.isUntag()).count();
+    }
+
+    /** Tags removed on their own. */
+    public int untagged() {
+        return (int) with(DeletionOutcome.Status.DELETED).stream().filter(DeletionOutcome::isUntag).count();
+    }
+
+    /** True when the registry was changed, so there is something to undo. */
+    public boolean changedAnything() {
+        return !with(DeletionOutcome.Status.DELETED).isEmpty();
     }
 
     public int failed() {

@@ -66,23 +66,29 @@ public final class CleanupExecutor {
     /** Applies {@code plan}; throws only if the journal cannot be started (then nothing was deleted). */
     public ApplyResult apply(CleanupPlan plan, ApplyListener listener, CancelSignal cancel) throws IOException {
         List<ManifestDeletion> deletions = plan.deletions();
+        List<TagRemoval> untags = plan.untags();
+        int total = deletions.size() + untags.size();
         Journal.Writer writer = journal.begin(JournalOperation.Kind.CLEANUP, registryName, client.host(),
                 describe(plan), clock.instant());
-        listener.started(writer.id(), deletions.size());
-        Run run = new Run(writer, listener, cancel, deletions.size());
+        listener.started(writer.id(), total);
+        Run run = new Run(writer, listener, cancel, total);
         for (RepositoryPlan repository : plan.repositories()) {
             if (!repository.deletions().isEmpty()) run.preflight(repository);
         }
+        // Untags first: should one show that the registry removes more than the tag, the run stops before any delete.
+        run.runWave(untags);
         for (List<ManifestDeletion> wave : waves(deletions)) {
             run.runWave(wave);
         }
-        List<DeletionOutcome> outcomes = deletions.stream().map(d -> run.outcomes.get(key(d))).toList();
+        List<DeletionOutcome> outcomes = java.util.stream.Stream.concat(untags.stream(), deletions.stream())
+                .map(d -> run.outcomes.get(key(d))).toList();
         return new ApplyResult(writer.id(), outcomes, cancel.isCancelled(), Optional.ofNullable(run.stopAll.get()));
     }
 
     private static String describe(CleanupPlan plan) {
-        return "cleanup of " + plan.repositories().stream().map(RepositoryPlan::repository).collect(java.util.stream.Collectors.joining(", ")) + ": " + plan.deletions().size() + " manifests, "
-                + plan.tags().stream().filter(TagDecision::deleted).count() + " tags";
+        return "cleanup of " + plan.repositories().stream().map(RepositoryPlan::repository).collect(java.util.stream.Collectors.joining(", "))
+                + ": " + plan.deletions().size() + " manifests, " + plan.tags().stream().filter(TagDecision::deleted).count() + " tags"
+                + (plan.untags().isEmpty() ? "" : ", " + plan.untags().size() + " tags untagged");
     }
 
     /** Groups deletions so that each one's pointers are in earlier waves (plan order already respects that). */
@@ -102,8 +108,11 @@ public final class CleanupExecutor {
         return waves;
     }
 
-    private static String key(ManifestDeletion d) {
-        return d.repository() + "@" + d.digest();
+    private static String key(Removal removal) {
+        return switch (removal) {
+            case ManifestDeletion d -> d.repository() + "@" + d.digest();
+            case TagRemoval t -> t.repository() + ":" + t.tag();
+        };
     }
 
     /** The state of one apply. */
@@ -174,15 +183,18 @@ public final class CleanupExecutor {
             }
         }
 
-        void runWave(List<ManifestDeletion> wave) {
+        void runWave(List<? extends Removal> wave) {
             Semaphore permits = new Semaphore(concurrency, true); // fair: deletions start in plan order
             try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> futures = new ArrayList<>();
-                for (ManifestDeletion d : wave) {
+                for (Removal removal : wave) {
                     futures.add(executor.submit(() -> {
                         permits.acquireUninterruptibly();
                         try {
-                            finish(d, attempt(d));
+                            finish(removal, switch (removal) {
+                                case ManifestDeletion d -> attempt(d);
+                                case TagRemoval t -> attemptUntag(t);
+                            });
                         } finally {
                             permits.release();
                         }
@@ -198,7 +210,7 @@ public final class CleanupExecutor {
             }
         }
 
-        private void finish(ManifestDeletion d, DeletionOutcome outcome) {
+        private void finish(Removal d, DeletionOutcome outcome) {
             outcomes.put(key(d), outcome);
             listener.finished(outcome, done.incrementAndGet(), total);
         }
@@ -249,6 +261,87 @@ public final class CleanupExecutor {
             return outcome;
         }
 
+        /**
+         * Removes one tag: only while it still points at the planned digest (a tag pushed again since
+         * the preview names another image), journaled first like a delete, and checked after: should
+         * the manifest be gone too, the registry removes more than the tag, so the manifest and its
+         * other tags are put back at once and the run stops.
+         */
+        private DeletionOutcome attemptUntag(TagRemoval t) {
+            Optional<String> skip = skipReason(t);
+            if (skip.isPresent()) return new DeletionOutcome(t, Status.SKIPPED, skip.get());
+            ManifestResponse response;
+            try {
+                Digest now = reading.headManifest(t.repository(), t.tag()).digest();
+                if (!now.equals(t.digest())) {
+                    return new DeletionOutcome(t, Status.SKIPPED, "tag " + t.tag() + " now points at " + now.shortHex()
+                            + ", pushed since the preview; preview again to decide about it");
+                }
+                response = reading.manifest(t.repository(), t.digest().toString());
+            } catch (RegistryException.NotFound gone) {
+                return new DeletionOutcome(t, Status.ALREADY_GONE, "already gone");
+            } catch (CancellationException e) {
+                return new DeletionOutcome(t, Status.SKIPPED, "cancelled");
+            } catch (RegistryException e) {
+                return failure(t, e);
+            }
+            JournalEntry entry;
+            try {
+                // Every tag of the image, not only the removed one: should the registry take the image, undo brings all back.
+                List<String> tags = java.util.stream.Stream.concat(t.tags().stream(), t.otherTags().stream()).toList();
+                entry = writer.record(t.repository(), t.digest(), response.contentType(), response.manifest().raw(), tags,
+                        ManifestDeletion.Role.TAG_ONLY);
+            } catch (IOException | RuntimeException e) {
+                stopAll.compareAndSet(null, CleanupMessages.journalFailed(e));
+                return new DeletionOutcome(t, Status.FAILED, CleanupMessages.journalFailed(e));
+            }
+            DeletionOutcome outcome;
+            boolean unknown = false;
+            try {
+                DeleteResult result = client.untag(t.repository(), t.tag());
+                outcome = switch (result.status()) {
+                    case DELETED -> imageStayed(t, response);
+                    case NOT_FOUND -> new DeletionOutcome(t, Status.ALREADY_GONE, "already gone");
+                    case DISABLED -> {
+                        String message = CleanupMessages.deletesDisabled(result.message());
+                        stopAll.compareAndSet(null, message);
+                        yield new DeletionOutcome(t, Status.FAILED, message);
+                    }
+                };
+            } catch (RegistryException.Unsupported e) {
+                String message = CleanupMessages.untagRefused(e);
+                stopAll.compareAndSet(null, message);
+                outcome = new DeletionOutcome(t, Status.FAILED, message);
+            } catch (RegistryException e) {
+                outcome = failure(t, e);
+                unknown = e instanceof RegistryException.TransportFailure;
+            }
+            settle(entry, outcome, unknown);
+            return outcome;
+        }
+
+        /** After an untag: the image must still be there; if the registry took it, it goes back with its other tags. */
+        private DeletionOutcome imageStayed(TagRemoval t, ManifestResponse response) throws RegistryException {
+            try {
+                client.headManifest(t.repository(), t.digest().toString());
+                return new DeletionOutcome(t, Status.DELETED, "untagged");
+            } catch (RegistryException.NotFound gone) {
+                String image = t.repository() + "@" + t.digest().shortHex();
+                String message;
+                try {
+                    client.putManifest(t.repository(), t.digest().toString(), response.manifest().raw(), response.contentType());
+                    for (String other : t.otherTags()) {
+                        client.putManifest(t.repository(), other, response.manifest().raw(), response.contentType());
+                    }
+                    message = CleanupMessages.untagRemovedImage(image, t.otherTags());
+                } catch (RegistryException e) {
+                    message = CleanupMessages.untagRemovedImageNotRestored(image, e);
+                }
+                stopAll.compareAndSet(null, message);
+                return new DeletionOutcome(t, Status.DELETED, message);
+            }
+        }
+
         private void settle(JournalEntry entry, DeletionOutcome outcome, boolean unknown) {
             JournalEntry.State state = switch (outcome.status()) {
                 case DELETED -> JournalEntry.State.DELETED;
@@ -263,7 +356,7 @@ public final class CleanupExecutor {
             }
         }
 
-        private Optional<String> skipReason(ManifestDeletion d) {
+        private Optional<String> skipReason(Removal d) {
             if (stopAll.get() != null) return Optional.of("not tried: " + stopAll.get());
             if (stoppedRepositories.containsKey(d.repository())) return Optional.of("not tried: " + stoppedRepositories.get(d.repository()));
             if (cancel.isCancelled()) return Optional.of("cancelled");
@@ -278,7 +371,7 @@ public final class CleanupExecutor {
             return Optional.empty();
         }
 
-        private DeletionOutcome failure(ManifestDeletion d, RegistryException e) {
+        private DeletionOutcome failure(Removal d, RegistryException e) {
             String message = switch (e) {
                 case RegistryException.Forbidden f -> {
                     String m = CleanupMessages.notPermitted(d.repository(), f);

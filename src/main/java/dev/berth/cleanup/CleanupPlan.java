@@ -25,11 +25,21 @@ public record CleanupPlan(String registry, Instant plannedAt, List<RepositoryPla
         return repositories.stream().flatMap(r -> r.deletions().stream()).toList();
     }
 
+    public List<TagRemoval> untags() {
+        return repositories.stream().flatMap(r -> r.untags().stream()).toList();
+    }
+
+    /** Tags the rules would remove that stay with their image because untagging was not available. */
+    public List<String> keptWithTheirImage() {
+        return repositories.stream().flatMap(r -> r.keptWithTheirImage().stream().map(t -> r.repository() + ":" + t)).toList();
+    }
+
     public List<String> warnings() {
         return repositories.stream().flatMap(r -> r.warnings().stream().map(w -> r.repository() + ": " + w)).toList();
     }
 
+    /** True when applying it would change nothing: no manifest to delete, no tag to remove. */
     public boolean isEmpty() {
-        return deletions().isEmpty();
+        return repositories.stream().allMatch(RepositoryPlan::changesNothing);
     }
 }

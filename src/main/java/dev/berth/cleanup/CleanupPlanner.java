@@ -21,19 +21,30 @@ public final class CleanupPlanner {
 
     private CleanupPlanner() {}
 
-    /** Plans one repository with {@code rules}. */
+    /** Plans one repository with {@code rules}, deleting by digest only. */
     public static CleanupPlan plan(RepositorySnapshot snapshot, RetentionRules rules, Instant now) {
-        return plan(List.of(snapshot), new CleanupPolicy(List.of(new PolicyScope(snapshot.repository(), rules))), now);
+        return plan(snapshot, rules, now, Untagging.UNAVAILABLE);
+    }
+
+    /** Plans one repository with {@code rules}. */
+    public static CleanupPlan plan(RepositorySnapshot snapshot, RetentionRules rules, Instant now, Untagging untagging) {
+        return plan(List.of(snapshot), new CleanupPolicy(List.of(new PolicyScope(snapshot.repository(), rules))), now, untagging);
+    }
+
+    /** {@link #plan(List, CleanupPolicy, Instant, Untagging)}, deleting by digest only. */
+    public static CleanupPlan plan(List<RepositorySnapshot> snapshots, CleanupPolicy policy, Instant now) {
+        return plan(snapshots, policy, now, Untagging.UNAVAILABLE);
     }
 
     /**
      * Plans every snapshot (all of one registry) with the rules the policy gives its repository.
      * Reclaimable space is computed over all of them together: a layer shared between two planned
-     * repositories counts only if neither keeps it.
+     * repositories counts only if neither keeps it. Untagged tags free nothing: their images stay.
      */
-    public static CleanupPlan plan(List<RepositorySnapshot> snapshots, CleanupPolicy policy, Instant now) {
+    public static CleanupPlan plan(List<RepositorySnapshot> snapshots, CleanupPolicy policy, Instant now, Untagging untagging) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(untagging, "untagging");
         if (snapshots.isEmpty()) throw new IllegalArgumentException("nothing to plan: no repository");
         String registry = snapshots.getFirst().registry();
         Set<String> seen = new HashSet<>();
@@ -43,7 +54,7 @@ public final class CleanupPlanner {
                 throw new IllegalArgumentException("one plan covers one registry: " + registry + " and " + snapshot.registry());
             }
             if (!seen.add(snapshot.repository())) throw new IllegalArgumentException(snapshot.repository() + " is listed twice");
-            plans.add(new RepositoryPlanning(snapshot, policy.rulesFor(snapshot.repository()), now).plan());
+            plans.add(new RepositoryPlanning(snapshot, policy.rulesFor(snapshot.repository()), now, untagging).plan());
         }
         return new CleanupPlan(registry, now, plans, reclaimable(snapshots, plans));
     }

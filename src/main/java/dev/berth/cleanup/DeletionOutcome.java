@@ -2,10 +2,11 @@ package dev.berth.cleanup;
 
 import java.util.Objects;
 
-/** What became of one planned deletion when the plan was applied. */
-public record DeletionOutcome(ManifestDeletion deletion, Status status, String message) {
+/** What became of one planned removal (a manifest deleted, or a tag untagged) when the plan was applied. */
+public record DeletionOutcome(Removal removal, Status status, String message) {
 
     public enum Status {
+        /** The manifest was deleted, or the tag removed. */
         DELETED,
         /** Not there any more when Berth came to it: nothing to do. */
         ALREADY_GONE,
@@ -16,12 +17,17 @@ public record DeletionOutcome(ManifestDeletion deletion, Status status, String m
     }
 
     public DeletionOutcome {
-        Objects.requireNonNull(deletion, "deletion");
+        Objects.requireNonNull(removal, "removal");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(message, "message");
     }
 
-    /** True when the manifest is gone from the registry, by this run or before it. */
+    /** True when an untag, not a manifest delete. */
+    public boolean isUntag() {
+        return removal instanceof TagRemoval;
+    }
+
+    /** True when the manifest (or the tag, for an untag) is gone from the registry, by this run or before it. */
     public boolean gone() {
         return status == Status.DELETED || status == Status.ALREADY_GONE;
     }

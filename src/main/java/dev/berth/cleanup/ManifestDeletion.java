@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param size      compressed size of what it holds (for an index: its platforms' distinct blobs)
  */
 public record ManifestDeletion(String repository, Digest digest, MediaType mediaType, List<String> tags, Role role,
-        Reason reason, List<Digest> pointsTo, long size) {
+        Reason reason, List<Digest> pointsTo, long size) implements Removal {
 
-    public enum Role { TAGGED, INDEX_CHILD, REFERRER }
+    /** Why a manifest is on the list; {@code TAG_ONLY} marks a journal entry of a {@link TagRemoval}, whose manifest stays. */
+    public enum Role { TAGGED, INDEX_CHILD, REFERRER, TAG_ONLY }
 
     public ManifestDeletion {
         Objects.requireNonNull(repository, "repository");

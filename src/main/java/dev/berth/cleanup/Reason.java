@@ -131,6 +131,17 @@ public sealed interface Reason {
         public String describe() { return "matches include pattern " + pattern; }
     }
 
+    /** The rules remove the tag, but its image stays (kept for {@code imageStays}): only the tag goes. */
+    record Untagged(Reason because, Reason imageStays) implements Reason {
+        public Untagged {
+            Objects.requireNonNull(because);
+            Objects.requireNonNull(imageStays);
+            if (because.keeps() || !imageStays.keeps()) throw new IllegalArgumentException("untag " + because + " / " + imageStays);
+        }
+        public boolean keeps() { return false; }
+        public String describe() { return because.describe() + "; only the tag goes, the image stays (" + imageStays.describe() + ")"; }
+    }
+
     /** A platform or attestation of a deleted index: left behind it would keep its layers alive. */
     record ChildOfDeleted(Digest index) implements Reason {
         public ChildOfDeleted { Objects.requireNonNull(index); }

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  *       ({@code sha256-<hex>.sig}) and tagged artifacts with a subject — are not judged by the
  *       rules: they follow their subject, and are left alone when the subject is not here.</li>
  * </ol>
+ * Where the registry can remove a tag on its own ({@link Untagging#AVAILABLE}), a tag the rules
+ * delete whose image is kept anyway is untagged instead of kept.
  */
 final class RepositoryPlanning {
 
@@ -43,17 +45,20 @@ final class RepositoryPlanning {
     private final RepositorySnapshot snapshot;
     private final Optional<RetentionRules> rules;
     private final Instant now;
+    private final Untagging untagging;
     private final Map<Digest, List<String>> tagsByDigest;
     private final Map<Digest, List<Digest>> referrersBySubject = new HashMap<>();
     private final Map<Digest, List<TagInfo>> accessoriesBySubject = new HashMap<>();
     private final Map<TagInfo, Digest> accessorySubject = new LinkedHashMap<>();
     private final List<TagInfo> ordinary = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> keptWithTheirImage = new ArrayList<>();
 
-    RepositoryPlanning(RepositorySnapshot snapshot, Optional<RetentionRules> rules, Instant now) {
+    RepositoryPlanning(RepositorySnapshot snapshot, Optional<RetentionRules> rules, Instant now, Untagging untagging) {
         this.snapshot = snapshot;
         this.rules = rules;
         this.now = now;
+        this.untagging = untagging;
         this.tagsByDigest = snapshot.tagsByDigest();
         // Only referrers are sorted (Map.copyOf has no stable order): sorting every image by digest showed in profiles.
         List<ImageSummary> referrers = new ArrayList<>(snapshot.images().values().stream().filter(i -> i.subject().isPresent()).toList());
@@ -108,7 +113,15 @@ final class RepositoryPlanning {
 
         List<TagDecision> decisions = new ArrayList<>();
         for (TagInfo tag : snapshot.tags()) decisions.add(decide(tag, verdicts, accessoryReasons, kept, deleted));
-        return new RepositoryPlan(snapshot.repository(), rules, decisions, deletions(deleted), warnings);
+        return new RepositoryPlan(snapshot.repository(), rules, decisions, deletions(deleted), untags(decisions),
+                keptWithTheirImage, warnings);
+    }
+
+    private List<TagRemoval> untags(List<TagDecision> decisions) {
+        Map<Digest, List<String>> staying = new HashMap<>();
+        decisions.stream().filter(d -> !d.removed()).forEach(d -> staying.computeIfAbsent(d.digest(), k -> new ArrayList<>()).add(d.tag()));
+        return decisions.stream().filter(TagDecision::untagged).map(d -> new TagRemoval(d.repository(), d.tag(), d.digest(),
+                staying.getOrDefault(d.digest(), List.of()), d.reason())).toList();
     }
 
     // Step 1 -------------------------------------------------------------------------------------------------
@@ -242,6 +255,12 @@ final class RepositoryPlanning {
             return new TagDecision(snapshot.repository(), tag.tag(), d, Fate.DELETE, own != null && !own.keeps() ? own : deleted.get(d));
         }
         Reason reason = verdicts.get(tag);
+        if (reason != null && !reason.keeps() && kept.containsKey(d)) {
+            if (untagging == Untagging.AVAILABLE) {
+                return new TagDecision(snapshot.repository(), tag.tag(), d, Fate.UNTAG, new Reason.Untagged(reason, kept.get(d)));
+            }
+            keptWithTheirImage.add(tag.tag());
+        }
         if (reason == null) reason = accessoryReasons.get(tag);
         if (reason == null || !reason.keeps()) {
             reason = kept.get(d);

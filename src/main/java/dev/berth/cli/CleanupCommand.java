@@ -18,9 +18,11 @@ import dev.berth.cleanup.PolicyFiles;
 import dev.berth.cleanup.PolicyScope;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagPattern;
+import dev.berth.cleanup.Untagging;
 import dev.berth.registry.CancelSignal;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
+import dev.berth.registry.TagDeletionCheck;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +71,13 @@ final class CleanupCommand extends RegistryCommand {
     @Option(names = "--save-policy", paramLabel = "FILE", description = "Also write the rules given as options to FILE as a policy.")
     Path savePolicy;
 
+    @Option(names = "--check-untag", description = "If the registry accepts tag deletes but Berth cannot tell whether they remove "
+            + "only the tag, find out first by pushing and deleting a tiny test artifact in the (first) repository.")
+    boolean checkUntag;
+
+    @Option(names = "--no-untag", description = "Never remove a tag on its own: a tag whose image stays for another tag is kept.")
+    boolean noUntag;
+
     @Option(names = "--apply", description = "Really delete. Without it, only show what would happen.")
     boolean apply;
 
@@ -106,7 +115,14 @@ final class CleanupCommand extends RegistryCommand {
         if (!json) environment.err().println("Scanning " + repositories.size() + " repositor" + (repositories.size() == 1 ? "y" : "ies") + "…");
         List<RepositorySnapshot> snapshots = new CleanupScan(new RepositoryScanner(SummaryCache.inMemory()))
                 .scan(client, repositories, referrers, new ScanWarnings(environment), CancelSignal.none());
-        CleanupPlan plan = CleanupPlanner.plan(snapshots, policy, Clock.systemUTC().instant());
+        Capabilities.TagDeletion tagDeletion = capabilities.tagDeletion();
+        if (checkUntag && !noUntag && tagDeletion == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN) {
+            TagDeletionCheck.Result checked = client.checkTagDeletion(repositories.getFirst());
+            tagDeletion = checked.effect();
+            if (!json) environment.err().println(checked.explanation());
+        }
+        Untagging untagging = noUntag ? Untagging.UNAVAILABLE : Untagging.of(tagDeletion);
+        CleanupPlan plan = CleanupPlanner.plan(snapshots, policy, Clock.systemUTC().instant(), untagging);
 
         Optional<ApplyResult> result = Optional.empty();
         if (!json) CleanupOutput.table(plan, !apply, environment.out());
@@ -119,11 +135,17 @@ final class CleanupCommand extends RegistryCommand {
             new Output(environment.out()).json(CleanupOutput.json(plan, result));
         } else {
             result.ifPresent(r -> CleanupOutput.summary(r, environment.out()));
-            if (!apply && !plan.isEmpty()) environment.out().println("\nNothing was deleted. Run again with --apply to delete.");
+            if (!apply && !plan.isEmpty()) environment.out().println("\nNothing was deleted. Run again with --apply to delete"
+                    + (plan.untags().isEmpty() ? "." : " and untag."));
+            if (!plan.keptWithTheirImage().isEmpty()) {
+                environment.out().println("\nKept with their image: " + String.join(", ", plan.keptWithTheirImage()));
+                environment.out().println(CleanupMessages.untagUnavailable(noUntag ? Capabilities.TagDeletion.REMOVES_TAG_ONLY : tagDeletion)
+                        + (tagDeletion == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN ? " (--check-untag)" : ""));
+            }
             if (capabilities.deletes() == Capabilities.Ability.NO) {
                 environment.out().println("Note: " + CleanupMessages.deletesDisabled("the registry answers DELETE with 405 UNSUPPORTED"));
             }
-            if (!plan.isEmpty()) CleanupOutput.gcAdvice(environment.out());
+            if (!plan.deletions().isEmpty()) CleanupOutput.gcAdvice(environment.out());
         }
         return result.map(r -> r.complete() ? BerthCli.OK : BerthCli.ERROR).orElse(BerthCli.OK);
     }
@@ -177,9 +199,7 @@ final class CleanupCommand extends RegistryCommand {
             public void finished(DeletionOutcome outcome, int done, int total) {
                 if (json) return;
                 synchronized (environment.err()) {
-                    environment.err().printf("[%d/%d] %s %s@%s%s%n", done, total, outcome.status().name().toLowerCase(java.util.Locale.ROOT),
-                            outcome.deletion().repository(), outcome.deletion().digest().shortHex(),
-                            outcome.deletion().tags().isEmpty() ? "" : " (" + String.join(", ", outcome.deletion().tags()) + ")");
+                    environment.err().printf("[%d/%d] %s %s%n", done, total, CleanupOutput.status(outcome), CleanupOutput.what(outcome));
                 }
             }
         };

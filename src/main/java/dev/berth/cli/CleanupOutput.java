@@ -7,6 +7,7 @@ import dev.berth.cleanup.GarbageCollectionAdvice;
 import dev.berth.cleanup.ManifestDeletion;
 import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.TagDecision;
+import dev.berth.cleanup.TagRemoval;
 import dev.berth.domain.ByteSize;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -25,21 +26,29 @@ final class CleanupOutput {
         json.put("registry", plan.registry());
         json.put("dryRun", applied.isEmpty());
         List<Map<String, Object>> delete = new ArrayList<>();
+        List<Map<String, Object>> untag = new ArrayList<>();
         List<Map<String, Object>> keep = new ArrayList<>();
         for (TagDecision tag : plan.tags()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("repository", tag.repository());
             entry.put("tag", tag.tag());
             entry.put("digest", tag.digest().toString());
-            if (tag.deleted()) {
-                delete.add(entry);
-            } else {
-                entry.put("reason", tag.reason().describe());
-                keep.add(entry);
+            switch (tag.fate()) {
+                case DELETE -> delete.add(entry);
+                case UNTAG -> {
+                    entry.put("reason", tag.reason().describe());
+                    untag.add(entry);
+                }
+                case KEEP -> {
+                    entry.put("reason", tag.reason().describe());
+                    keep.add(entry);
+                }
             }
         }
         json.put("delete", delete);
+        json.put("untag", untag);
         json.put("keep", keep);
+        json.put("keptWithTheirImage", plan.keptWithTheirImage());
         List<Map<String, Object>> manifests = new ArrayList<>();
         for (ManifestDeletion d : plan.deletions()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -64,6 +73,7 @@ final class CleanupOutput {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("journal", result.journalId());
         json.put("deleted", result.deleted());
+        json.put("untagged", result.untagged());
         json.put("complete", result.complete());
         json.put("cancelled", result.cancelled());
         json.put("stopReason", result.stopReason().orElse(null));
@@ -71,8 +81,9 @@ final class CleanupOutput {
         for (DeletionOutcome o : result.outcomes()) {
             if (o.gone()) continue;
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("repository", o.deletion().repository());
-            entry.put("digest", o.deletion().digest().toString());
+            entry.put("repository", o.removal().repository());
+            if (o.removal() instanceof TagRemoval t) entry.put("tag", t.tag());
+            entry.put("digest", o.removal().digest().toString());
             entry.put("status", o.status().name().toLowerCase(java.util.Locale.ROOT));
             entry.put("message", o.message());
             problems.add(entry);
@@ -88,18 +99,25 @@ final class CleanupOutput {
         String row = "%-" + repoWidth + "s  %-" + tagWidth + "s  %-12s  %-6s  %s%n";
         out.printf(row, "REPOSITORY", "TAG", "DIGEST", "FATE", "WHY");
         for (TagDecision t : plan.tags()) {
-            out.printf(row, t.repository(), t.tag(), t.digest().shortHex(), t.deleted() ? "DELETE" : "keep", t.reason().describe());
+            out.printf(row, t.repository(), t.tag(), t.digest().shortHex(), switch (t.fate()) {
+                case DELETE -> "DELETE";
+                case UNTAG -> "UNTAG";
+                case KEEP -> "keep";
+            }, t.reason().describe());
         }
         List<ManifestDeletion> untagged = plan.deletions().stream().filter(d -> d.tags().isEmpty()).toList();
         if (!untagged.isEmpty()) {
             out.println();
-            out.println("Untagged manifests deleted with them:");
+            out.println("Manifests without tags deleted with them:");
             untagged.forEach(d -> out.printf("  %s@%s  %s%n", d.repository(), d.digest().shortHex(), d.reason().describe()));
         }
         out.println();
         long tags = plan.tags().stream().filter(TagDecision::deleted).count();
         out.println("Tags to delete:      " + tags + " of " + plan.tags().size() + " in " + plan.repositories().size()
                 + (plan.repositories().size() == 1 ? " repository" : " repositories"));
+        if (!plan.untags().isEmpty()) {
+            out.println("Tags to untag:       " + plan.untags().size() + " (only the tag goes; the image stays, so no space comes back)");
+        }
         out.println("Manifests to delete: " + plan.deletions().size() + " (" + count(plan, ManifestDeletion.Role.TAGGED) + " tagged, "
                 + count(plan, ManifestDeletion.Role.INDEX_CHILD) + " platforms/attestations of deleted indexes, "
                 + count(plan, ManifestDeletion.Role.REFERRER) + " signatures/SBOMs of deleted images)");
@@ -115,15 +133,28 @@ final class CleanupOutput {
 
     static void summary(ApplyResult result, PrintWriter out) {
         out.println();
-        out.println("Deleted " + result.deleted() + " manifests; " + result.with(DeletionOutcome.Status.ALREADY_GONE).size()
-                + " already gone; " + result.failed() + " failed; " + result.skipped() + " skipped.");
+        out.println("Deleted " + result.deleted() + " manifests; " + (result.untagged() > 0 ? "untagged " + result.untagged() + " tags; " : "")
+                + result.with(DeletionOutcome.Status.ALREADY_GONE).size() + " already gone; " + result.failed() + " failed; "
+                + result.skipped() + " skipped.");
         for (DeletionOutcome o : result.outcomes()) {
             if (o.gone()) continue;
-            out.println("  " + o.status().name().toLowerCase(java.util.Locale.ROOT) + " " + o.deletion().repository() + "@"
-                    + o.deletion().digest().shortHex() + ": " + o.message());
+            out.println("  " + status(o) + " " + what(o) + ": " + o.message());
         }
         result.stopReason().ifPresent(r -> out.println("Stopped: " + r));
         out.println("Journal: " + result.journalId() + " (undo with: berth undo " + result.journalId() + ")");
+    }
+
+    /** {@code deleted}, {@code untagged}, {@code failed}…, for a progress or summary line. */
+    static String status(DeletionOutcome o) {
+        return o.isUntag() && o.status() == DeletionOutcome.Status.DELETED ? "untagged" : o.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code repo@digest (tags)} for a deleted manifest, {@code repo:tag} for an untag. */
+    static String what(DeletionOutcome o) {
+        return switch (o.removal()) {
+            case TagRemoval t -> t.repository() + ":" + t.tag();
+            case ManifestDeletion d -> d.repository() + "@" + d.digest().shortHex() + (d.tags().isEmpty() ? "" : " (" + String.join(", ", d.tags()) + ")");
+        };
     }
 
     static void gcAdvice(PrintWriter out) {

@@ -80,7 +80,8 @@ public final class ConnectionTester {
      * and referrers where the catalog is not available.
      */
     public Capabilities probe(Connection connection, ConnectionSecrets secrets) throws RegistryException {
-        return connect(connection, secrets).probe(connection.repositories().stream().findFirst());
+        Capabilities probed = connect(connection, secrets).probe(connection.repositories().stream().findFirst());
+        return connection.lastProbe().map(last -> probed.keepingCheckedTagDeletion(last.capabilities())).orElse(probed);
     }
 
     /** {@link #probe} and the connection with the result remembered; save it to keep the badges. */

@@ -34,6 +34,19 @@ public record Capabilities(
         UNKNOWN
     }
 
+    public Capabilities withTagDeletion(TagDeletion effect) {
+        return new Capabilities(auth, catalog, deletes, effect, referrersApi, sampleRepository, notes);
+    }
+
+    /**
+     * This probe, keeping what a {@link TagDeletionCheck} learned before: the probe alone sees only
+     * that tag deletes are accepted, and must not forget what the check found out by trying.
+     */
+    public Capabilities keepingCheckedTagDeletion(Capabilities earlier) {
+        boolean checked = earlier.tagDeletion == TagDeletion.REMOVES_TAG_ONLY || earlier.tagDeletion == TagDeletion.REMOVES_MANIFEST;
+        return tagDeletion == TagDeletion.ACCEPTED_EFFECT_UNKNOWN && checked ? withTagDeletion(earlier.tagDeletion) : this;
+    }
+
     public Capabilities {
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(catalog, "catalog");

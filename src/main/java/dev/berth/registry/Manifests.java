@@ -122,6 +122,30 @@ final class Manifests {
     }
 
     /**
+     * Removes the tag {@code tag} alone ({@code DELETE /manifests/<tag>}, trap T5). What that does
+     * depends on the registry — Distribution 3, Quay and zot remove just the tag, ACR the whole
+     * manifest, Distribution 2.8 refuses with 400 — so callers use it only where
+     * {@link Capabilities#tagDeletion()} says {@code REMOVES_TAG_ONLY}.
+     */
+    DeleteResult untag(String repository, String tag) throws RegistryException {
+        if (Digest.isDigest(tag)) throw new IllegalArgumentException("untag needs a tag, not a digest: " + tag);
+        String action = "remove the tag " + repository + ":" + tag;
+        Exchange exchange = Exchange.of("DELETE", http.v2(repository + "/manifests/" + tag).build(), null,
+                Set.of(Scope.delete(repository)), action).handling(400, 404, 405);
+        try (Response response = http.send(exchange)) {
+            return switch (response.code()) {
+                case 400 -> throw new RegistryException.Unsupported("The registry cannot remove the tag " + tag + " on its own (it "
+                        + "answered 400 to a tag delete): there, only deleting by digest works, which removes every tag on that digest.",
+                        400, ErrorResponses.toException(response, action, http.authorizer().credentials()).errors());
+                case 404 -> new DeleteResult(DeleteResult.Status.NOT_FOUND, repository + ":" + tag + " no longer exists.");
+                case 405 -> new DeleteResult(DeleteResult.Status.DISABLED, ErrorResponses.toException(response, action,
+                        http.authorizer().credentials()).getMessage());
+                default -> new DeleteResult(DeleteResult.Status.DELETED, "Removed the tag " + repository + ":" + tag + ".");
+            };
+        }
+    }
+
+    /**
      * What refers to {@code subject} (signatures, SBOMs, attestations): the OCI 1.1 referrers API
      * where the registry has it, else the {@code sha256-<hex>} tag convention.
      */

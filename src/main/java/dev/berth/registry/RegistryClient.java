@@ -103,6 +103,20 @@ public final class RegistryClient {
         return manifests.delete(manifest);
     }
 
+    /** Removes one tag where the registry can ({@link Capabilities.TagDeletion#REMOVES_TAG_ONLY}); see {@link Manifests#untag}. */
+    public DeleteResult untag(String repository, String tag) throws RegistryException {
+        return manifests.untag(repository, tag);
+    }
+
+    /**
+     * Finds out what a tag delete removes on this registry by trying it on a tiny image of its own
+     * (pushed to {@code repository} under two throw-away tags, then deleted): it WRITES to the
+     * registry, so it runs only when a person asks. See {@link TagDeletionCheck}.
+     */
+    public TagDeletionCheck.Result checkTagDeletion(String repository) throws RegistryException {
+        return new TagDeletionCheck(this).run(repository);
+    }
+
     public List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
         return manifests.referrers(repository, subject);
     }

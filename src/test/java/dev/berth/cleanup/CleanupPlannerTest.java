@@ -97,6 +97,63 @@ class CleanupPlannerTest {
     }
 
     @Test
+    void whereTheRegistryCanUntagATagWhoseImageStaysIsUntaggedAndFreesNothing() {
+        RetentionRules rules = RetentionRules.keepLast(0).withInclude("pr-.*");
+        CleanupPlan byDigest = CleanupPlanner.plan(app(), rules, NOW);
+        CleanupPlan untagging = CleanupPlanner.plan(app(), rules, NOW, Untagging.AVAILABLE);
+
+        TagDecision pr12 = untagging.tags().stream().filter(t -> t.tag().equals("pr-12")).findFirst().orElseThrow();
+        assertEquals(TagDecision.Fate.UNTAG, pr12.fate());
+        Reason.Untagged untagged = assertInstanceOf(Reason.Untagged.class, pr12.reason());
+        assertInstanceOf(Reason.Expired.class, untagged.because());
+        assertEquals("v1.2.0", assertInstanceOf(Reason.SharesDigest.class, untagged.imageStays()).keptTag());
+        assertTrue(pr12.reason().describe().contains("only the tag goes"), pr12.reason().describe());
+        assertEquals(List.of(new TagRemoval("team/app", "pr-12", digest("C"), List.of("v1.2.0"), pr12.reason())), untagging.untags());
+
+        // The rest of the plan is the same: pr-7's image goes by digest, C stays, no byte more comes back.
+        assertEquals(byDigest.deletions(), untagging.deletions());
+        assertEquals(byDigest.reclaimable(), untagging.reclaimable());
+        assertEquals(List.of("team/app:pr-12"), byDigest.keptWithTheirImage(), "without untagging it is kept, and the plan says why");
+        assertEquals(List.of(), untagging.keptWithTheirImage());
+        assertEquals(List.of(), byDigest.untags());
+        assertEquals(TagDecision.Fate.KEEP, byDigest.tags().stream().filter(t -> t.tag().equals("pr-12")).findFirst().orElseThrow().fate());
+    }
+
+    @Test
+    void untaggingAloneIsAPlanAndTaggedPlatformsOfAKeptIndexAreUntaggedNotDeleted() {
+        RepositorySnapshot s = Snapshots.repository("team/multi")
+                .image("c1", "2020-01-01T00:00:00Z", "x1", 500).image("c2", "2020-01-01T00:00:00Z", "x2", 600)
+                .index("I", "2025-05-30T00:00:00Z", "c1", "c2").tag("I", "v2").tag("c1", "v2-amd64").build();
+        CleanupPlan plan = CleanupPlanner.plan(s, RetentionRules.olderThan(Duration.ofDays(30)), NOW, Untagging.AVAILABLE);
+        assertFalse(plan.isEmpty(), "an untag is a change to apply");
+        assertEquals(List.of(), plan.deletions());
+        TagRemoval amd64 = plan.untags().getFirst();
+        assertEquals("v2-amd64", amd64.tag());
+        assertEquals(List.of(), amd64.otherTags(), "no other tag: the image stays as a platform of v2");
+        assertEquals(new Reason.InKeptIndex(digest("I")), ((Reason.Untagged) amd64.reason()).imageStays());
+        assertEquals(0, plan.reclaimable().bytes());
+    }
+
+    @Test
+    void accessoryTagsAreNeverUntaggedOnTheirOwn() {
+        CleanupPlan plan = CleanupPlanner.plan(signed(), RetentionRules.keepLast(1), NOW, Untagging.AVAILABLE);
+        assertTrue(plan.untags().isEmpty(), () -> plan.untags().toString());
+        assertEquals(CleanupPlanner.plan(signed(), RetentionRules.keepLast(1), NOW).deletions(), plan.deletions());
+    }
+
+    @Test
+    void untaggingIsOfferedOnlyWhereTheProbeSaysATagDeleteRemovesJustTheTag() {
+        for (dev.berth.registry.Capabilities.TagDeletion effect : dev.berth.registry.Capabilities.TagDeletion.values()) {
+            assertEquals(effect == dev.berth.registry.Capabilities.TagDeletion.REMOVES_TAG_ONLY ? Untagging.AVAILABLE : Untagging.UNAVAILABLE,
+                    Untagging.of(effect), effect.name());
+            String why = CleanupMessages.untagUnavailable(effect);
+            assertTrue(why.contains("every tag on the image"), why);
+        }
+        assertTrue(CleanupMessages.untagUnavailable(dev.berth.registry.Capabilities.TagDeletion.NOT_SUPPORTED).contains("400"));
+        assertTrue(CleanupMessages.untagUnavailable(dev.berth.registry.Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN).contains("check"));
+    }
+
+    @Test
     void reclaimableCountsSharedLayersOnlyWhenNothingKeptUsesThemAndOnce() {
         // Deleted: C (base, c1), D (d0, d1), E (base, e1). base stays: A and B keep it.
         CleanupPlan plan = CleanupPlanner.plan(app(), RetentionRules.keepLast(2), NOW);

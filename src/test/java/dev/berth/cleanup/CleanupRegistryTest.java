@@ -237,12 +237,12 @@ class CleanupRegistryTest {
             assertEquals(1, result.failed());
             assertEquals(2, result.skipped());
             assertTrue(result.stopReason().orElseThrow().contains("stopped answering"), result.stopReason().toString());
-            Digest deleted = result.with(DeletionOutcome.Status.DELETED).getFirst().deletion().digest();
+            Digest deleted = result.with(DeletionOutcome.Status.DELETED).getFirst().removal().digest();
 
             JournalOperation op = journal.find(result.journalId()).orElseThrow();
             assertEquals(1, op.deletedCount(), op.entries().toString());
             registry.start();
-            int tagsGone = result.with(DeletionOutcome.Status.DELETED).getFirst().deletion().tags().size();
+            int tagsGone = result.with(DeletionOutcome.Status.DELETED).getFirst().removal().tags().size();
             assertEquals(8 - tagsGone, client.tags("team/app").size());
             RestoreResult undo = new JournalRestorer(client, journal).restore(op, RestoreListener.NONE, CancelSignal.none());
             assertTrue(undo.complete(), undo.toString());
@@ -270,7 +270,7 @@ class CleanupRegistryTest {
 
             seeder.tag("team/app", "hotfix", app.c().manifest().bytes(), app.c().mediaType());
             ApplyResult result = new CleanupExecutor(client, journal, 2).apply(plan, ApplyListener.NONE, CancelSignal.none());
-            DeletionOutcome c = result.outcomes().stream().filter(o -> o.deletion().digest().toString().equals(app.c().digest()))
+            DeletionOutcome c = result.outcomes().stream().filter(o -> o.removal().digest().toString().equals(app.c().digest()))
                     .findFirst().orElseThrow();
             assertEquals(DeletionOutcome.Status.SKIPPED, c.status());
             assertTrue(c.message().contains("hotfix"), c.message());

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TagDeletingProxy;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
 import java.io.ByteArrayInputStream;
@@ -117,6 +118,50 @@ class CleanupCommandTest {
             assertArrayEquals(s.oldest().manifest().bytes(), seeder.getManifest("team/app", "old"));
             assertTrue(berth("undo", "--journal", journal).out().contains("undone"));
         }
+    }
+
+    @Test
+    void untaggingIsExplainedWhereImpossibleCheckedOnRequestAndAppliedWherePossible() throws Exception {
+        try (RegistryServer registry = RegistryServer.builder(work).start();
+             TagDeletingProxy proxy = TagDeletingProxy.start(registry, TagDeletingProxy.Behaviour.REMOVES_TAG_ONLY)) {
+            Seeded s = seed(RegistrySeeder.of(registry));
+            // 1.2.0 is past the newest two, but "old" (same image) is protected: only untagging can remove 1.2.0.
+            String[] rules = {"--keep-last", "2", "--protect", "old"};
+
+            Run direct = berth(concat(new String[] {"cleanup", registry.hostPort() + "/team/app"}, rules));
+            assertEquals(0, direct.code(), direct.err());
+            assertTrue(direct.out().contains("Kept with their image: team/app:1.2.0"), direct.out());
+            assertTrue(direct.out().contains("answers a tag delete with 400"), direct.out());
+
+            String target = proxy.hostPort() + "/team/app";
+            // The proxy closes a TLS handshake instead of answering it like the registry does, so say it is plain HTTP.
+            rules = concat(rules, new String[] {"--plain-http"});
+            Run unknown = berth(concat(new String[] {"cleanup", target}, rules));
+            assertTrue(unknown.out().contains("--check-untag"), unknown.out() + unknown.err());
+
+            Run preview = berth(concat(new String[] {"cleanup", target, "--check-untag", "--json"}, rules));
+            assertEquals(0, preview.code(), preview.err());
+            assertEquals(List.of("1.2.0"), preview.json().path("untag").findValuesAsText("tag"));
+            assertEquals(0, preview.json().path("delete").size());
+            assertEquals(0, preview.json().path("reclaimableBytes").asLong(), "an untag frees nothing");
+
+            String journal = work.resolve("journal").toString();
+            Run apply = berth(concat(new String[] {"cleanup", target, "--check-untag", "--apply", "--journal", journal}, rules));
+            assertEquals(0, apply.code(), apply.err() + apply.out());
+            assertTrue(apply.out().contains("untagged 1 tags"), apply.out());
+            assertTrue(apply.err().contains("untagged " + target.substring(target.indexOf('/') + 1) + ":1.2.0")
+                    || apply.err().contains("untagged team/app:1.2.0"), apply.err());
+            assertEquals(List.of("1.3.0", "1.4.0", "latest", "old", "stable"), berth("tags", target, "--plain-http").out().lines().toList());
+
+            String id = apply.out().lines().filter(l -> l.startsWith("Journal: ")).findFirst().orElseThrow().split(" ")[1];
+            Run undo = berth("undo", id, "--journal", journal, "--plain-http");
+            assertEquals(0, undo.code(), undo.err() + undo.out());
+            assertEquals(s.oldest().digest(), berth("inspect", target + ":1.2.0", "--json", "--plain-http").json().path("digest").asText());
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
     }
 
     @Test

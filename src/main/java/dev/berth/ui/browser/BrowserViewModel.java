@@ -113,12 +113,14 @@ public final class BrowserViewModel {
         node.problemProperty().set(null);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
-            Capabilities capabilities = client.probe(Optional.empty());
+            Capabilities probed = client.probe(Optional.empty());
             executor.onUiThread(() -> {
+                Capabilities earlier = node.capabilitiesProperty().get();
+                Capabilities capabilities = earlier == null ? probed : probed.keepingCheckedTagDeletion(earlier);
                 node.capabilitiesProperty().set(capabilities);
                 onProbed.accept(node, capabilities);
             });
-            if (capabilities.catalog() != Capabilities.Ability.YES) return false;
+            if (probed.catalog() != Capabilities.Ability.YES) return false;
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
                 executor.onUiThread(() -> apply(node, batch));
                 progress.update(batch.progress().repositories(), -1, "repositories");

@@ -487,7 +487,7 @@ public final class CleanupViewModel {
         StringBuilder text = new StringBuilder("Deleted " + applied.deleted() + ", failed " + applied.failed() + ", skipped "
                 + applied.skipped() + (applied.cancelled() ? " (cancelled)" : "") + ".");
         applied.stopReason().ifPresent(reason -> text.append("\n").append(reason));
-        applied.with(DeletionOutcome.Status.FAILED).forEach(o -> text.append("\n• ").append(o.deletion().digest().shortHex())
+        applied.with(DeletionOutcome.Status.FAILED).forEach(o -> text.append("\n• ").append(o.removal().digest().shortHex())
                 .append(": ").append(o.message()));
         text.append("\nJournal ").append(applied.journalId()).append(": Undo restores it while the blobs still exist.");
         return text.toString();
