@@ -145,6 +145,7 @@ public final class MainView extends StackPane {
         tree.setOnCleanup(viewModel::openNamespaceCleanup);
         tree.setOnDeleteTag(tag -> viewModel.deleteTag(tag.repository(), tag.tag()));
         overview.setOnFixConnection(viewModel::editConnection);
+        overview.setOnCheckTagDeletion(viewModel::checkTagDeletion);
         tags.setOnCleanup(viewModel::openCleanup);
         tags.setOnDelete(viewModel::deleteTags);
         cleanup.setOnBack(viewModel::closeCleanup);

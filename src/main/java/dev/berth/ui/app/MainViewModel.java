@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final RepositoryViewModel repository;
     private final TagDetailsViewModel details;
     private final CleanupViewModel cleanup;
+    private final dev.berth.ui.browser.TagDeletionCheckCommand tagDeletionCheck;
 
     // Properties
     private final ReadOnlyObjectWrapper<Pane> pane = new ReadOnlyObjectWrapper<>(Pane.WELCOME);
@@ -60,6 +61,7 @@ public final class MainViewModel {
         this.repository = repository;
         this.details = details;
         this.cleanup = cleanup;
+        this.tagDeletionCheck = new dev.berth.ui.browser.TagDeletionCheckCommand(executor, dialogs, notifier);
         cleanup.setOnApplied(() -> {
             for (RepositoryNode node : cleanup.affectedRepositories()) {
                 // The open repository's scan refreshes its tree tags too; the others only need their tags.
@@ -311,6 +313,12 @@ public final class MainViewModel {
     }
 
     /** Writes to the connection store in the background; a failure is told, not swallowed. */
+    /** Finds out by trying, after asking, whether the registry's tag delete removes only the tag; remembered with the connection. */
+    public void checkTagDeletion(RegistryNode node) {
+        tagDeletionCheck.check(node, capabilities -> remember(node, "capabilities",
+                () -> connections.rememberProbe(new ConnectionId(node.id()), capabilities)));
+    }
+
     private void remember(RegistryNode node, String what, Save save) {
         executor.submit("Saving " + what + " of " + node.displayName(), (cancel, progress) -> {
             save.run();

@@ -25,6 +25,7 @@ public final class RegistryNode {
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Boolean> catalogRefused = new ReadOnlyObjectWrapper<>(false);
     private final ObjectProperty<Capabilities> capabilities = new SimpleObjectProperty<>();
+    private final javafx.beans.property.StringProperty tagDeletionCheck = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<RepositoryNode> repositories = FXCollections.observableArrayList();
     private final Map<String, RepositoryNode> byName = new HashMap<>();
 
@@ -90,6 +91,11 @@ public final class RegistryNode {
     }
 
     /** Repositories in catalog order (sorted by name). */
+    /** What the last tag-deletion check (see {@link TagDeletionCheckCommand}) found or is doing; empty before one. */
+    public javafx.beans.property.StringProperty tagDeletionCheckProperty() {
+        return tagDeletionCheck;
+    }
+
     public ObservableList<RepositoryNode> repositories() {
         return repositories;
     }

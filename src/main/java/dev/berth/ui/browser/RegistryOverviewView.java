@@ -25,10 +25,12 @@ public final class RegistryOverviewView extends VBox {
     private final FlowPane badges = new FlowPane(6, 6);
     private final VBox problemBox = new VBox(6);
     private final VBox catalogBox = new VBox(6);
+    private final VBox tagDeletionBox = new VBox(6);
     private final Label repositories = new Label();
     private RegistryNode shown;
     private final InvalidationListener refresh = obs -> update();
     private Consumer<RegistryNode> onFixConnection = node -> {};
+    private Consumer<RegistryNode> onCheckTagDeletion = node -> {};
 
     public RegistryOverviewView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -37,6 +39,10 @@ public final class RegistryOverviewView extends VBox {
 
     public void setOnFixConnection(Consumer<RegistryNode> handler) {
         onFixConnection = handler;
+    }
+
+    public void setOnCheckTagDeletion(Consumer<RegistryNode> handler) {
+        onCheckTagDeletion = handler;
     }
 
     private void createView() {
@@ -50,13 +56,15 @@ public final class RegistryOverviewView extends VBox {
         repositories.setId("registry-repositories");
         problemBox.setId("registry-problem");
         catalogBox.setId("no-catalog");
-        getChildren().addAll(title, host, badges, repositories, problemBox, catalogBox);
+        tagDeletionBox.setId("tag-deletion");
+        getChildren().addAll(title, host, badges, repositories, tagDeletionBox, problemBox, catalogBox);
     }
 
     public void show(RegistryNode node) {
         if (shown != null) {
             shown.stateProperty().removeListener(refresh);
             shown.capabilitiesProperty().removeListener(refresh);
+            shown.tagDeletionCheckProperty().removeListener(refresh);
             shown.problemProperty().removeListener(refresh);
             shown.catalogRefusedProperty().removeListener(refresh);
             shown.repositories().removeListener(refresh);
@@ -64,6 +72,7 @@ public final class RegistryOverviewView extends VBox {
         shown = node;
         node.stateProperty().addListener(refresh);
         node.capabilitiesProperty().addListener(refresh);
+        node.tagDeletionCheckProperty().addListener(refresh);
         node.problemProperty().addListener(refresh);
         node.catalogRefusedProperty().addListener(refresh);
         node.repositories().addListener(refresh);
@@ -80,6 +89,7 @@ public final class RegistryOverviewView extends VBox {
         int count = node.repositories().size();
         repositories.setText(node.stateProperty().get() == LoadState.LOADING ? "Loading… " + count + " repositories so far"
                 : count + (count == 1 ? " repository" : " repositories") + (count > 0 ? ". Select one in the tree to see its tags." : ""));
+        updateTagDeletion(node);
         problemBox.getChildren().clear();
         UserMessage problem = node.problemProperty().get();
         if (problem != null) {
@@ -122,6 +132,31 @@ public final class RegistryOverviewView extends VBox {
             row.setAlignment(Pos.CENTER_LEFT);
             catalogBox.getChildren().addAll(why, row, error);
         }
+    }
+
+    /** Where tag deletes are accepted with an unknown effect, offers the check that tells; shows what the last check found. */
+    private void updateTagDeletion(RegistryNode node) {
+        tagDeletionBox.getChildren().clear();
+        if (TagDeletionCheckCommand.worthChecking(node.capabilitiesProperty().get())) {
+            Label why = new Label("This registry accepts tag deletes, but whether they remove only the tag (so cleanup can untag) "
+                    + "or the whole image is not known yet.");
+            why.setWrapText(true);
+            Button check = new Button("Check…", new FontIcon(Feather.HELP_CIRCLE));
+            check.setId("check-tag-deletion");
+            check.setOnAction(e -> onCheckTagDeletion.accept(node));
+            HBox row = new HBox(8, why, check);
+            row.setAlignment(Pos.CENTER_LEFT);
+            tagDeletionBox.getChildren().add(row);
+        }
+        String found = node.tagDeletionCheckProperty().get();
+        if (!found.isEmpty()) {
+            Label result = new Label(found);
+            result.setId("tag-deletion-check");
+            result.setWrapText(true);
+            result.getStyleClass().add(Styles.TEXT_MUTED);
+            tagDeletionBox.getChildren().add(result);
+        }
+        tagDeletionBox.setManaged(!tagDeletionBox.getChildren().isEmpty());
     }
 
     static java.util.List<Label> badgesFor(Capabilities caps, LoadState state) {
