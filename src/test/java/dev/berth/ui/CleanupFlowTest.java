@@ -98,7 +98,7 @@ class CleanupFlowTest {
         Screenshots.take(scene, "12-cleanup-rules");
         TextField protect = robot.lookup("#rule-protect").query();
         onFx(() -> {
-            main.cleanup().keepLastProperty().set(2);
+            main.cleanup().form().keepLastProperty().set(2);
             protect.setText("latest|pr-.*");
             return null;
         });
@@ -157,9 +157,9 @@ class CleanupFlowTest {
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         assertEquals("team/", main.cleanup().targetProperty().get().label());
         onFx(() -> {
-            main.cleanup().useKeepLastProperty().set(true);
-            main.cleanup().keepLastProperty().set(1);
-            main.cleanup().protectProperty().set("");
+            main.cleanup().form().useKeepLastProperty().set(true);
+            main.cleanup().form().keepLastProperty().set(1);
+            main.cleanup().form().protectProperty().set("");
             return null;
         });
         robot.clickOn("#cleanup-preview");

@@ -69,21 +69,22 @@ public final class CleanupView extends BorderPane {
     }
 
     private GridPane rules() {
+        RuleForm form = viewModel.form();
         CheckBox useKeep = new CheckBox("Keep the newest");
         useKeep.setId("rule-keep-enabled");
-        useKeep.selectedProperty().bindBidirectional(viewModel.useKeepLastProperty());
-        Spinner<Integer> keep = new Spinner<>(0, 10_000, viewModel.keepLastProperty().get());
+        useKeep.selectedProperty().bindBidirectional(form.useKeepLastProperty());
+        Spinner<Integer> keep = new Spinner<>(0, 10_000, form.keepLastProperty().get());
         keep.setId("rule-keep-last");
         keep.setEditable(true);
         keep.setPrefWidth(90);
         // Both ways: the form edits the rule, and a rule set elsewhere (a saved policy) shows in the form.
-        keep.valueProperty().addListener((obs, old, value) -> viewModel.keepLastProperty().set(value));
-        viewModel.keepLastProperty().addListener((obs, old, value) -> keep.getValueFactory().setValue(value.intValue()));
+        keep.valueProperty().addListener((obs, old, value) -> form.keepLastProperty().set(value));
+        form.keepLastProperty().addListener((obs, old, value) -> keep.getValueFactory().setValue(value.intValue()));
         keep.disableProperty().bind(useKeep.selectedProperty().not());
         ComboBox<RetentionRules.Order> order = new ComboBox<>();
         order.setId("rule-order");
         order.getItems().setAll(RetentionRules.Order.values());
-        order.valueProperty().bindBidirectional(viewModel.orderProperty());
+        order.valueProperty().bindBidirectional(form.orderProperty());
         order.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(RetentionRules.Order value) {
@@ -99,14 +100,14 @@ public final class CleanupView extends BorderPane {
 
         CheckBox useAge = new CheckBox("Only images older than");
         useAge.setId("rule-age-enabled");
-        useAge.selectedProperty().bindBidirectional(viewModel.useOlderThanProperty());
-        TextField age = field("rule-older-than", "30d, 12h, 2w", viewModel.olderThanProperty());
+        useAge.selectedProperty().bindBidirectional(form.useOlderThanProperty());
+        TextField age = field("rule-older-than", "30d, 12h, 2w", form.olderThanProperty());
         age.disableProperty().bind(useAge.selectedProperty().not());
         age.setPrefColumnCount(6);
 
-        TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", viewModel.includeProperty());
-        TextField exclude = field("rule-exclude", "regex", viewModel.excludeProperty());
-        TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", viewModel.protectProperty());
+        TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", form.includeProperty());
+        TextField exclude = field("rule-exclude", "regex", form.excludeProperty());
+        TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", form.protectProperty());
 
         Button preview = new Button("Preview", new FontIcon(Feather.EYE));
         preview.setId("cleanup-preview");
@@ -117,7 +118,7 @@ public final class CleanupView extends BorderPane {
         Label error = new Label();
         error.setId("rule-error");
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(viewModel.ruleErrorProperty());
+        error.textProperty().bind(form.errorProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -136,13 +137,13 @@ public final class CleanupView extends BorderPane {
     private VBox policyBar() {
         Button save = new Button("Save as this connection's policy", new FontIcon(Feather.SAVE));
         save.setId("policy-save");
-        save.setOnAction(e -> viewModel.savePolicy());
+        save.setOnAction(e -> viewModel.policy().save());
         Button export = new Button("Export policy…", new FontIcon(Feather.UPLOAD));
         export.setId("policy-export");
-        export.setOnAction(e -> viewModel.exportPolicy());
+        export.setOnAction(e -> viewModel.policy().export());
         Button importButton = new Button("Import policy…", new FontIcon(Feather.DOWNLOAD));
         importButton.setId("policy-import");
-        importButton.setOnAction(e -> viewModel.importPolicy());
+        importButton.setOnAction(e -> viewModel.policy().importFile());
         for (Button b : new Button[] {save, export, importButton}) {
             b.getStyleClass().add(Styles.SMALL);
             b.disableProperty().bind(viewModel.busyProperty());
@@ -151,7 +152,7 @@ public final class CleanupView extends BorderPane {
         status.setId("policy-status");
         status.setWrapText(true);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        status.textProperty().bind(viewModel.policyStatusProperty());
+        status.textProperty().bind(viewModel.policy().statusProperty());
         return new VBox(4, new HBox(8, save, export, importButton), status);
     }
 
