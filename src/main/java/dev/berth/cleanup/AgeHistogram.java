@@ -29,24 +29,31 @@ public record AgeHistogram(Instant at, List<Bucket> buckets) {
 
     /** Age brackets, youngest first. */
     public enum Age {
-        WEEK("< 1 week", 7),
-        MONTH("1–4 weeks", 28),
-        QUARTER("1–3 months", 91),
-        HALF_YEAR("3–6 months", 182),
-        YEAR("6–12 months", 365),
-        OLDER("> 1 year", 0),
-        UNDATED("no date", 0);
+        WEEK("< 1 week", "< 1 wk", 7),
+        MONTH("1–4 weeks", "1–4 wk", 28),
+        QUARTER("1–3 months", "1–3 mo", 91),
+        HALF_YEAR("3–6 months", "3–6 mo", 182),
+        YEAR("6–12 months", "6–12 mo", 365),
+        OLDER("> 1 year", "> 1 yr", 0),
+        UNDATED("no date", "no date", 0);
 
         private final String label;
+        private final String shortLabel;
         private final Optional<Duration> under;
 
-        Age(String label, int underDays) {
+        Age(String label, String shortLabel, int underDays) {
             this.label = label;
+            this.shortLabel = shortLabel;
             this.under = underDays > 0 ? Optional.of(Duration.ofDays(underDays)) : Optional.empty();
         }
 
         public String label() {
             return label;
+        }
+
+        /** The label where room is short (a chart's axis). */
+        public String shortLabel() {
+            return shortLabel;
         }
 
         /**

@@ -29,6 +29,7 @@ import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
 import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.ui.connections.ConnectionService;
+import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.cleanup.RuleForm;
@@ -336,6 +337,11 @@ class ViewModelTest {
         assertEquals(List.of("sweep/one:old", "sweep/two:old"), cleanup.decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
                 .map(d -> d.repository() + ":" + d.tag()).sorted().toList());
         assertTrue(cleanup.manyRepositoriesProperty().get(), "the preview names each row's repository");
+        List<AgeHistogram.Bucket> ages = cleanup.ageBuckets();
+        assertEquals(2, ages.stream().mapToInt(AgeHistogram.Bucket::deletedImages).sum(), "each old image, once per repository");
+        assertEquals(2, ages.stream().mapToInt(AgeHistogram.Bucket::keptImages).sum());
+        assertEquals(cleanup.planProperty().get().deletions().stream().mapToLong(dev.berth.cleanup.ManifestDeletion::size).sum(),
+                ages.stream().mapToLong(AgeHistogram.Bucket::deletedBytes).sum());
 
         cleanup.apply();
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
@@ -349,6 +355,7 @@ class ViewModelTest {
 
         main.openNamespaceCleanup(node, "");
         assertEquals("all of local", cleanup.targetProperty().get().label());
+        assertTrue(cleanup.ageBuckets().isEmpty(), "no chart of the last target's plan");
         cleanup.preview();
         assertTrue(cleanup.planProperty().get().repositories().stream().map(dev.berth.cleanup.RepositoryPlan::repository).toList()
                 .containsAll(List.of("solo", "sweep/one", "team/app", "team/multi")), "the whole connection: every repository");

@@ -30,7 +30,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The cleanup pane: rules on top, the preview table in the middle, apply / undo and the GC command below. */
+/**
+ * The cleanup pane: rules on top, the summary with image sizes by age, the preview table in the middle,
+ * apply / undo and the GC command below.
+ */
 public final class CleanupView extends BorderPane {
 
     private final CleanupViewModel viewModel;
@@ -47,6 +50,7 @@ public final class CleanupView extends BorderPane {
 
     private void createView() {
         setId("cleanup");
+        getStylesheets().add(CleanupView.class.getResource("cleanup.css").toExternalForm());
         Label title = new Label();
         title.setId("cleanup-title");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -156,7 +160,7 @@ public final class CleanupView extends BorderPane {
         return new VBox(4, new HBox(8, save, export, importButton), status);
     }
 
-    private VBox summary() {
+    private HBox summary() {
         Label summary = new Label();
         summary.setId("cleanup-summary");
         summary.setWrapText(true);
@@ -167,7 +171,14 @@ public final class CleanupView extends BorderPane {
         lowerBound.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         lowerBound.visibleProperty().bind(viewModel.planProperty().isNotNull());
         lowerBound.managedProperty().bind(lowerBound.visibleProperty());
-        return new VBox(4, summary, lowerBound);
+        VBox text = new VBox(4, summary, lowerBound);
+        text.setMinWidth(0);
+        text.setPrefWidth(0); // what the chart leaves; the labels wrap
+        HBox.setHgrow(text, Priority.ALWAYS);
+        AgeChart ages = new AgeChart(viewModel.ageBuckets());
+        ages.visibleProperty().bind(viewModel.planProperty().isNotNull());
+        ages.managedProperty().bind(ages.visibleProperty());
+        return new HBox(16, text, ages);
     }
 
     private TableView<TagDecision> table() {

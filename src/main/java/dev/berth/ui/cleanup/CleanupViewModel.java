@@ -4,6 +4,7 @@ import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanListener;
 import dev.berth.browse.TagInfo;
+import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.ApplyListener;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
@@ -67,6 +68,8 @@ public final class CleanupViewModel {
     private final ReadOnlyBooleanWrapper manyRepositories = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<AgeHistogram.Bucket> ages = FXCollections.observableArrayList();
+    private final ObservableList<AgeHistogram.Bucket> agesReadOnly = FXCollections.unmodifiableObservableList(ages);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -103,6 +106,8 @@ public final class CleanupViewModel {
     public ReadOnlyBooleanProperty manyRepositoriesProperty() { return manyRepositories.getReadOnlyProperty(); }
     public ObservableList<TagDecision> decisions() { return decisions; }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    /** The plan's tagged images by age, kept and deleted; empty without a plan. */
+    public ObservableList<AgeHistogram.Bucket> ageBuckets() { return agesReadOnly; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
@@ -181,16 +186,21 @@ public final class CleanupViewModel {
             RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), ScanListener.NONE);
             // Referrers (signatures, SBOMs) must be known so they are protected with, or deleted with, their subject.
             RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, ScanListener.NONE);
-            return new Planned(full, CleanupPlanner.plan(full, rules.get(), clock.instant()));
+            return Planned.of(List.of(full), CleanupPlanner.plan(full, rules.get(), clock.instant()));
         }, planned -> {
             running = null;
             busy.set(false);
-            snapshot = planned.snapshot();
-            show(planned.plan());
+            snapshot = planned.snapshots().getFirst();
+            show(planned);
         }, this::failed);
     }
 
-    private record Planned(RepositorySnapshot snapshot, CleanupPlan plan) {}
+    /** A plan and what the pane shows of it, worked out on the worker: the histogram walks every tag. */
+    private record Planned(List<RepositorySnapshot> snapshots, CleanupPlan plan, AgeHistogram ages) {
+        static Planned of(List<RepositorySnapshot> snapshots, CleanupPlan plan) {
+            return new Planned(snapshots, plan, AgeHistogram.of(plan, snapshots));
+        }
+    }
 
     /** The dry run over a namespace: each repository scanned in turn, so progress and cancel have a grain. */
     private void previewMany(CleanupTarget chosen, RetentionRules rules) {
@@ -221,7 +231,7 @@ public final class CleanupViewModel {
                 }
             }
             if (snapshots.isEmpty()) throw new IllegalStateException("None of the repositories under " + chosen.label() + " exists any more.");
-            return CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant());
+            return Planned.of(snapshots, CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant()));
         }, planned -> {
             running = null;
             busy.set(false);
@@ -304,8 +314,10 @@ public final class CleanupViewModel {
         return GarbageCollectionAdvice.distribution().text();
     }
 
-    private void show(CleanupPlan planned) {
+    private void show(Planned preview) {
+        CleanupPlan planned = preview.plan();
         manyRepositories.set(planned.repositories().size() > 1);
+        ages.setAll(preview.ages().buckets());
         plan.set(planned);
         decisions.setAll(planned.tags());
         long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
@@ -319,6 +331,7 @@ public final class CleanupViewModel {
 
     private void clearPreview() {
         plan.set(null);
+        ages.clear();
         manyRepositories.set(false);
         decisions.clear();
         summary.set("");
