@@ -39,6 +39,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +114,9 @@ class CleanupFlowTest {
         robot.clickOn("#open-cleanup");
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         Screenshots.take(scene, "12-cleanup-rules");
+        TitledPane rules = robot.lookup("#cleanup-rules-pane").query();
         StackedBarChart<String, Number> chart = robot.lookup("#cleanup-age-chart").query();
+        assertTrue(rules.isExpanded(), "the rules are open until there is a preview");
         assertFalse(showing(chart), "no chart without a plan");
         TextField protect = robot.lookup("#rule-protect").query();
         onFx(() -> {
@@ -126,6 +129,8 @@ class CleanupFlowTest {
         List<String> deleted = main.cleanup().decisions().stream().filter(TagDecision::deleted).map(TagDecision::tag).sorted().toList();
         assertEquals(List.of("1.1.0", "1.2.0", "1.3.0"), deleted, "keep the 2 newest images; latest shares 1.5.0; pr-17 protected");
         assertTrue(main.cleanup().summaryProperty().get().contains("at least"), main.cleanup().summaryProperty().get());
+        assertFalse(rules.isExpanded(), "the rules fold away for the preview");
+        assertTrue(rules.getText().contains("keep the newest 2") && rules.getText().contains("protect latest|pr-.*"), rules.getText());
         assertTrue(showing(chart), "the chart shows with the plan");
         assertChartShows(chart, main.cleanup().planProperty().get(), main.repository().snapshotProperty().get());
         Screenshots.take(scene, "13-cleanup-preview");
@@ -142,6 +147,11 @@ class CleanupFlowTest {
         waitUntil(() -> main.repository().snapshotProperty().get() != null && main.repository().rows().size() == 4);
         assertTrue(robot.lookup("#cleanup-gc").query().isVisible(), "the GC command is shown after apply");
         assertTrue(main.cleanup().resultTextProperty().get().startsWith("Deleted 3"), main.cleanup().resultTextProperty().get());
+        assertFalse(rules.isExpanded());
+        javafx.scene.control.TableView<?> table = robot.lookup("#cleanup-table").query();
+        double row = robot.lookup("#cleanup-table .table-row-cell").queryAll().iterator().next().getBoundsInLocal().getHeight();
+        assertTrue(table.getHeight() >= 5 * row, "after apply the preview still shows 4 rows and its header: " + table.getHeight()
+                + " px, rows of " + row);
         Screenshots.take(scene, "14-cleanup-applied");
 
         robot.clickOn("#cleanup-undo");

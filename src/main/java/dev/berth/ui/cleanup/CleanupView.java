@@ -20,6 +20,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -31,8 +32,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The cleanup pane: rules on top, the summary with image sizes by age, the preview table in the middle,
- * apply / undo and the GC command below.
+ * The cleanup pane: rules on top (folded once there is a preview), the summary with image sizes by age,
+ * the preview table in the middle, apply / undo and the GC command below.
  */
 public final class CleanupView extends BorderPane {
 
@@ -65,7 +66,7 @@ public final class CleanupView extends BorderPane {
         HBox header = new HBox(8, title, spacer, back);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(10, header, rules(), summary());
+        VBox top = new VBox(10, header, rulesBar(), summary());
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
         setCenter(table());
@@ -112,17 +113,11 @@ public final class CleanupView extends BorderPane {
         TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", form.includeProperty());
         TextField exclude = field("rule-exclude", "regex", form.excludeProperty());
         TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", form.protectProperty());
-
-        Button preview = new Button("Preview", new FontIcon(Feather.EYE));
-        preview.setId("cleanup-preview");
-        preview.getStyleClass().add(Styles.ACCENT);
-        preview.setDefaultButton(true);
-        preview.disableProperty().bind(viewModel.busyProperty());
-        preview.setOnAction(e -> viewModel.preview());
         Label error = new Label();
         error.setId("rule-error");
         error.getStyleClass().add(Styles.DANGER);
         error.textProperty().bind(form.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -132,10 +127,46 @@ public final class CleanupView extends BorderPane {
         grid.addRow(2, new Label("Only tags matching"), include);
         grid.addRow(3, new Label("Never tags matching"), exclude);
         grid.addRow(4, new Label("Protect tags matching"), protect);
-        grid.addRow(5, preview, error);
+        grid.add(error, 1, 5);
         grid.addRow(6, new Label("Policy"), policyBar());
         grid.setId("cleanup-rules");
         return grid;
+    }
+
+    /**
+     * The rules fold away once there is a preview, so the table has the room; the title still says
+     * what they are. Without a preview, or with a rule to fix, they open again.
+     */
+    private TitledPane rulesPane() {
+        TitledPane pane = new TitledPane();
+        pane.setId("cleanup-rules-pane");
+        pane.setContent(rules());
+        pane.setAnimated(false);
+        pane.textProperty().bind(Bindings.createStringBinding(() -> viewModel.form().description().get().isEmpty() ? "Rules"
+                : "Rules: " + viewModel.form().description().get(), viewModel.form().description()));
+        viewModel.planProperty().addListener((obs, old, plan) -> pane.setExpanded(plan == null));
+        viewModel.resultProperty().addListener((obs, old, result) -> {
+            if (result != null) pane.setExpanded(false);
+        });
+        viewModel.form().errorProperty().addListener((obs, old, error) -> {
+            if (!error.isEmpty()) pane.setExpanded(true);
+        });
+        return pane;
+    }
+
+    /** The rules and, beside their title, Preview: it stays in reach when they are folded. */
+    private HBox rulesBar() {
+        TitledPane rules = rulesPane();
+        HBox.setHgrow(rules, Priority.ALWAYS);
+        Button preview = new Button("Preview", new FontIcon(Feather.EYE));
+        preview.setId("cleanup-preview");
+        preview.getStyleClass().add(Styles.ACCENT);
+        preview.setDefaultButton(true);
+        preview.disableProperty().bind(viewModel.busyProperty());
+        preview.setOnAction(e -> viewModel.preview());
+        HBox bar = new HBox(10, rules, preview);
+        bar.setAlignment(Pos.TOP_LEFT);
+        return bar;
     }
 
     private VBox policyBar() {

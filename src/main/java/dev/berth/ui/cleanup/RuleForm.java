@@ -4,11 +4,15 @@ import dev.berth.cleanup.Ages;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagPattern;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.binding.StringExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,6 +39,8 @@ public final class RuleForm {
 
     // Properties: outputs
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StringBinding description = Bindings.createStringBinding(this::describe, useKeepLast, keepLast, useOlderThan,
+            olderThan, include, exclude, protect, order);
 
     public BooleanProperty useKeepLastProperty() { return useKeepLast; }
     public IntegerProperty keepLastProperty() { return keepLast; }
@@ -46,6 +52,8 @@ public final class RuleForm {
     public ObjectProperty<RetentionRules.Order> orderProperty() { return order; }
     /** Why the last {@link #rules()} gave nothing; empty when the form made rules. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** The rules in a line, as typed (for a collapsed form): "keep the newest 3 · protect latest|stable". */
+    public StringExpression description() { return description; }
 
     // Commands
 
@@ -84,6 +92,22 @@ public final class RuleForm {
         include.set(tags.stream().map(Pattern::quote).sorted().collect(Collectors.joining("|")));
         exclude.set("");
         protect.set("");
+    }
+
+    private String describe() {
+        List<String> parts = new ArrayList<>();
+        if (useKeepLast.get()) {
+            parts.add("keep the newest " + keepLast.get() + (order.get() == RetentionRules.Order.VERSION ? " by version" : ""));
+        }
+        if (useOlderThan.get()) addUnlessBlank(parts, "older than ", olderThan.get());
+        addUnlessBlank(parts, "only ", include.get());
+        addUnlessBlank(parts, "never ", exclude.get());
+        addUnlessBlank(parts, "protect ", protect.get());
+        return String.join(" · ", parts);
+    }
+
+    private static void addUnlessBlank(List<String> parts, String prefix, String text) {
+        if (text != null && !text.isBlank()) parts.add(prefix + text.strip());
     }
 
     private static List<TagPattern> patterns(String regex) {
