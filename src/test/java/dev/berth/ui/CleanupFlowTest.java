@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.SummaryCache;
+import dev.berth.cleanup.AgeHistogram.Age;
+import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.Journal;
+import dev.berth.cleanup.ManifestDeletion;
 import dev.berth.cleanup.TagDecision;
+import dev.berth.domain.ByteSize;
+import dev.berth.domain.Digest;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
@@ -22,11 +28,19 @@ import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.FxUiExecutor;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +72,8 @@ class CleanupFlowTest {
         AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config")),
                 SummaryCache.inMemory(), new Journal(work.resolve("journal")));
         main = services.main();
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        main.themeProperty().addListener((obs, old, theme) -> MainWindowFlowTest.Application.theme(theme));
+        MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
         scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
         stage.setScene(scene);
         stage.show();
@@ -74,14 +89,17 @@ class CleanupFlowTest {
     void composeRulePreviewApplyAndUndo(FxRobot robot) throws Exception {
         registry = RegistryServer.builder(work).start();
         RegistrySeeder seeder = RegistrySeeder.of(registry);
+        // Ages from now, so the chart's brackets are known: 1.1.0 oldest … 1.5.0 newest, pr-17 older than all.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        int[] ageDays = {400, 200, 100, 40, 10};
         TestImages.Image base = null;
         for (int i = 1; i <= 5; i++) {
             TestImages.Image image = seeder.pushImage("team/app", "1." + i + ".0", TestImages.image().seed(i).layerSizes(100_000 + i, 20_000)
-                    .created(Instant.parse("2025-0" + i + "-01T10:00:00Z")).build());
+                    .created(now.minus(ageDays[i - 1], ChronoUnit.DAYS)).build());
             if (i == 5) base = image;
         }
         seeder.tag("team/app", "latest", base.manifest().bytes(), base.mediaType());
-        seeder.pushImage("team/app", "pr-17", TestImages.image().seed(40).layerSizes(5_000).created(Instant.parse("2024-12-01T00:00:00Z")).build());
+        seeder.pushImage("team/app", "pr-17", TestImages.image().seed(40).layerSizes(5_000).created(now.minus(500, ChronoUnit.DAYS)).build());
 
         RegistryNode node = onFx(() -> main.addConnected("local", registry.hostPort(),
                 new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false))));
@@ -96,9 +114,13 @@ class CleanupFlowTest {
         robot.clickOn("#open-cleanup");
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         Screenshots.take(scene, "12-cleanup-rules");
+        TitledPane rules = robot.lookup("#cleanup-rules-pane").query();
+        StackedBarChart<String, Number> chart = robot.lookup("#cleanup-age-chart").query();
+        assertTrue(rules.isExpanded(), "the rules are open until there is a preview");
+        assertFalse(showing(chart), "no chart without a plan");
         TextField protect = robot.lookup("#rule-protect").query();
         onFx(() -> {
-            main.cleanup().keepLastProperty().set(2);
+            main.cleanup().form().keepLastProperty().set(2);
             protect.setText("latest|pr-.*");
             return null;
         });
@@ -107,7 +129,16 @@ class CleanupFlowTest {
         List<String> deleted = main.cleanup().decisions().stream().filter(TagDecision::deleted).map(TagDecision::tag).sorted().toList();
         assertEquals(List.of("1.1.0", "1.2.0", "1.3.0"), deleted, "keep the 2 newest images; latest shares 1.5.0; pr-17 protected");
         assertTrue(main.cleanup().summaryProperty().get().contains("at least"), main.cleanup().summaryProperty().get());
+        assertFalse(rules.isExpanded(), "the rules fold away for the preview");
+        assertTrue(rules.getText().contains("keep the newest 2") && rules.getText().contains("protect latest|pr-.*"), rules.getText());
+        assertTrue(showing(chart), "the chart shows with the plan");
+        assertChartShows(chart, main.cleanup().planProperty().get(), main.repository().snapshotProperty().get());
         Screenshots.take(scene, "13-cleanup-preview");
+        robot.clickOn("#theme");
+        waitUntil(() -> main.themeProperty().get() == MainViewModel.Theme.DARK);
+        Screenshots.take(scene, "13-cleanup-preview-dark");
+        robot.clickOn("#theme");
+        waitUntil(() -> main.themeProperty().get() == MainViewModel.Theme.LIGHT);
 
         dialogs.answerConfirm(true);
         robot.clickOn("#cleanup-apply");
@@ -116,6 +147,11 @@ class CleanupFlowTest {
         waitUntil(() -> main.repository().snapshotProperty().get() != null && main.repository().rows().size() == 4);
         assertTrue(robot.lookup("#cleanup-gc").query().isVisible(), "the GC command is shown after apply");
         assertTrue(main.cleanup().resultTextProperty().get().startsWith("Deleted 3"), main.cleanup().resultTextProperty().get());
+        assertFalse(rules.isExpanded());
+        javafx.scene.control.TableView<?> table = robot.lookup("#cleanup-table").query();
+        double row = robot.lookup("#cleanup-table .table-row-cell").queryAll().iterator().next().getBoundsInLocal().getHeight();
+        assertTrue(table.getHeight() >= 5 * row, "after apply the preview still shows 4 rows and its header: " + table.getHeight()
+                + " px, rows of " + row);
         Screenshots.take(scene, "14-cleanup-applied");
 
         robot.clickOn("#cleanup-undo");
@@ -157,9 +193,9 @@ class CleanupFlowTest {
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         assertEquals("team/", main.cleanup().targetProperty().get().label());
         onFx(() -> {
-            main.cleanup().useKeepLastProperty().set(true);
-            main.cleanup().keepLastProperty().set(1);
-            main.cleanup().protectProperty().set("");
+            main.cleanup().form().useKeepLastProperty().set(true);
+            main.cleanup().form().keepLastProperty().set(1);
+            main.cleanup().form().protectProperty().set("");
             return null;
         });
         robot.clickOn("#cleanup-preview");
@@ -170,6 +206,49 @@ class CleanupFlowTest {
         assertTrue(table.getColumns().getFirst().isVisible(), "the Repository column shows for more than one repository");
         Screenshots.take(scene, "16-cleanup-namespace");
         watchdog.assertNoStall();
+    }
+
+    /**
+     * The chart against the plan: each image (of the snapshot the tag table loaded) in its age bracket, in the
+     * deleted series when the plan deletes its digest; the tooltips give the exact figures.
+     */
+    private void assertChartShows(StackedBarChart<String, Number> chart, CleanupPlan plan, RepositorySnapshot snapshot) throws Exception {
+        java.util.Set<Digest> deleted = plan.deletions().stream().map(ManifestDeletion::digest).collect(java.util.stream.Collectors.toSet());
+        Map<String, Long> kept = new HashMap<>();
+        Map<String, Long> gone = new HashMap<>();
+        Map<String, Digest> byTag = new HashMap<>();
+        snapshot.tags().forEach(t -> byTag.put(t.tag(), t.digest()));
+        Map<String, Age> bracketOfTag = Map.of("1.1.0", Age.OLDER, "1.2.0", Age.YEAR, "1.3.0", Age.HALF_YEAR,
+                "1.4.0", Age.QUARTER, "1.5.0", Age.MONTH, "pr-17", Age.OLDER);
+        bracketOfTag.forEach((tag, bracket) -> {
+            Digest digest = byTag.get(tag);
+            (deleted.contains(digest) ? gone : kept).merge(bracket.shortLabel(), snapshot.image(digest).orElseThrow().size(), Long::sum);
+        });
+        assertEquals(java.util.Set.of("> 1 yr", "6–12 mo", "3–6 mo"), gone.keySet(), "the plan deletes 1.1.0, 1.2.0 and 1.3.0");
+        onFx(() -> {
+            assertEquals(List.of("kept", "would be deleted"), chart.getData().stream().map(XYChart.Series::getName).toList());
+            for (int series = 0; series < 2; series++) {
+                Map<String, Long> expected = series == 0 ? kept : gone;
+                for (XYChart.Data<String, Number> bar : chart.getData().get(series).getData()) {
+                    assertEquals(expected.getOrDefault(bar.getXValue(), 0L), bar.getYValue().longValue(),
+                            chart.getData().get(series).getName() + " " + bar.getXValue());
+                }
+            }
+            XYChart.Data<String, Number> oldestGone = chart.getData().get(1).getData().stream()
+                    .filter(d -> d.getXValue().equals("> 1 yr")).findFirst().orElseThrow();
+            Tooltip tip = (Tooltip) oldestGone.getNode().getProperties().get("javafx.scene.control.Tooltip");
+            assertEquals("> 1 year: 1 image would be deleted, " + ByteSize.format(gone.get("> 1 yr")) + " ("
+                    + String.format(java.util.Locale.ROOT, "%,d", gone.get("> 1 yr")) + " bytes)", tip.getText());
+            return null;
+        });
+    }
+
+    /** Shown on screen: the node and every parent visible. */
+    private static boolean showing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) return false;
+        }
+        return node.getScene() != null;
     }
 
     private <T> T onFx(Callable<T> value) throws Exception {

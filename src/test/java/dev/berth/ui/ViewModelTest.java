@@ -29,8 +29,10 @@ import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
 import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.ui.connections.ConnectionService;
+import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
+import dev.berth.ui.cleanup.RuleForm;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,9 +327,9 @@ class ViewModelTest {
         main.openNamespaceCleanup(node, "sweep/");
         assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
         assertEquals("sweep/", cleanup.targetProperty().get().label());
-        cleanup.useKeepLastProperty().set(true);
-        cleanup.keepLastProperty().set(1);
-        cleanup.protectProperty().set("");
+        cleanup.form().useKeepLastProperty().set(true);
+        cleanup.form().keepLastProperty().set(1);
+        cleanup.form().protectProperty().set("");
         cleanup.preview();
 
         assertEquals(List.of("sweep/one", "sweep/two"), cleanup.planProperty().get().repositories().stream()
@@ -335,6 +337,11 @@ class ViewModelTest {
         assertEquals(List.of("sweep/one:old", "sweep/two:old"), cleanup.decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
                 .map(d -> d.repository() + ":" + d.tag()).sorted().toList());
         assertTrue(cleanup.manyRepositoriesProperty().get(), "the preview names each row's repository");
+        List<AgeHistogram.Bucket> ages = cleanup.ageBuckets();
+        assertEquals(2, ages.stream().mapToInt(AgeHistogram.Bucket::deletedImages).sum(), "each old image, once per repository");
+        assertEquals(2, ages.stream().mapToInt(AgeHistogram.Bucket::keptImages).sum());
+        assertEquals(cleanup.planProperty().get().deletions().stream().mapToLong(dev.berth.cleanup.ManifestDeletion::size).sum(),
+                ages.stream().mapToLong(AgeHistogram.Bucket::deletedBytes).sum());
 
         cleanup.apply();
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
@@ -348,6 +355,7 @@ class ViewModelTest {
 
         main.openNamespaceCleanup(node, "");
         assertEquals("all of local", cleanup.targetProperty().get().label());
+        assertTrue(cleanup.ageBuckets().isEmpty(), "no chart of the last target's plan");
         cleanup.preview();
         assertTrue(cleanup.planProperty().get().repositories().stream().map(dev.berth.cleanup.RepositoryPlan::repository).toList()
                 .containsAll(List.of("solo", "sweep/one", "team/app", "team/multi")), "the whole connection: every repository");
@@ -390,13 +398,13 @@ class ViewModelTest {
         RegistryNode node = first.browser().registries().getFirst();
         first.openNamespaceCleanup(node, "team/");
         CleanupViewModel cleanup = first.cleanup();
-        cleanup.keepLastProperty().set(7);
-        cleanup.useOlderThanProperty().set(true);
-        cleanup.olderThanProperty().set("2w");
-        cleanup.protectProperty().set("latest|stable");
-        cleanup.orderProperty().set(dev.berth.cleanup.RetentionRules.Order.VERSION);
-        cleanup.savePolicy();
-        assertTrue(cleanup.policyStatusProperty().get().startsWith("Saved"), cleanup.policyStatusProperty().get());
+        cleanup.form().keepLastProperty().set(7);
+        cleanup.form().useOlderThanProperty().set(true);
+        cleanup.form().olderThanProperty().set("2w");
+        cleanup.form().protectProperty().set("latest|stable");
+        cleanup.form().orderProperty().set(dev.berth.cleanup.RetentionRules.Order.VERSION);
+        cleanup.policy().save();
+        assertTrue(cleanup.policy().statusProperty().get().startsWith("Saved"), cleanup.policy().statusProperty().get());
         assertTrue(Files.readString(config.resolve("connections.json")).contains("\"berthCleanupPolicy\""));
 
         first.duplicateConnection(node);
@@ -405,18 +413,19 @@ class ViewModelTest {
         assertEquals(2, second.browser().registries().size());
         for (RegistryNode restored : second.browser().registries()) {
             second.openNamespaceCleanup(restored, "team/");
-            CleanupViewModel form = second.cleanup();
+            RuleForm form = second.cleanup().form();
+            String status = second.cleanup().policy().statusProperty().get();
             assertEquals(7, form.keepLastProperty().get(), "loaded for " + restored.displayName() + ", the copy too");
             assertTrue(form.useOlderThanProperty().get());
             assertEquals("2w", form.olderThanProperty().get());
             assertEquals("latest|stable", form.protectProperty().get());
             assertEquals(dev.berth.cleanup.RetentionRules.Order.VERSION, form.orderProperty().get());
-            assertTrue(form.policyStatusProperty().get().contains("saved policy (team/)"), form.policyStatusProperty().get());
+            assertTrue(status.contains("saved policy (team/)"), status);
             form.keepLastProperty().set(3);
             form.useOlderThanProperty().set(false);
         }
         second.openNamespaceCleanup(second.browser().registries().getFirst(), "other/");
-        assertEquals("", second.cleanup().policyStatusProperty().get(), "no rules saved for other/: nothing is said to be loaded");
+        assertEquals("", second.cleanup().policy().statusProperty().get(), "no rules saved for other/: nothing is said to be loaded");
         assertTrue(told.stream().allMatch(m -> m.title().equals("Note")), "only start-up's note on in-memory secrets: " + told);
     }
 
@@ -429,36 +438,36 @@ class ViewModelTest {
         main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
         main.openCleanup();
         CleanupViewModel cleanup = main.cleanup();
-        cleanup.keepLastProperty().set(4);
-        cleanup.includeProperty().set("pr-.*");
-        cleanup.excludeProperty().set("pr-keep");
-        cleanup.protectProperty().set("");
-        cleanup.exportPolicy();
+        cleanup.form().keepLastProperty().set(4);
+        cleanup.form().includeProperty().set("pr-.*");
+        cleanup.form().excludeProperty().set("pr-keep");
+        cleanup.form().protectProperty().set("");
+        cleanup.policy().export();
         assertEquals("team/app", dev.berth.cleanup.PolicyFiles.read(file).scopes().getFirst().repositories());
 
-        cleanup.keepLastProperty().set(9);
-        cleanup.includeProperty().set("");
-        cleanup.excludeProperty().set("");
+        cleanup.form().keepLastProperty().set(9);
+        cleanup.form().includeProperty().set("");
+        cleanup.form().excludeProperty().set("");
         dialogs.answerFile(file);
-        cleanup.importPolicy();
-        assertEquals(4, cleanup.keepLastProperty().get());
-        assertEquals("pr-.*", cleanup.includeProperty().get());
-        assertEquals("pr-keep", cleanup.excludeProperty().get());
-        assertEquals("", cleanup.protectProperty().get());
-        assertTrue(cleanup.policyStatusProperty().get().startsWith("Imported"), cleanup.policyStatusProperty().get());
+        cleanup.policy().importFile();
+        assertEquals(4, cleanup.form().keepLastProperty().get());
+        assertEquals("pr-.*", cleanup.form().includeProperty().get());
+        assertEquals("pr-keep", cleanup.form().excludeProperty().get());
+        assertEquals("", cleanup.form().protectProperty().get());
+        assertTrue(cleanup.policy().statusProperty().get().startsWith("Imported"), cleanup.policy().statusProperty().get());
         assertTrue(told.isEmpty(), told.toString());
 
         Path bad = work.resolve("bad-policy.json");
         Files.writeString(bad, "{\"berthCleanupPolicy\": 1, \"scopes\": [{\"repositories\": \"*\", \"keepLast\": \"ten\"}]}");
         dialogs.answerFile(bad);
-        cleanup.importPolicy();
+        cleanup.policy().importFile();
         assertEquals(1, told.size(), told.toString());
         assertEquals("Not a usable cleanup policy", told.getFirst().title());
         assertTrue(told.getFirst().text().contains("scopes[0]") && told.getFirst().text().contains("keepLast"), told.getFirst().text());
-        assertEquals(4, cleanup.keepLastProperty().get(), "a bad file changes nothing");
+        assertEquals(4, cleanup.form().keepLastProperty().get(), "a bad file changes nothing");
 
         dialogs.answerFile(work.resolve("no-such-policy.json"));
-        cleanup.importPolicy();
+        cleanup.policy().importFile();
         assertEquals("No such file", told.get(1).title());
     }
 

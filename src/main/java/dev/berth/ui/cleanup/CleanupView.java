@@ -20,6 +20,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -30,7 +31,10 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The cleanup pane: rules on top, the preview table in the middle, apply / undo and the GC command below. */
+/**
+ * The cleanup pane: rules on top (folded once there is a preview), the summary with image sizes by age,
+ * the preview table in the middle, apply / undo and the GC command below.
+ */
 public final class CleanupView extends BorderPane {
 
     private final CleanupViewModel viewModel;
@@ -47,6 +51,7 @@ public final class CleanupView extends BorderPane {
 
     private void createView() {
         setId("cleanup");
+        getStylesheets().add(CleanupView.class.getResource("cleanup.css").toExternalForm());
         Label title = new Label();
         title.setId("cleanup-title");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -61,7 +66,7 @@ public final class CleanupView extends BorderPane {
         HBox header = new HBox(8, title, spacer, back);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        VBox top = new VBox(10, header, rules(), summary());
+        VBox top = new VBox(10, header, rulesBar(), summary());
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
         setCenter(table());
@@ -69,21 +74,22 @@ public final class CleanupView extends BorderPane {
     }
 
     private GridPane rules() {
+        RuleForm form = viewModel.form();
         CheckBox useKeep = new CheckBox("Keep the newest");
         useKeep.setId("rule-keep-enabled");
-        useKeep.selectedProperty().bindBidirectional(viewModel.useKeepLastProperty());
-        Spinner<Integer> keep = new Spinner<>(0, 10_000, viewModel.keepLastProperty().get());
+        useKeep.selectedProperty().bindBidirectional(form.useKeepLastProperty());
+        Spinner<Integer> keep = new Spinner<>(0, 10_000, form.keepLastProperty().get());
         keep.setId("rule-keep-last");
         keep.setEditable(true);
         keep.setPrefWidth(90);
         // Both ways: the form edits the rule, and a rule set elsewhere (a saved policy) shows in the form.
-        keep.valueProperty().addListener((obs, old, value) -> viewModel.keepLastProperty().set(value));
-        viewModel.keepLastProperty().addListener((obs, old, value) -> keep.getValueFactory().setValue(value.intValue()));
+        keep.valueProperty().addListener((obs, old, value) -> form.keepLastProperty().set(value));
+        form.keepLastProperty().addListener((obs, old, value) -> keep.getValueFactory().setValue(value.intValue()));
         keep.disableProperty().bind(useKeep.selectedProperty().not());
         ComboBox<RetentionRules.Order> order = new ComboBox<>();
         order.setId("rule-order");
         order.getItems().setAll(RetentionRules.Order.values());
-        order.valueProperty().bindBidirectional(viewModel.orderProperty());
+        order.valueProperty().bindBidirectional(form.orderProperty());
         order.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(RetentionRules.Order value) {
@@ -99,25 +105,19 @@ public final class CleanupView extends BorderPane {
 
         CheckBox useAge = new CheckBox("Only images older than");
         useAge.setId("rule-age-enabled");
-        useAge.selectedProperty().bindBidirectional(viewModel.useOlderThanProperty());
-        TextField age = field("rule-older-than", "30d, 12h, 2w", viewModel.olderThanProperty());
+        useAge.selectedProperty().bindBidirectional(form.useOlderThanProperty());
+        TextField age = field("rule-older-than", "30d, 12h, 2w", form.olderThanProperty());
         age.disableProperty().bind(useAge.selectedProperty().not());
         age.setPrefColumnCount(6);
 
-        TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", viewModel.includeProperty());
-        TextField exclude = field("rule-exclude", "regex", viewModel.excludeProperty());
-        TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", viewModel.protectProperty());
-
-        Button preview = new Button("Preview", new FontIcon(Feather.EYE));
-        preview.setId("cleanup-preview");
-        preview.getStyleClass().add(Styles.ACCENT);
-        preview.setDefaultButton(true);
-        preview.disableProperty().bind(viewModel.busyProperty());
-        preview.setOnAction(e -> viewModel.preview());
+        TextField include = field("rule-include", "regex, e.g. pr-.*|feature-.*", form.includeProperty());
+        TextField exclude = field("rule-exclude", "regex", form.excludeProperty());
+        TextField protect = field("rule-protect", "regex, e.g. latest|stable|v\\d+\\.\\d+\\.\\d+", form.protectProperty());
         Label error = new Label();
         error.setId("rule-error");
         error.getStyleClass().add(Styles.DANGER);
-        error.textProperty().bind(viewModel.ruleErrorProperty());
+        error.textProperty().bind(form.errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -127,22 +127,58 @@ public final class CleanupView extends BorderPane {
         grid.addRow(2, new Label("Only tags matching"), include);
         grid.addRow(3, new Label("Never tags matching"), exclude);
         grid.addRow(4, new Label("Protect tags matching"), protect);
-        grid.addRow(5, preview, error);
+        grid.add(error, 1, 5);
         grid.addRow(6, new Label("Policy"), policyBar());
         grid.setId("cleanup-rules");
         return grid;
     }
 
+    /**
+     * The rules fold away once there is a preview, so the table has the room; the title still says
+     * what they are. Without a preview, or with a rule to fix, they open again.
+     */
+    private TitledPane rulesPane() {
+        TitledPane pane = new TitledPane();
+        pane.setId("cleanup-rules-pane");
+        pane.setContent(rules());
+        pane.setAnimated(false);
+        pane.textProperty().bind(Bindings.createStringBinding(() -> viewModel.form().description().get().isEmpty() ? "Rules"
+                : "Rules: " + viewModel.form().description().get(), viewModel.form().description()));
+        viewModel.planProperty().addListener((obs, old, plan) -> pane.setExpanded(plan == null));
+        viewModel.resultProperty().addListener((obs, old, result) -> {
+            if (result != null) pane.setExpanded(false);
+        });
+        viewModel.form().errorProperty().addListener((obs, old, error) -> {
+            if (!error.isEmpty()) pane.setExpanded(true);
+        });
+        return pane;
+    }
+
+    /** The rules and, beside their title, Preview: it stays in reach when they are folded. */
+    private HBox rulesBar() {
+        TitledPane rules = rulesPane();
+        HBox.setHgrow(rules, Priority.ALWAYS);
+        Button preview = new Button("Preview", new FontIcon(Feather.EYE));
+        preview.setId("cleanup-preview");
+        preview.getStyleClass().add(Styles.ACCENT);
+        preview.setDefaultButton(true);
+        preview.disableProperty().bind(viewModel.busyProperty());
+        preview.setOnAction(e -> viewModel.preview());
+        HBox bar = new HBox(10, rules, preview);
+        bar.setAlignment(Pos.TOP_LEFT);
+        return bar;
+    }
+
     private VBox policyBar() {
         Button save = new Button("Save as this connection's policy", new FontIcon(Feather.SAVE));
         save.setId("policy-save");
-        save.setOnAction(e -> viewModel.savePolicy());
+        save.setOnAction(e -> viewModel.policy().save());
         Button export = new Button("Export policy…", new FontIcon(Feather.UPLOAD));
         export.setId("policy-export");
-        export.setOnAction(e -> viewModel.exportPolicy());
+        export.setOnAction(e -> viewModel.policy().export());
         Button importButton = new Button("Import policy…", new FontIcon(Feather.DOWNLOAD));
         importButton.setId("policy-import");
-        importButton.setOnAction(e -> viewModel.importPolicy());
+        importButton.setOnAction(e -> viewModel.policy().importFile());
         for (Button b : new Button[] {save, export, importButton}) {
             b.getStyleClass().add(Styles.SMALL);
             b.disableProperty().bind(viewModel.busyProperty());
@@ -151,11 +187,11 @@ public final class CleanupView extends BorderPane {
         status.setId("policy-status");
         status.setWrapText(true);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        status.textProperty().bind(viewModel.policyStatusProperty());
+        status.textProperty().bind(viewModel.policy().statusProperty());
         return new VBox(4, new HBox(8, save, export, importButton), status);
     }
 
-    private VBox summary() {
+    private HBox summary() {
         Label summary = new Label();
         summary.setId("cleanup-summary");
         summary.setWrapText(true);
@@ -166,7 +202,14 @@ public final class CleanupView extends BorderPane {
         lowerBound.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         lowerBound.visibleProperty().bind(viewModel.planProperty().isNotNull());
         lowerBound.managedProperty().bind(lowerBound.visibleProperty());
-        return new VBox(4, summary, lowerBound);
+        VBox text = new VBox(4, summary, lowerBound);
+        text.setMinWidth(0);
+        text.setPrefWidth(0); // what the chart leaves; the labels wrap
+        HBox.setHgrow(text, Priority.ALWAYS);
+        AgeChart ages = new AgeChart(viewModel.ageBuckets());
+        ages.visibleProperty().bind(viewModel.planProperty().isNotNull());
+        ages.managedProperty().bind(ages.visibleProperty());
+        return new HBox(16, text, ages);
     }
 
     private TableView<TagDecision> table() {

@@ -3,15 +3,14 @@ package dev.berth.ui.cleanup;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanListener;
-import dev.berth.cleanup.Ages;
+import dev.berth.browse.TagInfo;
+import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.ApplyListener;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.CleanupPlanner;
 import dev.berth.cleanup.CleanupPolicy;
-import dev.berth.cleanup.PolicyFiles;
-import dev.berth.cleanup.PolicyScope;
 import dev.berth.cleanup.CleanupScan;
 import dev.berth.cleanup.DeletionOutcome;
 import dev.berth.cleanup.GarbageCollectionAdvice;
@@ -22,7 +21,6 @@ import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagDecision;
-import dev.berth.cleanup.TagPattern;
 import dev.berth.domain.ByteSize;
 import dev.berth.registry.RegistryClient;
 import dev.berth.ui.browser.RepositoryNode;
@@ -32,14 +30,10 @@ import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
 import dev.berth.ui.common.UserMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -48,18 +42,14 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Cleanup of one repository, a namespace or a whole connection: rules composed in the form, a dry-run preview of every tag's fate
+ * Cleanup of one repository, a namespace or a whole connection: a dry-run preview of every tag's fate
  * and the bytes garbage collection would give back (a lower bound), apply with progress and
- * cancel, the exact GC command, and undo from the journal.
+ * cancel, the exact GC command, and undo from the journal. The rules come from its {@link RuleForm};
+ * {@link PolicyCommands} keep them as a policy.
  */
 public final class CleanupViewModel {
 
@@ -68,20 +58,9 @@ public final class CleanupViewModel {
     private final Notifier notifier;
     private final RepositoryScanner scanner;
     private final Journal journal;
-    private final PolicyStore policies;
     private final Clock clock;
     private final int concurrency;
     private Runnable onApplied = () -> {};
-
-    // Properties: inputs
-    private final BooleanProperty useKeepLast = new SimpleBooleanProperty(true);
-    private final IntegerProperty keepLast = new SimpleIntegerProperty(3);
-    private final BooleanProperty useOlderThan = new SimpleBooleanProperty(false);
-    private final StringProperty olderThan = new SimpleStringProperty("30d");
-    private final StringProperty include = new SimpleStringProperty("");
-    private final StringProperty exclude = new SimpleStringProperty("");
-    private final StringProperty protect = new SimpleStringProperty("latest|stable");
-    private final ObjectProperty<RetentionRules.Order> order = new SimpleObjectProperty<>(RetentionRules.Order.CREATED);
 
     // Properties: outputs
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
@@ -89,14 +68,17 @@ public final class CleanupViewModel {
     private final ReadOnlyBooleanWrapper manyRepositories = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<AgeHistogram.Bucket> ages = FXCollections.observableArrayList();
+    private final ObservableList<AgeHistogram.Bucket> agesReadOnly = FXCollections.unmodifiableObservableList(ages);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper ruleError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper policyStatus = new ReadOnlyStringWrapper("");
+
+    private final RuleForm form = new RuleForm();
+    private final PolicyCommands policy;
 
     private RepositorySnapshot snapshot;
     private UiTask running;
@@ -108,20 +90,15 @@ public final class CleanupViewModel {
         this.notifier = notifier;
         this.scanner = scanner;
         this.journal = journal;
-        this.policies = policies;
         this.clock = clock;
         this.concurrency = concurrency;
+        this.policy = new PolicyCommands(executor, dialogs, notifier, policies, form, target.getReadOnlyProperty(), this::clearPreview);
     }
 
-    public BooleanProperty useKeepLastProperty() { return useKeepLast; }
-    public IntegerProperty keepLastProperty() { return keepLast; }
-    public BooleanProperty useOlderThanProperty() { return useOlderThan; }
-    public StringProperty olderThanProperty() { return olderThan; }
-    public StringProperty includeProperty() { return include; }
-    public StringProperty excludeProperty() { return exclude; }
-    public StringProperty protectProperty() { return protect; }
-    public ObjectProperty<RetentionRules.Order> orderProperty() { return order; }
-
+    /** The rules being composed. */
+    public RuleForm form() { return form; }
+    /** Saving, loading, exporting and importing the form's rules as a policy. */
+    public PolicyCommands policy() { return policy; }
     /** The single repository being cleaned up; null for a namespace or a whole connection. */
     public ReadOnlyObjectProperty<RepositoryNode> repositoryProperty() { return repository.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CleanupTarget> targetProperty() { return target.getReadOnlyProperty(); }
@@ -129,14 +106,13 @@ public final class CleanupViewModel {
     public ReadOnlyBooleanProperty manyRepositoriesProperty() { return manyRepositories.getReadOnlyProperty(); }
     public ObservableList<TagDecision> decisions() { return decisions; }
     public ReadOnlyObjectProperty<CleanupPlan> planProperty() { return plan.getReadOnlyProperty(); }
+    /** The plan's tagged images by age, kept and deleted; empty without a plan. */
+    public ObservableList<AgeHistogram.Bucket> ageBuckets() { return agesReadOnly; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty ruleErrorProperty() { return ruleError.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ApplyResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
-    /** What became of loading, saving, exporting or importing a policy. */
-    public ReadOnlyStringProperty policyStatusProperty() { return policyStatus.getReadOnlyProperty(); }
 
     public BooleanBinding canApply() {
         return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().deletions().isEmpty()
@@ -158,13 +134,13 @@ public final class CleanupViewModel {
     /** Cleans up {@code node}; a snapshot from the tag table saves loading the metadata again. */
     public void open(RepositoryNode node, Optional<RepositorySnapshot> known) {
         openTarget(CleanupTarget.of(node), known.orElse(null));
-        loadSavedPolicy();
+        policy.loadSaved();
     }
 
     /** Cleans up every repository the tree knows under {@code prefix} ("" for the whole connection). */
     public void openNamespace(dev.berth.ui.browser.RegistryNode registry, String prefix) {
         openTarget(CleanupTarget.namespace(registry, prefix), null);
-        loadSavedPolicy();
+        policy.loadSaved();
     }
 
     private void openTarget(CleanupTarget chosen, RepositorySnapshot known) {
@@ -175,7 +151,7 @@ public final class CleanupViewModel {
         clearPreview();
         result.set(null);
         resultText.set("");
-        policyStatus.set("");
+        policy.clearStatus();
     }
 
     /**
@@ -187,136 +163,14 @@ public final class CleanupViewModel {
         openTarget(CleanupTarget.of(node), known);
         java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
         known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
-        java.util.List<String> everyTag = known.tags().stream().filter(t -> digests.contains(t.digest()))
-                .map(t -> java.util.regex.Pattern.quote(t.tag())).sorted().toList();
-        useKeepLast.set(false);
-        useOlderThan.set(false);
-        include.set(String.join("|", everyTag));
-        exclude.set("");
-        protect.set("");
+        form.selectExactly(known.tags().stream().filter(t -> digests.contains(t.digest())).map(TagInfo::tag).toList());
         preview();
-    }
-
-    /** The rules from the form, or empty with {@link #ruleErrorProperty()} saying what is wrong. */
-    public Optional<RetentionRules> rules() {
-        try {
-            // All at once: the rules refuse to exist without something that limits what goes.
-            RetentionRules rules = new RetentionRules(
-                    useKeepLast.get() ? Optional.of(keepLast.get()) : Optional.empty(),
-                    useOlderThan.get() ? Optional.of(Ages.parse(olderThan.get().strip())) : Optional.<Duration>empty(),
-                    patterns(include.get()), patterns(exclude.get()), patterns(protect.get()), order.get());
-            ruleError.set("");
-            return Optional.of(rules);
-        } catch (IllegalArgumentException e) {
-            ruleError.set(e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private static List<TagPattern> patterns(String regex) {
-        return regex == null || regex.isBlank() ? List.of() : List.of(TagPattern.of(regex.strip()));
-    }
-
-    // Policies: the form's rules as the scope for this target ("team/app", "team/" or "*")
-
-    /** Fills the form from the connection's saved policy, when it has rules for this target. */
-    private void loadSavedPolicy() {
-        CleanupTarget chosen = target.get();
-        String connection = chosen.registry().id();
-        executor.submit("Reading the cleanup policy of " + chosen.registry().displayName(), (cancel, work) ->
-                policies.load(connection).map(PolicyFiles::fromJson), saved -> {
-                    // The person may have moved on to another target while it was read.
-                    if (target.get() != chosen) return;
-                    saved.flatMap(p -> p.scopeFor(chosen.scopeKey())).ifPresent(scope -> {
-                        fill(scope.rules());
-                        policyStatus.set("Rules from this connection's saved policy (" + scope.repositories() + ").");
-                    });
-                }, this::policyFailed);
-    }
-
-    /** Saves the form's rules in the connection's policy as the scope for this target, keeping its other scopes. */
-    public void savePolicy() {
-        CleanupTarget chosen = target.get();
-        Optional<RetentionRules> rules = rules();
-        if (chosen == null || rules.isEmpty()) return;
-        String connection = chosen.registry().id();
-        executor.submit("Saving the cleanup policy of " + chosen.registry().displayName(), (cancel, work) -> {
-            List<PolicyScope> scopes = new java.util.ArrayList<>(policies.load(connection).map(PolicyFiles::fromJson)
-                    .map(CleanupPolicy::scopes).orElse(List.of()));
-            scopes.removeIf(s -> s.repositories().equals(chosen.scopeKey()));
-            scopes.add(new PolicyScope(chosen.scopeKey(), rules.get()));
-            policies.save(connection, PolicyFiles.toJson(new CleanupPolicy(scopes)));
-            return scopes.size();
-        }, count -> policyStatus.set("Saved as " + chosen.registry().displayName() + "'s rules for " + chosen.scopeKey() + "."),
-                this::policyFailed);
-    }
-
-    /** Writes the form's rules, for this target, to a policy file someone can import elsewhere. */
-    public void exportPolicy() {
-        CleanupTarget chosen = target.get();
-        Optional<RetentionRules> rules = rules();
-        if (chosen == null || rules.isEmpty()) return;
-        dialogs.chooseFileToSave("Export cleanup policy", "cleanup-policy.json").ifPresent(file -> executor.submit(
-                "Exporting the cleanup policy", (cancel, work) -> {
-                    PolicyFiles.write(file, new CleanupPolicy(List.of(new PolicyScope(chosen.scopeKey(), rules.get()))));
-                    return file;
-                }, written -> policyStatus.set("Exported to " + written + "."), this::policyFailed));
-    }
-
-    /** Reads a policy file into the form: its rules for this target, or its only scope. */
-    public void importPolicy() {
-        CleanupTarget chosen = target.get();
-        if (chosen == null) return;
-        dialogs.chooseFileToOpen("Import cleanup policy").ifPresent(file -> executor.submit(
-                "Importing a cleanup policy", (cancel, work) -> {
-                    CleanupPolicy read = PolicyFiles.read(file);
-                    return read.scopeFor(chosen.scopeKey()).or(() -> read.scopes().size() == 1
-                            ? Optional.of(read.scopes().getFirst()) : Optional.empty()).orElseThrow(() -> new IllegalArgumentException(
-                            "policy file " + file + " has no rules for " + chosen.scopeKey() + " (its scopes: "
-                                    + read.scopes().stream().map(PolicyScope::repositories).toList() + ")"));
-                }, scope -> {
-                    fill(scope.rules());
-                    clearPreview();
-                    policyStatus.set("Imported the rules for " + scope.repositories() + " from " + file + "; press Preview.");
-                }, this::policyFailed));
-    }
-
-    /** Shows {@code rules} in the form; several patterns become one alternation, which matches the same tags. */
-    private void fill(RetentionRules rules) {
-        useKeepLast.set(rules.keepLast().isPresent());
-        rules.keepLast().ifPresent(keepLast::set);
-        useOlderThan.set(rules.olderThan().isPresent());
-        rules.olderThan().ifPresent(age -> olderThan.set(Ages.format(age)));
-        include.set(alternation(rules.include()));
-        exclude.set(alternation(rules.exclude()));
-        protect.set(alternation(rules.protect()));
-        order.set(rules.order());
-    }
-
-    private static String alternation(List<TagPattern> patterns) {
-        if (patterns.size() == 1) return patterns.getFirst().regex();
-        return patterns.stream().map(p -> "(?:" + p.regex() + ")").collect(java.util.stream.Collectors.joining("|"));
-    }
-
-    /** A bad policy file says what is wrong with it; a file that cannot be read or written says so. */
-    private void policyFailed(Throwable error) {
-        String text = error.getMessage() == null ? error.toString() : error.getMessage();
-        UserMessage message = switch (error) {
-            case IllegalArgumentException bad -> new UserMessage("Not a usable cleanup policy", text, "", UserMessage.Kind.OTHER);
-            case java.nio.file.NoSuchFileException missing -> new UserMessage("No such file", "There is no file " + text + ".", "",
-                    UserMessage.Kind.NOT_FOUND);
-            case java.io.IOException io -> new UserMessage("Policy not read or written", text, error.getClass().getSimpleName(),
-                    UserMessage.Kind.OTHER);
-            default -> UserMessage.of(error);
-        };
-        policyStatus.set(message.title() + ": " + message.text());
-        notifier.show(message);
     }
 
     /** The dry run: what would go, what stays and why, and what GC would give back. */
     public void preview() {
         CleanupTarget chosen = target.get();
-        Optional<RetentionRules> rules = rules();
+        Optional<RetentionRules> rules = form.rules();
         if (chosen == null || rules.isEmpty()) return;
         if (chosen.repository().isEmpty()) {
             previewMany(chosen, rules.get());
@@ -332,16 +186,21 @@ public final class CleanupViewModel {
             RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), ScanListener.NONE);
             // Referrers (signatures, SBOMs) must be known so they are protected with, or deleted with, their subject.
             RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, ScanListener.NONE);
-            return new Planned(full, CleanupPlanner.plan(full, rules.get(), clock.instant()));
+            return Planned.of(List.of(full), CleanupPlanner.plan(full, rules.get(), clock.instant()));
         }, planned -> {
             running = null;
             busy.set(false);
-            snapshot = planned.snapshot();
-            show(planned.plan());
+            snapshot = planned.snapshots().getFirst();
+            show(planned);
         }, this::failed);
     }
 
-    private record Planned(RepositorySnapshot snapshot, CleanupPlan plan) {}
+    /** A plan and what the pane shows of it, worked out on the worker: the histogram walks every tag. */
+    private record Planned(List<RepositorySnapshot> snapshots, CleanupPlan plan, AgeHistogram ages) {
+        static Planned of(List<RepositorySnapshot> snapshots, CleanupPlan plan) {
+            return new Planned(snapshots, plan, AgeHistogram.of(plan, snapshots));
+        }
+    }
 
     /** The dry run over a namespace: each repository scanned in turn, so progress and cancel have a grain. */
     private void previewMany(CleanupTarget chosen, RetentionRules rules) {
@@ -372,7 +231,7 @@ public final class CleanupViewModel {
                 }
             }
             if (snapshots.isEmpty()) throw new IllegalStateException("None of the repositories under " + chosen.label() + " exists any more.");
-            return CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant());
+            return Planned.of(snapshots, CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant()));
         }, planned -> {
             running = null;
             busy.set(false);
@@ -455,8 +314,10 @@ public final class CleanupViewModel {
         return GarbageCollectionAdvice.distribution().text();
     }
 
-    private void show(CleanupPlan planned) {
+    private void show(Planned preview) {
+        CleanupPlan planned = preview.plan();
         manyRepositories.set(planned.repositories().size() > 1);
+        ages.setAll(preview.ages().buckets());
         plan.set(planned);
         decisions.setAll(planned.tags());
         long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
@@ -470,6 +331,7 @@ public final class CleanupViewModel {
 
     private void clearPreview() {
         plan.set(null);
+        ages.clear();
         manyRepositories.set(false);
         decisions.clear();
         summary.set("");
