@@ -87,7 +87,7 @@ class AgeHistogramTest {
         ManifestDeletion b = new ManifestDeletion("team/app", digest("B"), MediaType.OCI_MANIFEST, List.of(), ManifestDeletion.Role.TAGGED,
                 new Reason.Selected("v1.3.0"), List.of(), 1200);
         CleanupPlan plan = new CleanupPlan(app.registry(), NOW, List.of(new RepositoryPlan("team/app", Optional.empty(), List.of(),
-                List.of(b), List.of())), new Reclaimable(0, 0, 0));
+                List.of(b), List.of(), List.of(), List.of())), new Reclaimable(0, 0, 0));
         AgeHistogram histogram = AgeHistogram.of(plan, List.of(app));
         assertEquals(bucket(Age.QUARTER, 0, 0, 1, 1200), histogram.bucket(Age.QUARTER));
         assertEquals(bucket(Age.WEEK, 1, 1100, 0, 0), histogram.bucket(Age.WEEK));
