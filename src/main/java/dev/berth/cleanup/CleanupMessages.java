@@ -46,7 +46,18 @@ public final class CleanupMessages {
 
     /** Why a tag whose image stays cannot be removed on its own here, and what deleting by digest would take. */
     public static String untagUnavailable(dev.berth.registry.Capabilities.TagDeletion tagDeletion) {
-        String why = switch (tagDeletion) {
+        return "Untagging is not available: " + whyNoUntag(tagDeletion) + ". Deleting by digest would remove every tag on the image, "
+                + "including the ones kept, so these tags stay with their image.";
+    }
+
+    /** For deleting chosen tags where untagging is not possible: why, and which other tags go with their images. */
+    public static String deletingTakesOtherTags(dev.berth.registry.Capabilities.TagDeletion tagDeletion, java.util.List<String> alsoGoing) {
+        return "Only the whole image can be deleted here (" + whyNoUntag(tagDeletion) + "), so its other tags go too: "
+                + String.join(", ", alsoGoing) + ".";
+    }
+
+    private static String whyNoUntag(dev.berth.registry.Capabilities.TagDeletion tagDeletion) {
+        return switch (tagDeletion) {
             case NOT_SUPPORTED -> "this registry cannot remove a tag on its own (Distribution 2.8 answers a tag delete with 400)";
             case REMOVES_MANIFEST -> "a tag delete on this registry removes the whole image and every tag on it";
             case ACCEPTED_EFFECT_UNKNOWN -> "this registry accepts tag deletes, but Berth does not know yet whether they remove only "
@@ -54,7 +65,5 @@ public final class CleanupMessages {
             case UNKNOWN -> "Berth could not find out whether this registry can remove a tag on its own";
             case REMOVES_TAG_ONLY -> "untagging was turned off";
         };
-        return "Untagging is not available: " + why + ". Deleting by digest would remove every tag on the image, including the "
-                + "ones kept, so these tags stay with their image.";
     }
 }

@@ -17,6 +17,7 @@ import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TagDeletingProxy;
 import dev.berth.testing.TestImages;
 import dev.berth.ui.app.AppServices;
 import dev.berth.ui.app.MainView;
@@ -206,6 +207,58 @@ class CleanupFlowTest {
         assertTrue(table.getColumns().getFirst().isVisible(), "the Repository column shows for more than one repository");
         Screenshots.take(scene, "16-cleanup-namespace");
         watchdog.assertNoStall();
+    }
+
+    @Test
+    void checkThatTagDeletesRemoveOnlyTheTagThenDeleteOneTagOfASharedImageByUntagging(FxRobot robot) throws Exception {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Image shared = seeder.pushImage("team/app", "v1", TestImages.image().seed(61).layerSizes(30_000)
+                .created(Instant.parse("2025-01-01T10:00:00Z")).build());
+        seeder.tag("team/app", "prod", shared.manifest().bytes(), shared.mediaType());
+        seeder.pushImage("team/app", "v2", TestImages.image().seed(62).layerSizes(40_000).created(Instant.parse("2025-02-01T10:00:00Z")).build());
+        try (TagDeletingProxy proxy = TagDeletingProxy.start(registry, TagDeletingProxy.Behaviour.REMOVES_TAG_ONLY)) {
+            RegistryNode node = onFx(() -> main.addConnected("proxied", proxy.hostPort(),
+                    new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false))));
+            waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repository("team/app").isPresent());
+            onFx(() -> {
+                main.browser().selectionProperty().set(node);
+                return null;
+            });
+            waitUntil(() -> robot.lookup("#check-tag-deletion").tryQuery().isPresent());
+            Screenshots.take(scene, "17-tag-delete-check");
+            dialogs.answerConfirm(true);
+            robot.clickOn("#check-tag-deletion");
+            waitUntil(() -> node.capabilitiesProperty().get().tagDeletion() == dev.berth.registry.Capabilities.TagDeletion.REMOVES_TAG_ONLY
+                    && robot.lookup("#tag-deletion-check").tryQuery().isPresent());
+            assertTrue(robot.lookup("#check-tag-deletion").tryQuery().isEmpty(), "nothing left to check");
+            Screenshots.take(scene, "17-tag-delete-checked");
+
+            RepositoryNode app = node.repository("team/app").orElseThrow();
+            onFx(() -> {
+                main.browser().selectionProperty().set(app);
+                return null;
+            });
+            waitUntil(() -> main.repository().snapshotProperty().get() != null);
+            onFx(() -> {
+                main.deleteTags(List.of("v1"));
+                return null;
+            });
+            waitUntil(() -> main.cleanup().planProperty().get() != null && !main.cleanup().busyProperty().get());
+            assertEquals(List.of("v1"), main.cleanup().decisions().stream().filter(TagDecision::untagged).map(TagDecision::tag).toList());
+            assertTrue(main.cleanup().decisions().stream().noneMatch(TagDecision::deleted), "prod keeps the image: nothing is deleted");
+            waitUntil(() -> robot.lookup("#cleanup-table .table-cell").queryAll().stream()
+                    .anyMatch(c -> "untag".equals(((javafx.scene.control.Labeled) c).getText())));
+            Screenshots.take(scene, "18-cleanup-untag");
+
+            dialogs.answerConfirm(true);
+            robot.clickOn("#cleanup-apply");
+            waitUntil(() -> main.cleanup().resultProperty().get() != null && !main.cleanup().busyProperty().get());
+            assertEquals(1, main.cleanup().resultProperty().get().untagged());
+            waitUntil(() -> app.tags().stream().sorted().toList().equals(List.of("prod", "v2")));
+            assertEquals(List.of("team/app:v1"), proxy.tagDeletes().stream().filter(t -> !t.contains(":berth-")).toList());
+            watchdog.assertNoStall();
+        }
     }
 
     /**

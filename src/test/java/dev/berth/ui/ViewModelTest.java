@@ -16,6 +16,7 @@ import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TagDeletingProxy;
 import dev.berth.testing.TestImages;
 import dev.berth.ui.app.MainViewModel;
 import dev.berth.ui.browser.BrowserViewModel;
@@ -303,12 +304,50 @@ class ViewModelTest {
         assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
         assertEquals(List.of("prod", "v1"), main.cleanup().decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
                 .map(dev.berth.cleanup.TagDecision::tag).sorted().toList(), "deleting by digest takes prod too, and says so first");
+        String note = main.cleanup().untagNoteProperty().get();
+        assertTrue(note.contains("its other tags go too: prod") && note.contains("400"), note);
 
         main.cleanup().apply();
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
         assertEquals(List.of("v2"), repository.tags());
         main.cleanup().undo();
         assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
+    }
+
+    @Test
+    void whereTheCheckFindsThatTagDeletesRemoveOnlyTheTagDeletingOneTagOfASharedImageUntagsIt() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Image shared = seeder.pushImage("scratch/untag", "v1", 73, 300);
+        seeder.tag("scratch/untag", "prod", shared.manifest().bytes(), shared.mediaType());
+        TestImages.Image alone = seeder.pushImage("scratch/untag", "v0", 74, 300);
+        try (TagDeletingProxy proxy = TagDeletingProxy.start(registry, TagDeletingProxy.Behaviour.REMOVES_TAG_ONLY)) {
+            ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true).answerConfirm(true).answerConfirm(true);
+            MainViewModel main = main(TestConnections.inMemory(work.resolve("config-untag")), dialogs);
+            RegistryNode node = main.addConnected("proxied", proxy.hostPort(),
+                    new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
+            assertEquals(Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN, node.capabilitiesProperty().get().tagDeletion());
+            main.checkTagDeletion(node);
+            assertEquals(Capabilities.TagDeletion.REMOVES_TAG_ONLY, node.capabilitiesProperty().get().tagDeletion());
+
+            RepositoryNode repository = node.repository("scratch/untag").orElseThrow();
+            main.browser().selectionProperty().set(repository);
+            main.deleteTags(List.of("v1", "v0"));
+            dev.berth.cleanup.CleanupPlan plan = main.cleanup().planProperty().get();
+            assertEquals(List.of("v1"), plan.untags().stream().map(dev.berth.cleanup.TagRemoval::tag).toList(), "prod keeps the image");
+            assertEquals(List.of(alone.digest()), plan.deletions().stream().map(d -> d.digest().toString()).toList(), "v0 was its only tag");
+            assertEquals("", main.cleanup().untagNoteProperty().get());
+            assertTrue(main.cleanup().summaryProperty().get().contains("1 tags untagged"), main.cleanup().summaryProperty().get());
+
+            main.cleanup().apply();
+            assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
+            assertTrue(main.cleanup().resultTextProperty().get().startsWith("Deleted 1, untagged 1"), main.cleanup().resultTextProperty().get());
+            assertEquals(List.of("prod"), repository.tags());
+            assertTrue(main.cleanup().canUndo().get());
+            main.cleanup().undo();
+            assertEquals(List.of("prod", "v0", "v1"), repository.tags().stream().sorted().toList());
+            assertTrue(main.cleanup().resultTextProperty().get().contains("1 tags on images that stayed"),
+                    main.cleanup().resultTextProperty().get());
+        }
     }
 
     @Test

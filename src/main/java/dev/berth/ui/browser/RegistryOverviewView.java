@@ -143,6 +143,7 @@ public final class RegistryOverviewView extends VBox {
             why.setWrapText(true);
             Button check = new Button("Check…", new FontIcon(Feather.HELP_CIRCLE));
             check.setId("check-tag-deletion");
+            check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the text wraps, the button keeps its words
             check.setOnAction(e -> onCheckTagDeletion.accept(node));
             HBox row = new HBox(8, why, check);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -202,7 +202,14 @@ public final class CleanupView extends BorderPane {
         lowerBound.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         lowerBound.visibleProperty().bind(viewModel.planProperty().isNotNull());
         lowerBound.managedProperty().bind(lowerBound.visibleProperty());
-        VBox text = new VBox(4, summary, lowerBound);
+        Label untagNote = new Label();
+        untagNote.setId("cleanup-untag-note");
+        untagNote.setWrapText(true);
+        untagNote.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        untagNote.textProperty().bind(viewModel.untagNoteProperty());
+        untagNote.visibleProperty().bind(viewModel.untagNoteProperty().isNotEmpty());
+        untagNote.managedProperty().bind(untagNote.visibleProperty());
+        VBox text = new VBox(4, summary, untagNote, lowerBound);
         text.setMinWidth(0);
         text.setPrefWidth(0); // what the chart leaves; the labels wrap
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -224,14 +231,21 @@ public final class CleanupView extends BorderPane {
         repository.visibleProperty().bind(viewModel.manyRepositoriesProperty());
         TableColumn<TagDecision, String> tag = column("Tag", d -> d.tag(), 170);
         TableColumn<TagDecision, String> digest = column("Digest", d -> d.digest().shortHex(), 120);
-        TableColumn<TagDecision, String> fate = column("Fate", d -> d.deleted() ? "delete" : "keep", 80);
+        TableColumn<TagDecision, String> fate = column("Fate", d -> d.fate().name().toLowerCase(java.util.Locale.ROOT), 80);
         fate.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String value, boolean empty) {
                 super.updateItem(value, empty);
                 setText(empty ? null : value);
-                getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
-                if (!empty && value != null) getStyleClass().add(value.equals("delete") ? Styles.DANGER : Styles.SUCCESS);
+                getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS, Styles.WARNING);
+                if (!empty && value != null) {
+                    // Untag in amber: the tag goes, the image (and its space) stays.
+                    getStyleClass().add(switch (value) {
+                        case "delete" -> Styles.DANGER;
+                        case "untag" -> Styles.WARNING;
+                        default -> Styles.SUCCESS;
+                    });
+                }
             }
         });
         TableColumn<TagDecision, String> reason = column("Why", d -> d.reason().describe(), 400);

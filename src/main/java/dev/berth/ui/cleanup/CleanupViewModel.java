@@ -8,6 +8,7 @@ import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.ApplyListener;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
+import dev.berth.cleanup.CleanupMessages;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.CleanupPlanner;
 import dev.berth.cleanup.CleanupPolicy;
@@ -17,11 +18,15 @@ import dev.berth.cleanup.GarbageCollectionAdvice;
 import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.JournalRestorer;
+import dev.berth.cleanup.ManifestDeletion;
 import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagDecision;
+import dev.berth.cleanup.TagRemoval;
+import dev.berth.cleanup.Untagging;
 import dev.berth.domain.ByteSize;
+import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.common.DialogService;
@@ -68,6 +73,7 @@ public final class CleanupViewModel {
     private final ReadOnlyBooleanWrapper manyRepositories = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TagDecision> decisions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CleanupPlan> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper untagNote = new ReadOnlyStringWrapper("");
     private final ObservableList<AgeHistogram.Bucket> ages = FXCollections.observableArrayList();
     private final ObservableList<AgeHistogram.Bucket> agesReadOnly = FXCollections.unmodifiableObservableList(ages);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -82,6 +88,8 @@ public final class CleanupViewModel {
 
     private RepositorySnapshot snapshot;
     private UiTask running;
+    /** Set by {@link #prepareDeletion} where untagging is not possible: the other tags the chosen images take with them. */
+    private String deletionNote = "";
 
     public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
             PolicyStore policies, Clock clock, int concurrency) {
@@ -109,18 +117,20 @@ public final class CleanupViewModel {
     /** The plan's tagged images by age, kept and deleted; empty without a plan. */
     public ObservableList<AgeHistogram.Bucket> ageBuckets() { return agesReadOnly; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    /** Why a tag stays with its image, or takes others with it, where the registry cannot untag; empty otherwise. */
+    public ReadOnlyStringProperty untagNoteProperty() { return untagNote.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ApplyResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultTextProperty() { return resultText.getReadOnlyProperty(); }
 
     public BooleanBinding canApply() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().deletions().isEmpty()
+        return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().isEmpty()
                 && result.get() == null, busy, plan, result);
     }
 
     public BooleanBinding canUndo() {
-        return Bindings.createBooleanBinding(() -> !busy.get() && result.get() != null && result.get().deleted() > 0 && !undone.get(),
+        return Bindings.createBooleanBinding(() -> !busy.get() && result.get() != null && result.get().changedAnything() && !undone.get(),
                 busy, result, undone);
     }
 
@@ -148,6 +158,7 @@ public final class CleanupViewModel {
         target.set(chosen);
         repository.set(chosen.repository().orElse(null));
         snapshot = known;
+        deletionNote = "";
         clearPreview();
         result.set(null);
         resultText.set("");
@@ -155,16 +166,35 @@ public final class CleanupViewModel {
     }
 
     /**
-     * Prepares deleting the chosen tags: registries delete by digest, so the rule selects every tag
-     * on those digests (trap T4) and the preview names them all before anything is deleted.
+     * Prepares deleting the chosen tags. Where the registry can untag, exactly those tags are
+     * selected: a chosen tag whose image keeps another tag is untagged, an image all of whose tags
+     * are chosen is deleted. Elsewhere registries delete by digest, so the rule selects every tag on
+     * those digests (trap T4), and the preview names them all and says why before anything goes.
      */
     public void prepareDeletion(RepositoryNode node, RepositorySnapshot known, java.util.Collection<String> chosenTags) {
         // Not the saved policy: the form holds exactly the chosen tags' rule, which a late load must not replace.
         openTarget(CleanupTarget.of(node), known);
-        java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
-        known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
-        form.selectExactly(known.tags().stream().filter(t -> digests.contains(t.digest())).map(TagInfo::tag).toList());
+        if (untagging(target.get()) == Untagging.AVAILABLE) {
+            form.selectExactly(List.copyOf(chosenTags));
+        } else {
+            java.util.Set<dev.berth.domain.Digest> digests = new java.util.HashSet<>();
+            known.tags().stream().filter(t -> chosenTags.contains(t.tag())).forEach(t -> digests.add(t.digest()));
+            List<String> everyTag = known.tags().stream().filter(t -> digests.contains(t.digest())).map(TagInfo::tag).toList();
+            List<String> alsoGoing = everyTag.stream().filter(t -> !chosenTags.contains(t)).sorted().toList();
+            if (!alsoGoing.isEmpty()) deletionNote = CleanupMessages.deletingTakesOtherTags(tagDeletion(target.get()), alsoGoing);
+            form.selectExactly(everyTag);
+        }
         preview();
+    }
+
+    /** What the registry's tag delete does, as last probed or checked. */
+    private static Capabilities.TagDeletion tagDeletion(CleanupTarget chosen) {
+        Capabilities capabilities = chosen.registry().capabilitiesProperty().get();
+        return capabilities == null ? Capabilities.TagDeletion.UNKNOWN : capabilities.tagDeletion();
+    }
+
+    private static Untagging untagging(CleanupTarget chosen) {
+        return Untagging.of(tagDeletion(chosen));
     }
 
     /** The dry run: what would go, what stays and why, and what GC would give back. */
@@ -179,6 +209,7 @@ public final class CleanupViewModel {
         RepositoryNode node = chosen.repository().get();
         RegistryClient client = node.registry().client();
         RepositorySnapshot known = snapshot;
+        Untagging untagging = untagging(chosen);
         busy.set(true);
         progress.set(-1);
         summary.set("Reading the repository…");
@@ -186,7 +217,7 @@ public final class CleanupViewModel {
             RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), ScanListener.NONE);
             // Referrers (signatures, SBOMs) must be known so they are protected with, or deleted with, their subject.
             RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, ScanListener.NONE);
-            return Planned.of(List.of(full), CleanupPlanner.plan(full, rules.get(), clock.instant()));
+            return Planned.of(List.of(full), CleanupPlanner.plan(full, rules.get(), clock.instant(), untagging));
         }, planned -> {
             running = null;
             busy.set(false);
@@ -212,6 +243,7 @@ public final class CleanupViewModel {
         }
         RegistryClient client = chosen.registry().client();
         CleanupScan scan = new CleanupScan(scanner);
+        Untagging untagging = untagging(chosen);
         busy.set(true);
         progress.set(0);
         running = executor.submit("Planning cleanup of " + chosen.label(), (cancel, work) -> {
@@ -231,7 +263,8 @@ public final class CleanupViewModel {
                 }
             }
             if (snapshots.isEmpty()) throw new IllegalStateException("None of the repositories under " + chosen.label() + " exists any more.");
-            return Planned.of(snapshots, CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant()));
+            return Planned.of(snapshots, CleanupPlanner.plan(snapshots, CleanupPolicy.everywhere(rules), clock.instant(),
+                    untagging));
         }, planned -> {
             running = null;
             busy.set(false);
@@ -248,16 +281,20 @@ public final class CleanupViewModel {
                 .flatMap(Optional::stream).toList();
     }
 
-    /** Deletes what the preview shows, after asking; journaled first, so it can be undone. */
+    /** Deletes and untags what the preview shows, after asking; journaled first, so it can be undone. */
     public void apply() {
         CleanupPlan current = plan.get();
         CleanupTarget chosen = target.get();
-        if (current == null || chosen == null || current.deletions().isEmpty()) return;
+        if (current == null || chosen == null || current.isEmpty()) return;
         long tags = current.tags().stream().filter(TagDecision::deleted).count();
-        long repositories = current.repositories().stream().filter(r -> !r.deletions().isEmpty()).count();
-        if (!dialogs.confirm("Delete " + tags + " tags?", "This deletes " + current.deletions().size() + " manifests ("
-                + tags + " tags) from " + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be restored with Undo until the "
-                + "registry's garbage collection runs.", "Delete")) return;
+        int untags = current.untags().size();
+        long repositories = current.repositories().stream().filter(r -> !r.changesNothing()).count();
+        String what = (current.deletions().isEmpty() ? "" : "deletes " + current.deletions().size() + " manifests (" + tags + " tags)")
+                + (current.deletions().isEmpty() || untags == 0 ? "" : " and ")
+                + (untags == 0 ? "" : "removes " + untags + " tags on their own (their images stay)");
+        if (!dialogs.confirm((tags > 0 ? "Delete " : "Remove ") + (tags + untags) + " tags?", "This " + what + " from "
+                + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be "
+                + "restored with Undo until the registry's garbage collection runs.", tags > 0 ? "Delete" : "Remove")) return;
         busy.set(true);
         progress.set(0);
         running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
@@ -266,7 +303,7 @@ public final class CleanupViewModel {
                             @Override
                             public void finished(DeletionOutcome outcome, int done, int count) {
                                 executor.onUiThread(() -> progress.set(done / (double) Math.max(1, count)));
-                                work.update(done, count, "deleted " + done + " of " + count);
+                                work.update(done, count, "removed " + done + " of " + count);
                             }
                         }, cancel), applied -> {
                     running = null;
@@ -321,16 +358,22 @@ public final class CleanupViewModel {
         plan.set(planned);
         decisions.setAll(planned.tags());
         long deleteTags = planned.tags().stream().filter(TagDecision::deleted).count();
+        int untags = planned.untags().size();
         Reclaimable reclaimable = planned.reclaimable();
-        summary.set(deleteTags == 0 ? "Nothing to delete: every tag is kept by these rules."
-                : deleteTags + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests). "
-                        + "Garbage collection would give back at least " + ByteSize.format(reclaimable.bytes()) + " in "
+        summary.set(planned.isEmpty() ? "Nothing to delete: every tag is kept by these rules."
+                : (deleteTags + untags) + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests deleted"
+                        + (untags > 0 ? ", " + untags + " tags untagged: their images stay" : "") + "). "
+                        + (planned.deletions().isEmpty() ? "Untagging alone frees no space." : "Garbage collection would give back at least " + ByteSize.format(reclaimable.bytes()) + " in "
                         + reclaimable.blobs() + " blobs" + (reclaimable.keptSharedBytes() > 0 ? "; "
-                        + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + ".");
+                        + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + "."));
+        CleanupTarget chosen = target.get();
+        untagNote.set(!deletionNote.isEmpty() ? deletionNote : planned.keptWithTheirImage().isEmpty() || chosen == null ? ""
+                : CleanupMessages.untagUnavailable(tagDeletion(chosen)) + " (" + String.join(", ", planned.keptWithTheirImage()) + ")");
     }
 
     private void clearPreview() {
         plan.set(null);
+        untagNote.set("");
         ages.clear();
         manyRepositories.set(false);
         decisions.clear();
@@ -346,11 +389,13 @@ public final class CleanupViewModel {
     }
 
     static String describe(ApplyResult applied) {
-        StringBuilder text = new StringBuilder("Deleted " + applied.deleted() + ", failed " + applied.failed() + ", skipped "
-                + applied.skipped() + (applied.cancelled() ? " (cancelled)" : "") + ".");
+        StringBuilder text = new StringBuilder("Deleted " + applied.deleted() + (applied.untagged() > 0 ? ", untagged " + applied.untagged() : "")
+                + ", failed " + applied.failed() + ", skipped " + applied.skipped() + (applied.cancelled() ? " (cancelled)" : "") + ".");
         applied.stopReason().ifPresent(reason -> text.append("\n").append(reason));
-        applied.with(DeletionOutcome.Status.FAILED).forEach(o -> text.append("\n• ").append(o.removal().digest().shortHex())
-                .append(": ").append(o.message()));
+        applied.with(DeletionOutcome.Status.FAILED).forEach(o -> text.append("\n• ").append(switch (o.removal()) {
+            case TagRemoval t -> t.tag();
+            case ManifestDeletion d -> d.digest().shortHex();
+        }).append(": ").append(o.message()));
         text.append("\nJournal ").append(applied.journalId()).append(": Undo restores it while the blobs still exist.");
         return text.toString();
     }
@@ -358,7 +403,10 @@ public final class CleanupViewModel {
     static String describe(RestoreResult restored) {
         long back = restored.with(dev.berth.cleanup.RestoreOutcome.Status.RESTORED).size();
         long impossible = restored.with(dev.berth.cleanup.RestoreOutcome.Status.IMPOSSIBLE).size();
-        StringBuilder text = new StringBuilder("Restored " + back + " manifests with their tags.");
+        // An untag's manifest never left: only its tag comes back.
+        long tagsOnly = restored.with(dev.berth.cleanup.RestoreOutcome.Status.PRESENT).stream().mapToLong(o -> o.tagsRestored().size()).sum();
+        StringBuilder text = new StringBuilder("Restored " + back + " manifests with their tags"
+                + (tagsOnly > 0 ? ", and " + tagsOnly + " tags on images that stayed" : "") + ".");
         if (impossible > 0) {
             text.append(" ").append(impossible).append(" could not come back: garbage collection has already removed their blobs.");
         }
