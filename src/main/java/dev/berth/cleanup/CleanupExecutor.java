@@ -322,24 +322,22 @@ public final class CleanupExecutor {
 
         /** After an untag: the image must still be there; if the registry took it, it goes back with its other tags. */
         private DeletionOutcome imageStayed(TagRemoval t, ManifestResponse response) throws RegistryException {
-            try {
-                client.headManifest(t.repository(), t.digest().toString());
+            if (client.currentDigest(t.repository(), t.digest().toString()).isPresent()) {
                 return new DeletionOutcome(t, Status.DELETED, "untagged");
-            } catch (RegistryException.NotFound gone) {
-                String image = t.repository() + "@" + t.digest().shortHex();
-                String message;
-                try {
-                    client.putManifest(t.repository(), t.digest().toString(), response.manifest().raw(), response.contentType());
-                    for (String other : t.otherTags()) {
-                        client.putManifest(t.repository(), other, response.manifest().raw(), response.contentType());
-                    }
-                    message = CleanupMessages.untagRemovedImage(image, t.otherTags());
-                } catch (RegistryException e) {
-                    message = CleanupMessages.untagRemovedImageNotRestored(image, e);
-                }
-                stopAll.compareAndSet(null, message);
-                return new DeletionOutcome(t, Status.DELETED, message);
             }
+            String image = t.repository() + "@" + t.digest().shortHex();
+            String message;
+            try {
+                client.putManifest(t.repository(), t.digest().toString(), response.manifest().raw(), response.contentType());
+                for (String other : t.otherTags()) {
+                    client.putManifest(t.repository(), other, response.manifest().raw(), response.contentType());
+                }
+                message = CleanupMessages.untagRemovedImage(image, t.otherTags());
+            } catch (RegistryException e) {
+                message = CleanupMessages.untagRemovedImageNotRestored(image, e);
+            }
+            stopAll.compareAndSet(null, message);
+            return new DeletionOutcome(t, Status.DELETED, message);
         }
 
         private void settle(JournalEntry entry, DeletionOutcome outcome, boolean unknown) {

@@ -82,7 +82,7 @@ public final class JournalRestorer {
         List<String> restoredTags = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String tag : entry.tags()) {
-            Optional<Digest> current = currentDigest(registry, repository, tag);
+            Optional<Digest> current = registry.currentDigest(repository, tag);
             if (current.isEmpty()) {
                 put(registry, entry, tag);
                 restoredTags.add(tag);
@@ -138,19 +138,6 @@ public final class JournalRestorer {
     }
 
     private static boolean exists(RegistryClient registry, String repository, String reference) throws RegistryException {
-        return currentDigestOf(registry, repository, reference).isPresent();
-    }
-
-    private static Optional<Digest> currentDigest(RegistryClient registry, String repository, String tag) throws RegistryException {
-        return currentDigestOf(registry, repository, tag);
-    }
-
-    private static Optional<Digest> currentDigestOf(RegistryClient registry, String repository, String reference)
-            throws RegistryException {
-        try {
-            return Optional.of(registry.headManifest(repository, reference).digest());
-        } catch (RegistryException.NotFound e) {
-            return Optional.empty();
-        }
+        return registry.currentDigest(repository, reference).isPresent();
     }
 }

@@ -134,7 +134,7 @@ public final class RegistryClient {
                 lookups.add(executor.submit(() -> {
                     permits.acquire();
                     try {
-                        return digestOf(repository, tag).filter(digest::equals).map(d -> tag);
+                        return currentDigest(repository, tag).filter(digest::equals).map(d -> tag);
                     } finally {
                         permits.release();
                     }
@@ -153,10 +153,10 @@ public final class RegistryClient {
         }
     }
 
-    /** The digest a tag points at now, or empty if the tag vanished meanwhile. */
-    private Optional<Digest> digestOf(String repository, String tag) throws RegistryException {
+    /** The digest a tag (or digest reference) resolves to now, or empty if it is not there (any more). */
+    public Optional<Digest> currentDigest(String repository, String tagOrDigest) throws RegistryException {
         try {
-            return Optional.of(manifests.head(repository, tag).digest());
+            return Optional.of(manifests.head(repository, tagOrDigest).digest());
         } catch (RegistryException.NotFound e) {
             return Optional.empty();
         }

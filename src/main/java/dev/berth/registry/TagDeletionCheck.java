@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Learns what {@code DELETE /manifests/<tag>} removes on a registry the probe cannot name (trap
@@ -72,9 +71,9 @@ public final class TagDeletionCheck {
             case NOT_FOUND -> new Result(TagDeletion.UNKNOWN, "The registry did not find a tag Berth had just pushed; "
                     + "it behaves unlike any registry Berth knows, so untagging is not offered.");
             case DELETED -> {
-                boolean manifestStays = resolves(repository, digest.toString()).isPresent();
-                boolean otherTagStays = resolves(repository, survivor).filter(digest::equals).isPresent();
-                boolean tagGone = resolves(repository, removed).isEmpty();
+                boolean manifestStays = client.currentDigest(repository, digest.toString()).isPresent();
+                boolean otherTagStays = client.currentDigest(repository, survivor).filter(digest::equals).isPresent();
+                boolean tagGone = client.currentDigest(repository, removed).isEmpty();
                 if (manifestStays && otherTagStays && tagGone) {
                     yield new Result(TagDeletion.REMOVES_TAG_ONLY, "Checked with a test artifact: deleting a tag removes only "
                             + "that tag; the image and its other tags stay. Berth can untag.");
@@ -106,14 +105,6 @@ public final class TagDeletionCheck {
             throw e;
         } catch (RegistryException e) {
             throw new RegistryException.Refused(leftover + e.getMessage());
-        }
-    }
-
-    private Optional<Digest> resolves(String repository, String reference) throws RegistryException {
-        try {
-            return Optional.of(client.headManifest(repository, reference).digest());
-        } catch (RegistryException.NotFound e) {
-            return Optional.empty();
         }
     }
 
