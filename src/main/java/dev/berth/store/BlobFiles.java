@@ -1,0 +1,71 @@
+package dev.berth.store;
+
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writing content-addressed files: to a temporary name, verified while streaming, then renamed. */
+final class BlobFiles {
+
+    static final int BUFFER = 64 * 1024;
+    static final String PARTIAL_PREFIX = ".berth-";
+
+    private BlobFiles() {}
+
+    /** {@code blobs/<alg>/<hex>} under {@code root}. */
+    static Path blobPath(Path root, Digest digest) {
+        return root.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
+    }
+
+    /**
+     * Streams {@code content} into {@code target}, hashing as it goes; only verified content is
+     * renamed to {@code target}, a mismatch deletes the temporary file and fails.
+     */
+    static void writeVerified(InputStream content, Descriptor expected, Path target, String where) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), PARTIAL_PREFIX, ".partial");
+        try {
+            try (InputStream in = new VerifyingInputStream(content, expected, where);
+                    OutputStream out = Files.newOutputStream(partial)) {
+                in.transferTo(out);
+            }
+            moveAtomically(partial, target);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Writes small content (index.json, a manifest) to a temporary name beside {@code target}, then renames it. */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = Files.createTempFile(target.getParent(), PARTIAL_PREFIX, ".partial");
+        try {
+            Files.write(partial, content);
+            moveAtomically(partial, target);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Deletes a directory tree (a temporary layout that was not committed). */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

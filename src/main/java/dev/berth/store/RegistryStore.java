@@ -1,0 +1,109 @@
+package dev.berth.store;
+
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.domain.Manifest;
+import dev.berth.registry.ManifestHead;
+import dev.berth.registry.ManifestResponse;
+import dev.berth.registry.ProgressListener;
+import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One repository of a registry as a place images live: a thin adapter over {@link RegistryClient},
+ * which does the protocol (auth, TLS, paging, verified blobs, upload restarts). To make a copy
+ * cancellable, pass a client made with {@link RegistryClient#withCancel}.
+ */
+public final class RegistryStore implements ImageSource, ImageDestination {
+
+    /** Blobs go up in one request: chunked uploads only help registries that cap request size. */
+    private static final long MONOLITHIC = 0;
+
+    private final RegistryClient client;
+    private final String repository;
+
+    public RegistryStore(RegistryClient client, String repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+
+    public RegistryClient client() {
+        return client;
+    }
+
+    public String repository() {
+        return repository;
+    }
+
+    @Override
+    public String description() {
+        return "docker://" + client.host() + "/" + repository;
+    }
+
+    @Override
+    public List<String> tags() throws RegistryException {
+        return client.tags(repository);
+    }
+
+    @Override
+    public Descriptor resolve(String tag) throws RegistryException {
+        ManifestHead head = client.headManifest(repository, tag);
+        if (head.size() >= 0) return Descriptor.of(head.mediaType(), head.digest(), head.size());
+        ManifestResponse full = client.manifest(repository, tag);
+        return Descriptor.of(full.contentType(), full.digest(), full.manifest().raw().size());
+    }
+
+    @Override
+    public Manifest manifest(Digest digest) throws RegistryException {
+        return client.manifest(repository, digest.toString()).manifest();
+    }
+
+    @Override
+    public OptionalLong blobSize(Digest digest) throws RegistryException {
+        Optional<Long> size = client.blobExists(repository, digest);
+        return size.isPresent() ? OptionalLong.of(Math.max(size.get(), 0)) : OptionalLong.empty();
+    }
+
+    @Override
+    public InputStream openBlob(Descriptor blob) throws RegistryException {
+        return client.openBlob(repository, blob);
+    }
+
+    @Override
+    public void putBlob(Descriptor blob, BlobContent content) throws RegistryException {
+        client.uploadBlob(repository, blob.digest(), blob.size(), content::open, MONOLITHIC, ProgressListener.NONE);
+    }
+
+    @Override
+    public void putManifest(Manifest manifest) throws RegistryException {
+        client.putManifest(repository, manifest.digest().toString(), manifest.raw(), manifest.mediaType());
+    }
+
+    @Override
+    public void putImage(Manifest manifest, Optional<String> tag) throws RegistryException {
+        client.putManifest(repository, tag.orElse(manifest.digest().toString()), manifest.raw(), manifest.mediaType());
+    }
+
+    /** A registry makes each manifest visible as it is put: nothing is left to finish. */
+    @Override
+    public void commit() {
+    }
+
+    /** The client belongs to the caller, who may use it for other repositories. */
+    @Override
+    public void close() {
+    }
+
+    /**
+     * Mounts a blob from another repository of the same registry instead of uploading it (T11);
+     * false when the registry wants a real upload.
+     */
+    public boolean mountBlob(Digest digest, String fromRepository) throws RegistryException {
+        return client.mountBlob(repository, digest, fromRepository) == dev.berth.registry.MountResult.MOUNTED;
+    }
+}
