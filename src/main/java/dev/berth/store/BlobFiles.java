@@ -61,6 +61,13 @@ final class BlobFiles {
         }
     }
 
+    /** The sha256 of everything {@code in} holds, read to its end. */
+    static Digest sha256(InputStream in) throws IOException {
+        HashingInputStream hashing = new HashingInputStream(in);
+        hashing.transferTo(OutputStream.nullOutputStream());
+        return hashing.digest();
+    }
+
     /** Deletes a directory tree (a temporary layout that was not committed). */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;

@@ -49,10 +49,15 @@ final class StoreJson {
             throw new StoreException.Corrupt("The manifest " + digest + " in " + where
                     + " does not match its digest: the file is corrupt or was changed.");
         }
+        return parsedManifest(bytes, declared, where);
+    }
+
+    /** {@code bytes} parsed as a manifest, the bytes kept as they are. */
+    static Manifest parsedManifest(byte[] bytes, Optional<MediaType> declared, String where) throws StoreException {
         try {
             return ManifestParser.parse(RawBytes.of(bytes), declared);
         } catch (MalformedContentException e) {
-            throw new StoreException.Corrupt("The manifest " + digest + " in " + where + " is malformed: " + e.getMessage(), e);
+            throw new StoreException.Corrupt("A manifest in " + where + " is malformed: " + e.getMessage(), e);
         }
     }
 

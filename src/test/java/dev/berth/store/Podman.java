@@ -1,0 +1,24 @@
+package dev.berth.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** podman with its storage in a test directory (vfs driver, no daemon, nothing shared with the machine). */
+final class Podman {
+
+    private final Path dir;
+
+    Podman(Path dir) {
+        this.dir = dir;
+    }
+
+    String run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("podman", "--root", dir.resolve("storage").toString(),
+                "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs",
+                "--events-backend", "file", "--cgroup-manager", "cgroupfs"));
+        command.addAll(List.of(args));
+        return ExternalTool.run(dir, command.toArray(String[]::new));
+    }
+}
