@@ -50,6 +50,14 @@ class LayeringTest {
     }
 
     @Test
+    void imageStoresStandOnTheRegistryClientAndTheFormatsOnly() {
+        noClasses().that().resideInAPackage("dev.berth.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui..", "dev.berth.cli..", "dev.berth.connection..",
+                        "dev.berth.cleanup..", "dev.berth.browse..", "dev.berth.inspect..")
+                .check(berth);
+    }
+
+    @Test
     void coreLayersDoNotReachIntoTheCliOrUi() {
         noClasses().that().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..")
