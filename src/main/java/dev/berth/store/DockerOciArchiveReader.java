@@ -3,35 +3,27 @@ package dev.berth.store;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageManifest;
-import dev.berth.domain.Manifest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Reads the docker-archive Docker 25+ writes: an OCI layout inside the tar, plus the classic
  * {@code manifest.json} whose {@code RepoTags} name the images. The manifests are the real ones,
  * so digests are those the image had in its registry.
  */
-final class DockerOciArchiveReader implements ImageSource {
+final class DockerOciArchiveReader extends LayoutTarSource {
 
     /** Where containerd (and Docker's containerd image store) records an image's full name. */
     static final String CONTAINERD_NAME = "io.containerd.image.name";
 
-    private final Path file;
-    private final TarFiles files;
-    private final OciLayoutReader layout;
     private final ArchiveTags tags;
 
     DockerOciArchiveReader(Path file, TarFiles files) throws IOException {
-        this.file = file;
-        this.files = files;
-        this.layout = new OciLayoutReader(files, description());
+        super("docker-archive", file, files);
         this.tags = new ArchiveTags(description());
         List<Descriptor> entries = layout.entries();
         if (files.has(DockerArchive.MANIFEST_JSON)) {
@@ -46,11 +38,6 @@ final class DockerOciArchiveReader implements ImageSource {
     }
 
     @Override
-    public String description() {
-        return "docker-archive:" + file;
-    }
-
-    @Override
     public List<String> tags() {
         return tags.names();
     }
@@ -58,26 +45,6 @@ final class DockerOciArchiveReader implements ImageSource {
     @Override
     public Descriptor resolve(String tag) throws StoreException {
         return tags.resolve(tag);
-    }
-
-    @Override
-    public Manifest manifest(Digest digest) throws IOException {
-        return layout.manifest(digest);
-    }
-
-    @Override
-    public OptionalLong blobSize(Digest digest) throws IOException {
-        return layout.blobSize(digest);
-    }
-
-    @Override
-    public InputStream openBlob(Descriptor blob) throws IOException {
-        return layout.openBlob(blob);
-    }
-
-    @Override
-    public void close() throws IOException {
-        files.close();
     }
 
     /** Single-image entries by their config digest: how a manifest.json image ({@code Config: blobs/sha256/…}) finds its manifest. */

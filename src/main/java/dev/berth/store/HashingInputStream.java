@@ -8,36 +8,56 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Computes the sha256 of what is read through it, for content whose digest is learnt, not known (an uncompressed layer). */
-final class HashingInputStream extends FilterInputStream {
+/**
+ * Hashes what is read through it (skipped bytes are read too, so nothing escapes the hash). Used
+ * as it is where a digest is learnt (an uncompressed layer), and by {@link VerifyingInputStream}
+ * where one is checked.
+ */
+class HashingInputStream extends FilterInputStream {
 
+    private final String algorithm;
     private final MessageDigest hasher;
+    private long count;
+    private Digest digest;
 
+    /** Hashing with sha256. */
     HashingInputStream(InputStream in) {
+        this(in, "sha256");
+    }
+
+    HashingInputStream(InputStream in, String algorithm) {
         super(in);
+        this.algorithm = algorithm;
         try {
-            this.hasher = MessageDigest.getInstance("SHA-256");
+            this.hasher = MessageDigest.getInstance("sha512".equals(algorithm) ? "SHA-512" : "SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
+            throw new IllegalStateException("the JDK lacks " + algorithm, e);
         }
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) hasher.update((byte) b);
-        return b;
+    public final int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
-    public int read(byte[] b, int off, int len) throws IOException {
+    public final int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
-        if (n > 0) hasher.update(b, off, n);
+        if (n > 0) {
+            hasher.update(b, off, n);
+            count += n;
+            afterRead(count);
+        } else if (n < 0 && digest == null) {
+            digest = new Digest(algorithm, HexFormat.of().formatHex(hasher.digest()));
+            atEnd(count, digest);
+        }
         return n;
     }
 
     @Override
-    public long skip(long n) throws IOException {
+    public final long skip(long n) throws IOException {
         byte[] buffer = new byte[8192];
         long skipped = 0;
         while (skipped < n) {
@@ -49,12 +69,21 @@ final class HashingInputStream extends FilterInputStream {
     }
 
     @Override
-    public boolean markSupported() {
+    public final boolean markSupported() {
         return false;
     }
 
-    /** The digest of everything read so far. */
+    /** Told the number of bytes read so far, after each read. */
+    void afterRead(long bytesSoFar) throws IOException {
+    }
+
+    /** Told the total and the digest once, when the stream ends. */
+    void atEnd(long bytes, Digest digest) throws IOException {
+    }
+
+    /** The digest of everything read; only once the stream has been read to its end. */
     Digest digest() {
-        return new Digest("sha256", HexFormat.of().formatHex(hasher.digest()));
+        if (digest == null) throw new IllegalStateException("the stream has not been read to its end");
+        return digest;
     }
 }

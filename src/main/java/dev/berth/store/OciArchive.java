@@ -4,10 +4,8 @@ import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -23,59 +21,13 @@ public final class OciArchive {
 
     /** The archive at {@code file}, for reading. */
     public static ImageSource read(Path file) throws IOException {
-        return new Reader(file);
+        TarFiles files = TarFiles.open(file);
+        return new LayoutTarSource("oci-archive", file, files);
     }
 
     /** A new archive at {@code file}, which appears only when committed. */
     public static ImageDestination create(Path file) throws IOException {
         return new Writer(file.toAbsolutePath().normalize());
-    }
-
-    private static final class Reader implements ImageSource {
-        private final Path file;
-        private final TarFiles files;
-        private final OciLayoutReader layout;
-
-        Reader(Path file) throws IOException {
-            this.file = file;
-            this.files = TarFiles.open(file);
-            this.layout = new OciLayoutReader(files, description());
-        }
-
-        @Override
-        public String description() {
-            return "oci-archive:" + file;
-        }
-
-        @Override
-        public List<String> tags() throws IOException {
-            return layout.tags();
-        }
-
-        @Override
-        public Descriptor resolve(String tag) throws IOException {
-            return layout.resolve(tag);
-        }
-
-        @Override
-        public Manifest manifest(Digest digest) throws IOException {
-            return layout.manifest(digest);
-        }
-
-        @Override
-        public OptionalLong blobSize(Digest digest) throws IOException {
-            return layout.blobSize(digest);
-        }
-
-        @Override
-        public InputStream openBlob(Descriptor blob) throws IOException {
-            return layout.openBlob(blob);
-        }
-
-        @Override
-        public void close() throws IOException {
-            files.close();
-        }
     }
 
     private static final class Writer implements ImageDestination {

@@ -69,16 +69,13 @@ class DockerArchiveInteropTest {
     @Test
     void anArchivePodmanSavedIsReadWithItsDigests(@TempDir Path dir) throws Exception {
         Podman podman = new Podman(dir);
-        Path rootfs = dir.resolve("rootfs.tar");
-        Files.write(rootfs, TinyImage.tar("hello.txt", "from podman".getBytes(StandardCharsets.UTF_8)));
-        podman.run("import", rootfs.toString(), "localhost/tiny:imported");
-        Path saved = dir.resolve("saved.tar");
-        podman.run("save", "-o", saved.toString(), "localhost/tiny:imported");
+        Path saved = savedByPodman(podman, dir, "from podman", "localhost/tiny:imported");
         JsonNode inspect = new ObjectMapper().readTree(podman.run("inspect", "localhost/tiny:imported")).get(0);
 
         try (ImageSource from = DockerArchive.read(saved)) {
             assertEquals(List.of("localhost/tiny:imported"), from.tags());
             Descriptor top = from.resolve("localhost/tiny:imported");
+            assertEquals(top, from.resolve("@0"), "@N names the N-th image, as in skopeo");
             assertEquals(MediaType.DOCKER_MANIFEST, top.mediaType());
             ImageManifest manifest = (ImageManifest) from.manifest(top.digest());
             assertEquals(top.digest(), manifest.digest());
@@ -95,11 +92,7 @@ class DockerArchiveInteropTest {
     @Test
     void theOciLayoutInsideATarThatDocker25WritesIsRead(@TempDir Path dir) throws Exception {
         Podman podman = new Podman(dir);
-        Path rootfs = dir.resolve("rootfs.tar");
-        Files.write(rootfs, TinyImage.tar("hello.txt", "docker 25".getBytes(StandardCharsets.UTF_8)));
-        podman.run("import", rootfs.toString(), "localhost/tiny:new");
-        Path saved = dir.resolve("saved.tar");
-        podman.run("save", "-o", saved.toString(), "localhost/tiny:new");
+        Path saved = savedByPodman(podman, dir, "docker 25", "localhost/tiny:new");
         // skopeo turns the save into an OCI layout; with a manifest.json beside it, it is what Docker 25 writes.
         Path layout = dir.resolve("layout");
         ExternalTool.run(dir, "skopeo", "--insecure-policy", "copy", "docker-archive:" + saved, "oci:" + layout + ":new");
@@ -130,12 +123,7 @@ class DockerArchiveInteropTest {
     @Test
     void aPodmanArchiveCopiedIntoAnArchiveByBerthLoadsAgain(@TempDir Path dir) throws Exception {
         Podman podman = new Podman(dir);
-        Path rootfs = dir.resolve("rootfs.tar");
-        byte[] tar = TinyImage.tar("hello.txt", "round trip".getBytes(StandardCharsets.UTF_8));
-        Files.write(rootfs, tar);
-        podman.run("import", rootfs.toString(), "localhost/tiny:one");
-        Path saved = dir.resolve("saved.tar");
-        podman.run("save", "-o", saved.toString(), "localhost/tiny:one");
+        Path saved = savedByPodman(podman, dir, "round trip", "localhost/tiny:one");
         podman.run("rmi", "localhost/tiny:one");
 
         Path copied = dir.resolve("copied.tar");
@@ -144,5 +132,15 @@ class DockerArchiveInteropTest {
         }
         podman.run("load", "-i", copied.toString());
         assertTrue(podman.run("images", "--format", "{{.Repository}}:{{.Tag}}").contains("localhost/tiny:two"));
+    }
+
+    /** An image podman imported from a one-file rootfs tar, then saved as a docker-archive. */
+    private static Path savedByPodman(Podman podman, Path dir, String content, String name) throws Exception {
+        Path rootfs = dir.resolve("rootfs.tar");
+        Files.write(rootfs, TinyImage.tar("hello.txt", content.getBytes(StandardCharsets.UTF_8)));
+        podman.run("import", rootfs.toString(), name);
+        Path saved = dir.resolve("saved.tar");
+        podman.run("save", "-o", saved.toString(), name);
+        return saved;
     }
 }
