@@ -69,10 +69,7 @@ class OciLayoutInteropTest {
 
     @Test
     void aLayoutBerthWritesIsReadBySkopeoAndUmoci(@TempDir Path dir) throws Exception {
-        Path layout = dir.resolve("out");
-        try (OciLayout to = OciLayout.open(layout)) {
-            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
-        }
+        Path layout = appLayout(dir);
 
         JsonNode inspect = new ObjectMapper().readTree(ExternalTool.run(dir, "skopeo", "inspect", "oci:" + layout + ":1.0"));
         assertEquals(image.digest(), inspect.path("Digest").asText());
@@ -83,10 +80,7 @@ class OciLayoutInteropTest {
 
     @Test
     void severalTagsLiveInOneLayoutAndAnExistingLayoutIsOnlyAddedTo(@TempDir Path dir) throws Exception {
-        Path layout = dir.resolve("out");
-        try (OciLayout to = OciLayout.open(layout)) {
-            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
-        }
+        Path layout = appLayout(dir);
         try (OciLayout to = OciLayout.open(layout)) {
             TestCopy.copy(repo("store/multi"), "2.0", to, Optional.of("2.0"));
         }
@@ -170,10 +164,7 @@ class OciLayoutInteropTest {
 
     @Test
     void aBlobThatDoesNotMatchItsDigestIsRefusedAndLeavesNoFile(@TempDir Path dir) throws Exception {
-        Path layout = dir.resolve("out");
-        try (OciLayout to = OciLayout.open(layout)) {
-            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
-        }
+        Path layout = appLayout(dir);
         byte[] wrong = "not the config".getBytes();
         Descriptor claimed = Descriptor.of(MediaType.OCI_LAYER_GZIP, Digest.sha256("something else".getBytes()), wrong.length);
         try (OciLayout to = OciLayout.open(layout)) {
@@ -189,10 +180,7 @@ class OciLayoutInteropTest {
 
     @Test
     void aCorruptBlobInALayoutFailsWhenRead(@TempDir Path dir) throws Exception {
-        Path layout = dir.resolve("out");
-        try (OciLayout to = OciLayout.open(layout)) {
-            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
-        }
+        Path layout = appLayout(dir);
         Descriptor layer = RealContent.descriptor(image.layers().get(0));
         Path file = layout.resolve("blobs/sha256").resolve(layer.digest().hex());
         byte[] bytes = Files.readAllBytes(file);
@@ -207,13 +195,19 @@ class OciLayoutInteropTest {
 
     @Test
     void aMissingTagIsNamed(@TempDir Path dir) throws Exception {
-        Path layout = dir.resolve("out");
-        try (OciLayout to = OciLayout.open(layout)) {
-            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
-        }
+        Path layout = appLayout(dir);
         try (OciLayout from = OciLayout.open(layout)) {
             StoreException.NotFound e = assertThrows(StoreException.NotFound.class, () -> from.resolve("2.0"));
             assertTrue(e.getMessage().contains("2.0"), e.getMessage());
         }
+    }
+
+    /** A new layout at {@code dir/out} holding store/app:1.0 as 1.0. */
+    private static Path appLayout(Path dir) throws Exception {
+        Path layout = dir.resolve("out");
+        try (OciLayout to = OciLayout.open(layout)) {
+            TestCopy.copy(repo("store/app"), "1.0", to, Optional.of("1.0"));
+        }
+        return layout;
     }
 }
