@@ -16,7 +16,8 @@ final class Podman {
 
     String run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("podman", "--root", dir.resolve("storage").toString(),
-                "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs",
+                "--runroot", dir.resolve("run").toString(), "--tmpdir", dir.resolve("libpod").toString(),
+                "--network-config-dir", dir.resolve("networks").toString(), "--storage-driver", "vfs",
                 "--events-backend", "file", "--cgroup-manager", "cgroupfs"));
         command.addAll(List.of(args));
         return ExternalTool.run(dir, command.toArray(String[]::new));
