@@ -22,6 +22,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,24 @@ class DeadlineTest {
         assertTooSlow(() -> client.probe(Optional.of("team/app")));
         assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(4)) < 0,
                 "the redirects were bounded per hop, not as a whole");
+    }
+
+    @Test
+    void schemeProbeIsBoundedByTheConnectionsTimeoutWhenShorterThanItsOwn() throws Exception {
+        HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")
+                .addSubjectAlternativeName("127.0.0.1").build();
+        HandshakeCertificates trust = new HandshakeCertificates.Builder().addTrustedCertificate(certificate.certificate()).build();
+        registry.useHttps(new HandshakeCertificates.Builder().heldCertificate(certificate).build().sslSocketFactory());
+        answer(registry, r -> new MockResponse.Builder().code(200).headersDelay(4, TimeUnit.SECONDS).build());
+        OkHttpClient.Builder trusting = new OkHttpClient.Builder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+
+        long start = System.nanoTime();
+        clients.connectDetectingScheme(ConnectionSettings.of(registry.getHostName() + ":" + registry.getPort())
+                .withTimeout(TIMEOUT), trusting);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // Its own 5 s would still be waiting for the 4 s headers; the connection allows 1 s.
+        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "the probe took " + took);
     }
 
     // Fixtures
