@@ -7,33 +7,24 @@ package dev.berth.registry.http;
  */
 public enum Remedies {
 
-    APP {
-        @Override
-        String moreTime() {
-            return "raise the timeout in this connection's settings";
-        }
+    APP("raise the timeout in this connection's settings", "add its CA in the connection's TLS settings"),
+    COMMAND_LINE("allow more time with --timeout SECONDS", "pass its CA with --ca-cert FILE");
 
-        @Override
-        String trustCa(String registry) {
-            return "add its CA in the connection's TLS settings, or place it at certs.d/" + registry + "/ca.crt";
-        }
-    },
+    private final String moreTime;
+    private final String addCa;
 
-    COMMAND_LINE {
-        @Override
-        String moreTime() {
-            return "allow more time with --timeout SECONDS";
-        }
-
-        @Override
-        String trustCa(String registry) {
-            return "pass its CA with --ca-cert FILE, or place it at certs.d/" + registry + "/ca.crt";
-        }
-    };
+    Remedies(String moreTime, String addCa) {
+        this.moreTime = moreTime;
+        this.addCa = addCa;
+    }
 
     /** What to do when the registry needs longer than the connection allows. */
-    abstract String moreTime();
+    String moreTime() {
+        return moreTime;
+    }
 
-    /** What to do when the registry's certificate is issued by a CA Berth does not trust. */
-    abstract String trustCa(String registry);
+    /** What to do when {@code registry}'s certificate is issued by a CA Berth does not trust (Docker's place works for both). */
+    String trustCa(String registry) {
+        return addCa + ", or place it at certs.d/" + registry + "/ca.crt";
+    }
 }
