@@ -4,7 +4,9 @@ import dev.berth.connection.docker.DockerConfig;
 import dev.berth.connection.docker.DockerCredentials;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryClients;
 import dev.berth.registry.auth.Credentials;
+import dev.berth.registry.http.Remedies;
 import dev.berth.registry.tls.TlsContext;
 import dev.berth.registry.tls.TlsContextFactory;
 import dev.berth.registry.tls.TlsSettings;
@@ -39,7 +41,9 @@ final class CliConnector {
         TlsSettings tls = TlsSettings.defaults(environment.home());
         if (options.caCert != null) tls = tls.withCaFile(options.caCert);
         TlsContext context = new TlsContextFactory().forRegistry(apiHost, tls);
-        return environment.clients().connectDetectingScheme(settings, context.applyTo(environment.clients().sharedHttpClient().newBuilder()));
+        // Errors advise in the command line's words (--ca-cert, --timeout), not the app's settings.
+        RegistryClients clients = environment.clients().advising(Remedies.COMMAND_LINE);
+        return clients.connectDetectingScheme(settings, context.applyTo(clients.sharedHttpClient().newBuilder()));
     }
 
     private Credentials credentials(CommandLine commandLine, String registry, ConnectionOptions options) throws IOException {

@@ -93,7 +93,7 @@ final class BlobUploads {
             while (offset < size) {
                 long length = Math.min(chunkSize, size - offset);
                 Exchange patch = Exchange.of("PATCH", location, body(in, length, offset, size, progress), Set.of(Scope.push(repository)), action)
-                        .withHeader("Content-Range", offset + "-" + (offset + length - 1));
+                        .withHeader("Content-Range", offset + "-" + (offset + length - 1)).transferring(length);
                 try (Response response = http.send(patch)) {
                     location = location(response);
                     checkRange(response, offset + length, action);
@@ -109,12 +109,22 @@ final class BlobUploads {
     private void finish(String repository, HttpUrl location, Digest digest, RequestBody body, long size, String action)
             throws RegistryException {
         HttpUrl url = location.newBuilder().addQueryParameter("digest", digest.toString()).build();
-        try (Response response = http.send(Exchange.of("PUT", url, body, Set.of(Scope.push(repository)), action))) {
+        Exchange put = Exchange.of("PUT", url, body, Set.of(Scope.push(repository)), action).transferring(bodyBytes(body));
+        try (Response response = http.send(put)) {
             Optional<Digest> stored = Manifests.claimedDigest(response);
             if (stored.isPresent() && !stored.get().equals(digest)) {
                 throw new RegistryException.ProtocolViolation("The registry stored the blob as " + stored.get()
                         + " instead of " + digest + ".");
             }
+        }
+    }
+
+    /** The bytes a request body carries (a whole blob for a monolithic upload, none to close a chunked one). */
+    private static long bodyBytes(RequestBody body) {
+        try {
+            return Math.max(0, body.contentLength());
+        } catch (IOException unknown) {
+            return 0;
         }
     }
 

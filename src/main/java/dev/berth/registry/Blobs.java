@@ -53,7 +53,7 @@ final class Blobs {
                     + " is " + descriptor.size() + " bytes, more than the " + maxBytes + " Berth reads into memory.");
         }
         String action = "read blob " + descriptor.digest().shortHex() + " of " + repository;
-        try (Response response = http.send(get(repository, descriptor.digest(), 0, action))) {
+        try (Response response = http.send(get(repository, descriptor, 0, action))) {
             byte[] bytes = ErrorResponses.readBounded(response, maxBytes);
             Digest actual = Digest.of(descriptor.digest().algorithm(), bytes);
             if (!actual.equals(descriptor.digest())) throw mismatch(repository, descriptor.digest(), actual);
@@ -80,7 +80,7 @@ final class Blobs {
             MessageDigest hasher = digest.newHasher();
             if (have > 0) hashExisting(target, hasher);
             if (have < descriptor.size()) {
-                try (Response response = http.send(get(repository, digest, have, action).handling(206, 416))) {
+                try (Response response = http.send(get(repository, descriptor, have, action).handling(206, 416))) {
                     if (response.code() == 200 && have > 0) { // the server ignored Range: start over
                         hasher.reset();
                         have = 0;
@@ -107,12 +107,14 @@ final class Blobs {
     /** An open stream over the blob; it throws at the end if the content does not match the digest. */
     InputStream open(String repository, Descriptor descriptor) throws RegistryException {
         String action = "read blob " + descriptor.digest().shortHex() + " of " + repository;
-        Response response = http.send(get(repository, descriptor.digest(), 0, action));
+        Response response = http.send(get(repository, descriptor, 0, action));
         return new VerifyingInputStream(response.body().byteStream(), descriptor, response);
     }
 
-    private Exchange get(String repository, Digest digest, long offset, String action) {
-        Exchange exchange = Exchange.get(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)), action);
+    /** A GET from {@code offset} on, given time for the bytes still to come (a drip is cut off, a big layer is not). */
+    private Exchange get(String repository, Descriptor descriptor, long offset, String action) {
+        Exchange exchange = Exchange.get(http.v2(repository + "/blobs/" + descriptor.digest()).build(),
+                Set.of(Scope.pull(repository)), action).transferring(Math.max(0, descriptor.size() - offset));
         return offset > 0 ? exchange.withHeader("Range", "bytes=" + offset + "-") : exchange;
     }
 

@@ -6,6 +6,7 @@ import dev.berth.registry.auth.TokenClient;
 import dev.berth.registry.http.Authorizer;
 import dev.berth.registry.http.HttpCalls;
 import dev.berth.registry.http.RegistryHttp;
+import dev.berth.registry.http.Remedies;
 import dev.berth.registry.http.RetryPolicy;
 import dev.berth.registry.tls.TlsFailureTranslator;
 import dev.berth.registry.tls.TlsProblem;
@@ -27,9 +28,12 @@ import okhttp3.Response;
  */
 public final class RegistryClients {
 
+    private static final Duration SCHEME_PROBE_TIMEOUT = Duration.ofSeconds(5);
+
     private final OkHttpClient shared;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final Remedies remedies;
 
     public RegistryClients() {
         this(new OkHttpClient.Builder()
@@ -39,9 +43,19 @@ public final class RegistryClients {
     }
 
     public RegistryClients(OkHttpClient shared, Clock clock, RetryPolicy retry) {
+        this(shared, clock, retry, Remedies.APP);
+    }
+
+    private RegistryClients(OkHttpClient shared, Clock clock, RetryPolicy retry, Remedies remedies) {
         this.shared = shared;
         this.clock = clock;
         this.retry = retry;
+        this.remedies = remedies;
+    }
+
+    /** The same clients (sharing the pool), whose errors advise in {@code where}'s words: options or settings. */
+    public RegistryClients advising(Remedies where) {
+        return new RegistryClients(shared, clock, retry, where);
     }
 
     /** A client for one registry; nothing is sent until the first call. */
@@ -60,7 +74,8 @@ public final class RegistryClients {
                 .build();
         TokenClient tokens = new TokenClient(client, clock);
         Authorizer authorizer = new Authorizer(settings.credentials(), tokens, new TokenCache(clock), new RealmGuard(base));
-        RegistryHttp http = new RegistryHttp(client, base, authorizer, new HttpCalls(CancelSignal.none()), retry);
+        RegistryHttp http = new RegistryHttp(client, base, authorizer, new HttpCalls(CancelSignal.none(), remedies), retry,
+                timeout);
         return new RegistryClient(settings.host(), http);
     }
 
@@ -73,7 +88,10 @@ public final class RegistryClients {
             throws RegistryException.Refused {
         HttpUrl https = baseUrl(settings);
         if (settings.plainHttp() || !TransportSecurity.isLoopback(https.host())) return connect(settings, builder);
-        OkHttpClient probe = builder.build().newBuilder().callTimeout(Duration.ofSeconds(5)).build();
+        // Bounded as a whole like every exchange (OkHttp's call timeout covers the body), and never longer than
+        // the connection's own timeout.
+        Duration probeTimeout = settings.timeout().compareTo(SCHEME_PROBE_TIMEOUT) < 0 ? settings.timeout() : SCHEME_PROBE_TIMEOUT;
+        OkHttpClient probe = builder.build().newBuilder().callTimeout(probeTimeout).build();
         try (Response ignored = probe.newCall(new Request.Builder().url(https.resolve("/v2/")).get().build()).execute()) {
             return connect(settings, builder);
         } catch (SSLException e) {

@@ -214,6 +214,9 @@ class BerthCliTest {
             Run untrusted = berth("tags", secure.hostPort() + "/secure/app");
             assertEquals(1, untrusted.code());
             assertTrue(untrusted.err().toLowerCase(java.util.Locale.ROOT).contains("certificate"), untrusted.err());
+            assertTrue(untrusted.err().contains("--ca-cert FILE") && untrusted.err().contains("certs.d/" + secure.hostPort() + "/ca.crt"),
+                    "the CLI's advice names its option: " + untrusted.err());
+            assertFalse(untrusted.err().contains("TLS settings"), "the CLI has no settings dialog: " + untrusted.err());
         }
     }
 

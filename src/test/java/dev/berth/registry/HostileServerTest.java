@@ -28,12 +28,20 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import javax.net.SocketFactory;
+import okhttp3.Dns;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a real registry cannot be made to do: hostile redirects and realms, foreign or looping
@@ -110,6 +118,41 @@ class HostileServerTest {
 
         RegistryException e = assertThrows(RegistryException.Refused.class, () -> client.tags("team/app"));
         assertTrue(e.getMessage().contains("link-local"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/computeMetadata/v1/",
+            "http://100.100.100.200/latest/meta-data/", "http://[fd00:ec2::254]/latest/meta-data/", "http://[fe80::1]/blob"})
+    void redirectToALinkLocalOrMetadataAddressIsNotFollowed(String target) throws Exception {
+        registry.setDispatcher(record(registryRequests, r -> new MockResponse.Builder().code(307).addHeader("Location", target).build()));
+        List<InetSocketAddress> contacted = new CopyOnWriteArrayList<>();
+        RegistryClient client = clients.connect(ConnectionSettings.of(hostPort(registry)).withPlainHttp(true, false),
+                new OkHttpClient.Builder().socketFactory(loopbackOnly(contacted)));
+
+        RegistryException e = assertThrows(RegistryException.Refused.class, () -> client.blobBytes("team/app", someBlob(), 1024));
+        assertTrue(e.getMessage().contains("link-local") && e.getMessage().contains(hostPort(registry)), e.getMessage());
+        assertEquals(List.of(registry.getPort()), contacted.stream().map(InetSocketAddress::getPort).distinct().toList());
+    }
+
+    @Test
+    void redirectToANameThatResolvesToTheMetadataAddressIsNotFollowed() throws Exception {
+        InetAddress metadata = InetAddress.getByAddress("storage.example", new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254});
+        List<String> looked = new CopyOnWriteArrayList<>();
+        Dns dns = host -> {
+            looked.add(host);
+            return host.equals("storage.example") ? List.of(metadata) : Dns.SYSTEM.lookup(host);
+        };
+        registry.setDispatcher(record(registryRequests, r -> new MockResponse.Builder().code(307)
+                .addHeader("Location", "http://storage.example:" + other.getPort() + "/blob?sig=1").build()));
+        List<InetSocketAddress> contacted = new CopyOnWriteArrayList<>();
+        RegistryClient client = clients.connect(ConnectionSettings.of(hostPort(registry)).withPlainHttp(true, false),
+                new OkHttpClient.Builder().dns(dns).socketFactory(loopbackOnly(contacted)));
+
+        RegistryException e = assertThrows(RegistryException.Refused.class, () -> client.blobBytes("team/app", someBlob(), 1024));
+        assertTrue(e.getMessage().contains("storage.example") && e.getMessage().contains("link-local"), e.getMessage());
+        assertTrue(looked.contains("storage.example"), "the name was resolved and its address judged: " + looked);
+        assertTrue(contacted.stream().allMatch(a -> a.getAddress().isLoopbackAddress()), contacted.toString());
+        assertEquals(0, otherRequests.size());
     }
 
     @Test
@@ -232,7 +275,8 @@ class HostileServerTest {
                 .withTimeout(Duration.ofMillis(300)));
 
         RegistryException e = assertThrows(RegistryException.TransportFailure.class, () -> client.tags("team/app"));
-        assertTrue(e.getMessage().contains("did not answer in time"), e.getMessage());
+        // Whichever ends it first, the read timeout or the exchange's deadline: the registry is named, the fix given.
+        assertTrue(e.getMessage().contains(hostPort(registry)) && e.getMessage().contains("timeout"), e.getMessage());
         assertTrue(e.isTemporary());
     }
 
@@ -394,6 +438,52 @@ class HostileServerTest {
     }
 
     // Fixtures
+
+    private static Descriptor someBlob() {
+        byte[] bytes = "blob".getBytes(StandardCharsets.UTF_8);
+        return Descriptor.of(MediaType.OCI_LAYER_GZIP, Digest.sha256(bytes), bytes.length);
+    }
+
+    /**
+     * Sockets that record every address they are asked to connect to and refuse all but loopback: proof of
+     * what was contacted, and a test that can never reach a real metadata service even if the guard breaks.
+     */
+    private static SocketFactory loopbackOnly(List<InetSocketAddress> contacted) {
+        return new SocketFactory() {
+            @Override
+            public Socket createSocket() {
+                return new Socket() {
+                    @Override
+                    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                        InetSocketAddress address = (InetSocketAddress) endpoint;
+                        contacted.add(address);
+                        if (!address.getAddress().isLoopbackAddress()) throw new ConnectException("test: not loopback");
+                        super.connect(endpoint, timeout);
+                    }
+                };
+            }
+
+            @Override
+            public Socket createSocket(String host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress host, int port) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
 
     private RegistryClient connect(Credentials credentials) throws RegistryException {
         return clients.connect(ConnectionSettings.of(hostPort(registry)).withPlainHttp(true, false).withCredentials(credentials));

@@ -139,6 +139,8 @@ class HtpasswdTlsRegistryTest {
         assertTrue(e.getMessage().contains(registry.hostPort()), e.getMessage());
         String message = e.getMessage().toLowerCase(Locale.ROOT);
         assertTrue(message.contains("certificat") || message.contains("certification path"), e.getMessage());
+        assertTrue(e.getMessage().contains("connection's TLS settings") && !e.getMessage().contains("--ca-cert"),
+                "the app's advice points at its settings: " + e.getMessage());
 
         // Trusting another CA does not help either.
         RegistryClient other = RealRegistry.clients().connect(RealRegistry.settings(registry, Credentials.anonymous()),

@@ -38,6 +38,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -174,7 +175,8 @@ class TokenAuthRegistryTest {
         HttpUrl base = HttpUrl.get(registry.baseUrl() + "/");
         Authorizer authorizer = new Authorizer(Credentials.basic("alice", "s3cret"), new TokenClient(ok, Clock.systemUTC()),
                 new TokenCache(Clock.systemUTC()), new RealmGuard(base));
-        RegistryHttp http = new RegistryHttp(ok, base, authorizer, new HttpCalls(CancelSignal.none()), RetryPolicy.DEFAULT);
+        RegistryHttp http = new RegistryHttp(ok, base, authorizer, new HttpCalls(CancelSignal.none()), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(30));
         RegistryClient client = new RegistryClient(registry.hostPort(), http);
         assertEquals(List.of("1"), client.tags("team/app")); // learns the scheme, caches a pull token
         assertEquals(1, issuer.requests().size());

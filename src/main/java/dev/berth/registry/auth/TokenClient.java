@@ -101,9 +101,12 @@ public final class TokenClient {
             }
             byte[] body = ErrorResponses.readBounded(response, MAX_TOKEN_RESPONSE);
             return parse(body, where);
+        } catch (GuardedDns.LinkLocalOnly e) {
+            throw new RegistryException.Refused("Berth will not send credentials to the token service " + where
+                    + ": " + e.getMessage() + ". Check the registry's auth configuration.");
         } catch (IOException e) {
             if (e instanceof RegistryException re) throw re;
-            throw HttpCalls.transportFailure(e, where);
+            throw calls.failure(e, where);
         }
     }
 

@@ -8,9 +8,7 @@ import dev.berth.registry.auth.Credentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,21 +156,24 @@ public final class ErrorResponses {
         return text.contains("http request") && text.contains("https");
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date. */
+    /** {@code Retry-After} as a wait from now. */
     public static Optional<Duration> retryAfter(Response response) {
+        return retryAfter(response, Clock.systemUTC());
+    }
+
+    /**
+     * {@code Retry-After} as delay-seconds or an HTTP date (RFC 9110 §10.2.3), as a wait from {@code clock}'s
+     * now; a date already past means no wait. Anything unreadable is no advice at all, never a huge wait.
+     */
+    static Optional<Duration> retryAfter(Response response, Clock clock) {
         String value = response.header("Retry-After");
         if (value == null || value.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notDate) {
-                return Optional.empty();
-            }
-        }
+        String text = value.trim();
+        if (text.matches("-?\\d{1,18}")) return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
+        return HttpDates.parse(text).map(when -> {
+            Duration wait = Duration.between(clock.instant(), when);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        });
     }
 
     static String summary(List<OciError> errors) {

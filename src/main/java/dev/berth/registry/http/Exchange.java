@@ -10,7 +10,8 @@ import okhttp3.RequestBody;
 /**
  * One request to the registry with what the executor needs to know about it: the scopes its
  * token needs, the action in words (for error messages), extra statuses the caller handles itself,
- * and whether it may be retried.
+ * whether it may be retried, and how many bytes its body is known to move (a blob's size), which
+ * stretches its {@link Deadline}.
  */
 public record Exchange(
         String method,
@@ -20,7 +21,8 @@ public record Exchange(
         Set<Scope> scopes,
         String action,
         Set<Integer> handledStatuses,
-        boolean followRedirects) {
+        boolean followRedirects,
+        long transferBytes) {
 
     public Exchange {
         Objects.requireNonNull(method, "method");
@@ -29,28 +31,34 @@ public record Exchange(
         scopes = Set.copyOf(scopes);
         Objects.requireNonNull(action, "action");
         handledStatuses = Set.copyOf(handledStatuses);
+        if (transferBytes < 0) throw new IllegalArgumentException("transferBytes must not be negative");
     }
 
     public static Exchange get(HttpUrl url, Set<Scope> scopes, String action) {
-        return new Exchange("GET", url, Headers.of(), null, scopes, action, Set.of(), true);
+        return new Exchange("GET", url, Headers.of(), null, scopes, action, Set.of(), true, 0);
     }
 
     public static Exchange head(HttpUrl url, Set<Scope> scopes, String action) {
-        return new Exchange("HEAD", url, Headers.of(), null, scopes, action, Set.of(), true);
+        return new Exchange("HEAD", url, Headers.of(), null, scopes, action, Set.of(), true, 0);
     }
 
     public static Exchange of(String method, HttpUrl url, RequestBody body, Set<Scope> scopes, String action) {
-        return new Exchange(method, url, Headers.of(), body, scopes, action, Set.of(), false);
+        return new Exchange(method, url, Headers.of(), body, scopes, action, Set.of(), false, 0);
     }
 
     public Exchange withHeader(String name, String value) {
         return new Exchange(method, url, headers.newBuilder().set(name, value).build(), body, scopes, action,
-                handledStatuses, followRedirects);
+                handledStatuses, followRedirects, transferBytes);
     }
 
     /** Statuses the caller wants back as a response rather than as an exception. */
     public Exchange handling(Integer... statuses) {
-        return new Exchange(method, url, headers, body, scopes, action, Set.of(statuses), followRedirects);
+        return new Exchange(method, url, headers, body, scopes, action, Set.of(statuses), followRedirects, transferBytes);
+    }
+
+    /** The same exchange, given time to move {@code bytes} of body (a blob of known size) on top of the timeout. */
+    public Exchange transferring(long bytes) {
+        return new Exchange(method, url, headers, body, scopes, action, handledStatuses, followRedirects, bytes);
     }
 
     /** GET and HEAD: safe to send again after a temporary failure. */

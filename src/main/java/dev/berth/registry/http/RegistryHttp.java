@@ -4,7 +4,9 @@ import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.auth.Challenge;
 import dev.berth.registry.auth.Credentials;
+import dev.berth.registry.auth.GuardedDns;
 import dev.berth.registry.auth.Scope;
+import dev.berth.registry.tls.TransportSecurity;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -22,37 +24,66 @@ import okhttp3.Response;
  *
  * <p>Redirects are followed here rather than by OkHttp so the rules are explicit: Authorization
  * goes only to the registry's own origin (never to the storage host a blob redirects to), a
- * redirect from https to http is refused, and the chain is bounded (traps T12, T13).
+ * redirect from https to http is refused, a redirect to a link-local or cloud-metadata address is
+ * refused, and the chain is bounded (traps T12, T13).
+ *
+ * <p>Each exchange, with everything it takes (token requests, redirects, retries and reading the
+ * body), must end by its {@link Deadline}: the connection's timeout, stretched for a blob's size.
  */
 public final class RegistryHttp {
 
     private static final int MAX_REDIRECTS = 5;
 
     private final OkHttpClient client;
+    /** For hosts other than the registry's: their names must not resolve to link-local or metadata addresses. */
+    private final OkHttpClient elsewhere;
     private final HttpUrl base;
     private final Authorizer auth;
     private final HttpCalls calls;
     private final RetryPolicy retry;
+    private final Duration timeout;
+    private final Pause pause;
 
-    public RegistryHttp(OkHttpClient client, HttpUrl base, Authorizer auth, HttpCalls calls, RetryPolicy retry) {
+    /** Waits before a retry; a seam so tests can see the back-off without waiting for it. */
+    interface Pause {
+        void pause(Duration duration, CancelSignal signal);
+    }
+
+    /**
+     * @param timeout the connection's timeout: each exchange gets this long in all (plus time for a
+     *     blob's bytes), not just each read
+     */
+    public RegistryHttp(OkHttpClient client, HttpUrl base, Authorizer auth, HttpCalls calls, RetryPolicy retry,
+            Duration timeout) {
         this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.elsewhere = this.client.newBuilder().dns(new GuardedDns(client.dns())).build();
         this.base = base;
         this.auth = auth;
         this.calls = calls;
         this.retry = retry;
+        this.timeout = timeout;
+        this.pause = RegistryHttp::sleep;
     }
 
-    private RegistryHttp(RegistryHttp other, HttpCalls calls) {
+    private RegistryHttp(RegistryHttp other, HttpCalls calls, Pause pause) {
         this.client = other.client;
+        this.elsewhere = other.elsewhere;
         this.base = other.base;
         this.auth = other.auth;
         this.calls = calls;
         this.retry = other.retry;
+        this.timeout = other.timeout;
+        this.pause = pause;
     }
 
     /** The same connection, with calls aborted when {@code signal} is cancelled. */
     public RegistryHttp withCancel(CancelSignal signal) {
-        return new RegistryHttp(this, new HttpCalls(signal));
+        return new RegistryHttp(this, calls.withSignal(signal), pause);
+    }
+
+    /** The same connection, waiting before retries with {@code other} (tests record the back-off). */
+    RegistryHttp pausingWith(Pause other) {
+        return new RegistryHttp(this, calls, other);
     }
 
     public HttpUrl baseUrl() {
@@ -88,6 +119,8 @@ public final class RegistryHttp {
         int authRetries = 0; // learning the scheme, then at most one insufficient_scope upgrade
         int attempt = 1;
         int redirects = 0;
+        // Every call of this exchange, token requests included, shares one deadline.
+        HttpCalls calls = this.calls.within(Deadline.start(timeout, exchange.transferBytes(), this.calls.remedies()));
         while (true) {
             calls.signal().throwIfCancelled();
             Request.Builder request = new Request.Builder().url(url).headers(exchange.headers())
@@ -102,16 +135,21 @@ public final class RegistryHttp {
             }
             Response response;
             try {
-                response = calls.execute(client.newCall(request.build()), describe(url));
+                OkHttpClient to = sameOrigin(url, base) ? client : elsewhere;
+                response = calls.execute(to.newCall(request.build()), describe(url));
             } catch (CancellationException e) {
                 throw e;
+            } catch (GuardedDns.LinkLocalOnly e) {
+                throw refusedRedirect(url);
             } catch (IOException e) {
                 calls.rethrowIfCancelled(e);
-                if (exchange.isIdempotent() && isRetryable(e) && attempt < retry.maxAttempts()) {
-                    sleep(retry.backoff(attempt++));
+                Duration wait = retry.backoff(attempt);
+                if (exchange.isIdempotent() && isRetryable(e) && attempt < retry.maxAttempts() && calls.leavesTimeAfter(wait)) {
+                    pause.pause(wait, calls.signal());
+                    attempt++;
                     continue;
                 }
-                throw HttpCalls.transportFailure(e, describe(url));
+                throw calls.failure(e, describe(url));
             }
 
             int code = response.code();
@@ -147,10 +185,11 @@ public final class RegistryHttp {
                 }
             }
             if (exchange.isIdempotent() && isTemporaryStatus(code) && attempt < retry.maxAttempts()) {
-                Optional<Duration> wait = code == 429 ? ErrorResponses.retryAfter(response) : Optional.empty();
-                if (wait.isEmpty() || wait.get().compareTo(retry.maxRetryAfter()) <= 0) {
+                Optional<Duration> asked = ErrorResponses.retryAfter(response); // RFC 9110 allows it on 429 and 503
+                Duration wait = asked.isPresent() ? asked.get() : retry.backoff(attempt);
+                if (wait.compareTo(retry.maxRetryAfter()) <= 0 && calls.leavesTimeAfter(wait)) {
                     response.close();
-                    sleep(wait.orElseGet(() -> retry.backoff(1)));
+                    pause.pause(wait, calls.signal());
                     attempt++;
                     continue;
                 }
@@ -173,7 +212,17 @@ public final class RegistryHttp {
             throw new RegistryException.Refused("The registry redirected a secure request to plain http (" + next.host()
                     + "). Berth refuses to downgrade the connection.");
         }
+        if (!sameOrigin(next, base) && TransportSecurity.isLinkLocalOrMetadata(next.host())) {
+            response.close();
+            throw refusedRedirect(next);
+        }
         return next;
+    }
+
+    /** A registry has no business sending Berth to the machine's cloud credentials (T13, as for token realms). */
+    private RegistryException.Refused refusedRedirect(HttpUrl target) {
+        return new RegistryException.Refused(describe(base) + " redirected Berth to " + describe(target) + ", a link-local "
+                + "or cloud-metadata address; Berth did not follow. Check the registry's storage configuration.");
     }
 
     private static boolean isRedirect(int code) {
@@ -185,19 +234,20 @@ public final class RegistryHttp {
     }
 
     private static boolean isRetryable(IOException e) {
-        // A read timeout already cost the full timeout; retrying would multiply the wait.
+        // A read timeout already cost the full timeout; retrying would multiply the wait. A RegistryException
+        // (the deadline passed) has already been decided.
         return !(e instanceof SocketTimeoutException) && !(e instanceof javax.net.ssl.SSLException)
-                && !(e instanceof java.net.UnknownHostException);
+                && !(e instanceof java.net.UnknownHostException) && !(e instanceof RegistryException);
     }
 
     static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 
-    private void sleep(Duration duration) {
+    private static void sleep(Duration duration, CancelSignal signal) {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
-            calls.signal().throwIfCancelled();
+            signal.throwIfCancelled();
             try {
                 Thread.sleep(Math.min(50, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             } catch (InterruptedException e) {

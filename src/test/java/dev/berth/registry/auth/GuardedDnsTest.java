@@ -28,4 +28,13 @@ class GuardedDnsTest {
 
         assertEquals(List.of(loopback), dns.lookup("mixed.example"));
     }
+
+    @Test
+    void cloudMetadataAddressesOutsideLinkLocalRangesAreDroppedToo() throws Exception {
+        InetAddress alibaba = InetAddress.getByName("100.100.100.200");
+        InetAddress aws6 = InetAddress.getByName("fd00:ec2::254");
+        GuardedDns dns = new GuardedDns(host -> List.of(alibaba, aws6));
+
+        assertThrows(GuardedDns.LinkLocalOnly.class, () -> dns.lookup("metadata.example"));
+    }
 }
