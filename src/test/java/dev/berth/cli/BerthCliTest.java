@@ -177,6 +177,22 @@ class BerthCliTest {
     }
 
     @Test
+    void anUnknownOptionIsNamedAsUnknownEvenWhenAParameterIsMissingToo() {
+        for (String command : List.of("repos", "tags", "inspect", "rm", "cleanup", "undo")) {
+            Run run = berth(command, "--nope");
+            assertEquals(2, run.code(), command);
+            assertTrue(run.err().startsWith("Unknown option: '--nope'"), command + ": " + run.err());
+            assertTrue(run.err().contains("Usage: berth " + command) || run.err().contains("Possible solutions: "), command + ": "
+                    + run.err());
+        }
+        Run withHost = berth("repos", "--nope", registry.hostPort());
+        assertEquals(2, withHost.code());
+        assertTrue(withHost.err().startsWith("Unknown option: '--nope'"), withHost.err());
+        Run optionValue = berth("repos", "--timeout", "5", "--nope=1");
+        assertTrue(optionValue.err().startsWith("Unknown option: '--nope=1'"), optionValue.err());
+    }
+
+    @Test
     void plainHttpToARemoteHostIsRefused() {
         Run run = berth("repos", "registry.example.com:5000", "--plain-http");
         assertEquals(1, run.code());
