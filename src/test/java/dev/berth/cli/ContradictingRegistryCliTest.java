@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,23 +115,16 @@ class ContradictingRegistryCliTest {
         try (RegistryProxy proxy = RegistryProxy.recording(registry)) {
             Run run = berth("cleanup", proxy.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal().toString(), "--plain-http");
             assertEquals(0, run.code(), run.out() + run.err());
-            assertTrue(realDeletes(proxy).stream().anyMatch(s -> s.target().endsWith("/manifests/" + old.digest())), proxy.requests().toString());
+            assertTrue(proxy.writesBesidesTheDeleteProbe().stream().anyMatch(s -> s.target().endsWith("/manifests/" + old.digest())), proxy.requests().toString());
         }
     }
 
     private void assertNothingDeletedOrJournaled(RegistryProxy proxy) throws Exception {
-        assertEquals(List.of(), realDeletes(proxy), "no DELETE of anything that exists reached the registry");
+        assertEquals(List.of(), proxy.writesBesidesTheDeleteProbe(), "no DELETE of anything that exists reached the registry");
         assertNotNull(RegistrySeeder.of(registry).getManifest("team/app", old.digest()));
         assertNotNull(RegistrySeeder.of(registry).getManifest("team/app", kept.digest()));
         List<JournalOperation> operations = new Journal(journal()).list();
         assertEquals(List.of(), operations.stream().flatMap(o -> o.entries().stream()).toList(), "nothing journaled");
-    }
-
-    /** Writes other than the capability probe's, which deletes only what exists nowhere. */
-    static List<RegistryProxy.Seen> realDeletes(RegistryProxy proxy) {
-        Function<RegistryProxy.Seen, Boolean> probe = s -> s.target().endsWith("/manifests/sha256:" + "0".repeat(64))
-                || s.target().endsWith("/manifests/berth-capability-probe-nonexistent");
-        return proxy.writes().stream().filter(s -> !probe.apply(s)).toList();
     }
 
     private Path journal() {

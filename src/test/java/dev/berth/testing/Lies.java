@@ -22,25 +22,48 @@ public final class Lies {
     private Lies() {}
 
     /** HEAD {@code repository:tag} reports {@code digest} in Docker-Content-Digest; GET still sends the real manifest. */
-    public static RegistryProxy.Handler headDigest(String repository, String tag, String digest, int honest) {
+    public static Lie headDigest(String repository, String tag, String digest, int honest) {
         return lie(request -> request.getMethod().equals("HEAD")
                 && request.getUrl().encodedPath().equals("/v2/" + repository + "/manifests/" + tag), honest,
                 answer -> answer.withHeader("Docker-Content-Digest", digest));
     }
 
     /** The tag list of {@code repository} leaves {@code tag} out; the tag itself still resolves. */
-    public static RegistryProxy.Handler tagListWithout(String repository, String tag, int honest) {
+    public static Lie tagListWithout(String repository, String tag, int honest) {
         return lie(request -> request.getMethod().equals("GET") && request.getUrl().encodedPath().equals("/v2/" + repository + "/tags/list"),
                 honest, answer -> answer.withBody(without(answer.body(), tag)));
     }
 
-    private static RegistryProxy.Handler lie(Predicate<RecordedRequest> about, int honest, java.util.function.UnaryOperator<Answer> lie) {
-        AtomicInteger asked = new AtomicInteger();
-        return (request, upstream) -> {
+    /** Tells the truth until {@link #startLying()}; for a run whose number of reads before the delete a test cannot count. */
+    public static final int UNTIL_TOLD = Integer.MAX_VALUE;
+
+    /** One lie: honest for its first answers, then lying. */
+    public static final class Lie implements RegistryProxy.Handler {
+        private final Predicate<RecordedRequest> about;
+        private final java.util.function.UnaryOperator<Answer> lie;
+        private final AtomicInteger honestLeft;
+
+        private Lie(Predicate<RecordedRequest> about, int honest, java.util.function.UnaryOperator<Answer> lie) {
+            this.about = about;
+            this.lie = lie;
+            this.honestLeft = new AtomicInteger(honest);
+        }
+
+        /** Lies from the next answer on. */
+        public void startLying() {
+            honestLeft.set(0);
+        }
+
+        @Override
+        public Answer handle(RecordedRequest request, RegistryProxy.Upstream upstream) {
             Answer truth = upstream.forward(request);
-            if (!about.test(request) || asked.incrementAndGet() <= honest) return truth;
+            if (!about.test(request) || honestLeft.getAndUpdate(n -> n == UNTIL_TOLD ? n : Math.max(0, n - 1)) > 0) return truth;
             return lie.apply(truth);
-        };
+        }
+    }
+
+    private static Lie lie(Predicate<RecordedRequest> about, int honest, java.util.function.UnaryOperator<Answer> lie) {
+        return new Lie(about, honest, lie);
     }
 
     private static byte[] without(byte[] tagList, String tag) {

@@ -117,6 +117,12 @@ public final class RegistryProxy implements AutoCloseable {
         return seen.stream().filter(Seen::writes).toList();
     }
 
+    /** The writes other than the capability probe's, whose deletes name a digest and a tag that exist nowhere. */
+    public List<Seen> writesBesidesTheDeleteProbe() {
+        return writes().stream().filter(s -> !s.target().endsWith("/manifests/sha256:" + "0".repeat(64))
+                && !s.target().endsWith("/manifests/berth-capability-probe-nonexistent")).toList();
+    }
+
     private Answer forward(RecordedRequest request) {
         String method = request.getMethod();
         boolean hasBody = request.getBodySize() > 0 || method.equals("PUT") || method.equals("POST") || method.equals("PATCH");

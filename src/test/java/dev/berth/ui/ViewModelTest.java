@@ -32,6 +32,8 @@ import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.ui.connections.ConnectionService;
 import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.Journal;
+import dev.berth.testing.Lies;
+import dev.berth.testing.RegistryProxy;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.cleanup.RuleForm;
 import dev.berth.ui.details.TagDetailsViewModel;
@@ -312,6 +314,44 @@ class ViewModelTest {
         assertEquals(List.of("v2"), repository.tags());
         main.cleanup().undo();
         assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
+    }
+
+    @Test
+    void deletingATagWhoseHeadAndGetDigestsDisagreeDeletesAndJournalsNothing() throws Exception {
+        TestImages.Image other = RegistrySeeder.of(registry).pushImage("scratch/liar-head", "v2", 82, 300);
+        String result = deleteV1WhileTheRegistryLies("scratch/liar-head", Lies.headDigest("scratch/liar-head", "v1", other.digest(),
+                Lies.UNTIL_TOLD));
+        assertTrue(result.contains("two different answers for scratch/liar-head:v1") && result.contains("HEAD " + other.digest()), result);
+    }
+
+    @Test
+    void deletingATagTheTagListLeavesOutDeletesAndJournalsNothing() throws Exception {
+        RegistrySeeder.of(registry).pushImage("scratch/liar-list", "v2", 84, 300);
+        String result = deleteV1WhileTheRegistryLies("scratch/liar-list", Lies.tagListWithout("scratch/liar-list", "v1", Lies.UNTIL_TOLD));
+        assertTrue(result.contains("tag list for scratch/liar-list leaves out v1"), result);
+    }
+
+    /** The app's Delete… on v1: previewed while the registry is honest, applied once it lies; returns the result text. */
+    private String deleteV1WhileTheRegistryLies(String name, Lies.Lie lie) throws Exception {
+        TestImages.Image doomed = RegistrySeeder.of(registry).pushImage(name, "v1", name.hashCode(), 300);
+        try (RegistryProxy proxy = RegistryProxy.start(registry, lie)) {
+            MainViewModel main = main(TestConnections.inMemory(work.resolve("config-" + name.replace('/', '-'))),
+                    new ScriptedDialogs().answerConfirm(true));
+            RegistryNode node = main.addConnected("liar", proxy.hostPort(),
+                    new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
+            main.browser().selectionProperty().set(node.repository(name).orElseThrow());
+            main.deleteTags(List.of("v1"));
+            assertTrue(main.cleanup().decisions().stream().anyMatch(d -> d.deleted() && d.tag().equals("v1")), "previewed while honest");
+
+            lie.startLying();
+            main.cleanup().apply();
+            assertEquals(List.of(), proxy.writesBesidesTheDeleteProbe(), "no DELETE reached the registry");
+            assertTrue(RegistrySeeder.of(registry).getManifest(name, doomed.digest()) != null);
+            List<dev.berth.cleanup.JournalEntry> journaled = new Journal(work.resolve("journal")).list().stream()
+                    .filter(o -> o.description().contains(name)).flatMap(o -> o.entries().stream()).toList();
+            assertEquals(List.of(), journaled, "nothing journaled");
+            return main.cleanup().resultTextProperty().get();
+        }
     }
 
     @Test
