@@ -225,6 +225,22 @@ class ViewModelTest {
     }
 
     @Test
+    void detailsOfAnIndexWhoseImagesAreAllMissingSayTheSizeIsUnknownAndNameThem() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Index orphan = seeder.pushIndex("scratch/orphan", "v1", TestImages.multiArch(11, 1000, 2000));
+        orphan.children().forEach(child -> seeder.deleteManifest("scratch/orphan", child.digest()));
+        TagDetailsViewModel details = new TagDetailsViewModel(executor);
+        details.open(client(registry), registry.hostPort(), "scratch/orphan", "v1", Optional.empty());
+
+        dev.berth.inspect.ImageDetails shown = details.contentProperty().get().details();
+        assertTrue(shown.sizeUnknown());
+        assertEquals(orphan.children().stream().map(TestImages.Image::digest).toList(),
+                shown.missingChildren().stream().map(d -> d.digest().toString()).toList());
+        String size = shown.incompleteSize("0 B").orElseThrow();
+        assertTrue(size.startsWith("unknown: all 4 images"), size);
+    }
+
+    @Test
     void connectionsAreSavedWithoutSecretsAndComeBackAfterARestart() throws Exception {
         Path config = work.resolve("config-restart");
         MemorySecretStore secrets = new MemorySecretStore("test");
