@@ -233,12 +233,8 @@ class CleanupCommandTest {
     }
 
     Run berth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err),
-                Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), work.resolve("home"), new RegistryClients());
-        int code = BerthCli.run(environment, args);
-        return new Run(code, out.toString(), err.toString());
+        CliRuns.Run run = CliRuns.berth(work, args);
+        return new Run(run.code(), run.out(), run.err());
     }
 
     static String utf8(byte[] bytes) {

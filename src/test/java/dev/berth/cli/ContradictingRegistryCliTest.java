@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.cleanup.Journal;
+import dev.berth.cli.CliRuns.Run;
 import dev.berth.cleanup.JournalOperation;
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.Lies;
 import dev.berth.testing.RegistryProxy;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +32,6 @@ class ContradictingRegistryCliTest {
     private RegistryServer registry;
     private Image old;
     private Image kept;
-
-    record Run(int code, String out, String err) {}
 
     /** team/app: old → an image from 2024, keep → one from 2025. */
     @BeforeEach
@@ -132,11 +126,6 @@ class ContradictingRegistryCliTest {
     }
 
     private Run berth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err),
-                Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), work.resolve("home"), new RegistryClients());
-        int code = BerthCli.run(environment, args);
-        return new Run(code, out.toString(), err.toString());
+        return CliRuns.berth(work, args);
     }
 }
