@@ -73,7 +73,7 @@ public final class CleanupExecutor {
         listener.started(writer.id(), total);
         Run run = new Run(writer, listener, cancel, total);
         for (RepositoryPlan repository : plan.repositories()) {
-            if (!repository.deletions().isEmpty()) run.preflight(repository);
+            if (!repository.deletions().isEmpty() || !repository.untaggedTags().isEmpty()) run.preflight(repository);
         }
         // Untags first: should one show that the registry removes more than the tag, the run stops before any delete.
         run.runWave(untags);
@@ -125,6 +125,8 @@ public final class CleanupExecutor {
         final Map<String, String> blocked = new ConcurrentHashMap<>();
         final Map<String, String> stoppedRepositories = new ConcurrentHashMap<>();
         final Map<String, List<String>> pointedAtBy = new HashMap<>();
+        /** Each repository's tag list as the registry gives it now, to check every planned tag against. */
+        final Map<String, Set<String>> listed = new ConcurrentHashMap<>();
         final AtomicReference<String> stopAll = new AtomicReference<>();
         final AtomicInteger done = new AtomicInteger();
         final RegistryClient reading;
@@ -150,8 +152,10 @@ public final class CleanupExecutor {
                 d.pointsTo().forEach(t -> pointedAtBy.computeIfAbsent(repository.repository() + "@" + t, k -> new ArrayList<>()).add(key(d)));
             });
             try {
-                for (String tag : reading.tags(repository.repository())) {
-                    if (known.contains(tag)) continue;
+                List<String> current = reading.tags(repository.repository());
+                listed.put(repository.repository(), Set.copyOf(current));
+                for (String tag : current) {
+                    if (known.contains(tag) || planned.isEmpty()) continue;
                     Digest now;
                     try {
                         now = reading.headManifest(repository.repository(), tag).digest();
@@ -218,6 +222,8 @@ public final class CleanupExecutor {
         private DeletionOutcome attempt(ManifestDeletion d) {
             Optional<String> skip = skipReason(d);
             if (skip.isPresent()) return new DeletionOutcome(d, Status.SKIPPED, skip.get());
+            Optional<DeletionOutcome> disagreement = disagreement(d, d.tags());
+            if (disagreement.isPresent()) return disagreement.get();
             ManifestResponse response;
             try {
                 response = reading.manifest(d.repository(), d.digest().toString());
@@ -270,13 +276,10 @@ public final class CleanupExecutor {
         private DeletionOutcome attemptUntag(TagRemoval t) {
             Optional<String> skip = skipReason(t);
             if (skip.isPresent()) return new DeletionOutcome(t, Status.SKIPPED, skip.get());
+            Optional<DeletionOutcome> disagreement = disagreement(t, t.tags());
+            if (disagreement.isPresent()) return disagreement.get();
             ManifestResponse response;
             try {
-                Digest now = reading.headManifest(t.repository(), t.tag()).digest();
-                if (!now.equals(t.digest())) {
-                    return new DeletionOutcome(t, Status.SKIPPED, "tag " + t.tag() + " now points at " + now.shortHex()
-                            + ", pushed since the preview; preview again to decide about it");
-                }
                 response = reading.manifest(t.repository(), t.digest().toString());
             } catch (RegistryException.NotFound gone) {
                 return new DeletionOutcome(t, Status.ALREADY_GONE, "already gone");
@@ -318,6 +321,36 @@ public final class CleanupExecutor {
             }
             settle(entry, outcome, unknown);
             return outcome;
+        }
+
+        /**
+         * Every tag a removal takes (and journals) must still be listed and resolve to its digest, by
+         * HEAD and by GET, as in the plan: a tag changed since the preview is skipped, and a registry
+         * that contradicts itself gets nothing deleted (see {@link TagAgreement}).
+         */
+        private Optional<DeletionOutcome> disagreement(Removal r, List<String> tags) {
+            Set<String> now = listed.getOrDefault(r.repository(), Set.of());
+            for (String tag : tags) {
+                TagAgreement.Verdict verdict;
+                try {
+                    verdict = TagAgreement.check(reading, r.repository(), tag, now.contains(tag), r.digest());
+                } catch (CancellationException e) {
+                    return Optional.of(new DeletionOutcome(r, Status.SKIPPED, "cancelled"));
+                } catch (RegistryException e) {
+                    return Optional.of(failure(r, e));
+                }
+                switch (verdict) {
+                    case TagAgreement.Verdict.Agrees agrees -> { }
+                    case TagAgreement.Verdict.Changed changed -> {
+                        return Optional.of(new DeletionOutcome(r, Status.SKIPPED, changed.what()
+                                + " since the preview; preview again to decide about it"));
+                    }
+                    case TagAgreement.Verdict.Contradicts contradiction -> {
+                        return Optional.of(new DeletionOutcome(r, Status.FAILED, contradiction.message()));
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         /** After an untag: the image must still be there; if the registry took it, it goes back with its other tags. */

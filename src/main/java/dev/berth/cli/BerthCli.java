@@ -41,6 +41,7 @@ public final class BerthCli implements Runnable {
             err.flush();
             return ERROR;
         });
+        commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : ERROR);
         int code = commandLine.execute(args);
         environment.out().flush();

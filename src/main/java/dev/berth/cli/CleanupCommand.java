@@ -105,7 +105,9 @@ final class CleanupCommand extends RegistryCommand {
             environment.err().println("berth: no repository under " + where.describe());
             return BerthCli.ERROR;
         }
-        Capabilities capabilities = client.probe(Optional.of(repositories.getFirst()));
+        // A dry run reads only; the probe's DELETEs (for things that exist nowhere) go where the person asked for writes.
+        Capabilities capabilities = apply || checkUntag ? client.probeIncludingDeletes(Optional.of(repositories.getFirst()))
+                : client.probe(Optional.of(repositories.getFirst()));
         if (apply && capabilities.deletes() == Capabilities.Ability.NO) {
             environment.err().println("berth: " + CleanupMessages.deletesDisabled("the registry answers DELETE with 405 UNSUPPORTED"));
             return BerthCli.ERROR;
@@ -140,10 +142,14 @@ final class CleanupCommand extends RegistryCommand {
             if (!plan.keptWithTheirImage().isEmpty()) {
                 environment.out().println("\nKept with their image: " + String.join(", ", plan.keptWithTheirImage()));
                 environment.out().println(CleanupMessages.untagUnavailable(noUntag ? Capabilities.TagDeletion.REMOVES_TAG_ONLY : tagDeletion)
-                        + (tagDeletion == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN ? " (--check-untag)" : ""));
+                        + (tagDeletion == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN || tagDeletion == Capabilities.TagDeletion.UNKNOWN
+                        ? " (--check-untag)" : ""));
             }
             if (capabilities.deletes() == Capabilities.Ability.NO) {
                 environment.out().println("Note: " + CleanupMessages.deletesDisabled("the registry answers DELETE with 405 UNSUPPORTED"));
+            } else if (capabilities.deletes() == Capabilities.Ability.UNKNOWN && !apply && !plan.isEmpty()) {
+                environment.out().println("Note: a dry run sends only GET and HEAD requests, so whether this registry allows deletes is "
+                        + "found out when you apply.");
             }
             if (!plan.deletions().isEmpty()) CleanupOutput.gcAdvice(environment.out());
         }

@@ -44,7 +44,16 @@ final class InspectCommand extends RegistryCommand {
         json.put("reference", target.reference().canonical());
         json.put("digest", details.digest().toString());
         json.put("mediaType", details.mediaType().value());
-        json.put("size", details.size());
+        json.put("size", details.sizeUnknown() ? null : details.size());
+        json.put("sizeComplete", details.sizeComplete());
+        List<Map<String, Object>> missing = new ArrayList<>();
+        for (Descriptor child : details.missingChildren()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("platform", ImageDetails.describe(child));
+            entry.put("digest", child.digest().toString());
+            missing.add(entry);
+        }
+        json.put("missingPlatforms", missing);
         json.put("created", details.created().map(Instant::toString).orElse(null));
         List<Map<String, Object>> platforms = new ArrayList<>();
         for (ImageDetails.PlatformDetails p : details.platforms()) {
@@ -98,7 +107,8 @@ final class InspectCommand extends RegistryCommand {
         out.println("Reference:  " + target.reference().canonical());
         out.println("Digest:     " + details.digest());
         out.println("Media type: " + details.mediaType());
-        out.println("Size:       " + ByteSize.format(details.size()) + " (compressed" + (details.isIndex() ? ", distinct blobs of all platforms)" : ")"));
+        out.println("Size:       " + details.incompleteSize(ByteSize.format(details.size())).orElse(ByteSize.format(details.size())
+                + " (compressed" + (details.isIndex() ? ", distinct blobs of all platforms)" : ")")));
         out.println("Created:    " + details.created().map(Instant::toString).orElse("unknown"));
         details.config().ifPresent(c -> out.println("Platform:   " + c.platform()));
         if (!details.platforms().isEmpty()) {
@@ -106,6 +116,11 @@ final class InspectCommand extends RegistryCommand {
             details.platforms().forEach(p -> out.printf("  %-16s %s  %s%n", p.platform(), p.digest().shortHex(), ByteSize.format(p.size())));
         }
         if (!details.attestations().isEmpty()) out.println("Attestations: " + details.attestations().size());
+        if (!details.missingChildren().isEmpty()) {
+            out.println("Missing:    " + details.missingChildren().size() + " of the images this index lists are not in the registry:");
+            details.missingChildren().forEach(c -> out.printf("  %-16s %s%n", ImageDetails.describe(c), c.digest()));
+            out.println("  " + ImageDetails.MISSING_ADVICE);
+        }
         if (!details.layers().isEmpty()) {
             out.println("Layers:");
             details.layers().forEach(l -> out.printf("  %s  %10s  %s%n", l.digest().shortHex(), ByteSize.format(l.size()), l.mediaType()));

@@ -4,6 +4,8 @@ import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.JournalEntry;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.ManifestDeletion;
+import dev.berth.cleanup.TagAgreement;
+import dev.berth.domain.Digest;
 import dev.berth.registry.DeletableManifest;
 import dev.berth.registry.DeleteResult;
 import dev.berth.registry.ManifestResponse;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +55,8 @@ final class RmCommand extends RegistryCommand {
                 "The registry answered for " + reference + " with " + response.contentType() + ", not a manifest type Berth "
                         + "asked for; its digest is not safe to delete (it may be a converted copy)."));
         List<String> tags = client.tagsPointingAt(repository, deletable.digest());
+        Optional<String> asked = target.reference().digest().isPresent() ? Optional.empty() : target.reference().tag();
+        confirmTags(client, repository, asked, deletable.digest(), tags);
 
         DeleteResult result = null;
         String journalId = null;
@@ -99,5 +104,33 @@ final class RmCommand extends RegistryCommand {
             return BerthCli.ERROR;
         }
         return BerthCli.OK;
+    }
+
+    /**
+     * Deleting the digest removes every tag on it and the journal keeps them for undo, so the tag
+     * asked for must be among them and every answer about each tag must agree (see {@link TagAgreement}).
+     */
+    private static void confirmTags(RegistryClient client, String repository, Optional<String> asked, Digest digest, List<String> tags)
+            throws RegistryException {
+        if (asked.isPresent() && !tags.contains(asked.get())) {
+            boolean listed = client.tags(repository).contains(asked.get());
+            refuseUnlessAgreed(TagAgreement.checkAfterGet(client, repository, asked.get(), listed, digest));
+            // All agree now, yet the tag was not found on its digest a moment ago: the answers change from one look to the next.
+            throw new RegistryException.Refused(TagAgreement.contradiction("The registry gave two different answers for " + repository
+                    + ":" + asked.get() + " within moments (its manifest is " + digest + ", but looking up its tags did not find it there)"));
+        }
+        for (String tag : tags) {
+            refuseUnlessAgreed(tag.equals(asked.orElse(null)) ? TagAgreement.checkAfterGet(client, repository, tag, true, digest)
+                    : TagAgreement.check(client, repository, tag, true, digest));
+        }
+    }
+
+    private static void refuseUnlessAgreed(TagAgreement.Verdict verdict) throws RegistryException.Refused {
+        switch (verdict) {
+            case TagAgreement.Verdict.Agrees agrees -> { }
+            case TagAgreement.Verdict.Contradicts contradiction -> throw new RegistryException.Refused(contradiction.message());
+            case TagAgreement.Verdict.Changed changed -> throw new RegistryException.Refused("Nothing was deleted: " + changed.what()
+                    + " while Berth was reading the registry; run the command again to see what it would delete now.");
+        }
     }
 }

@@ -76,12 +76,14 @@ public final class ConnectionTester {
     }
 
     /**
-     * What the registry allows. The first repository added by hand, if any, is used to probe deletes
-     * and referrers where the catalog is not available.
+     * What the registry allows, deletes included: for "Test connection", an act a person asks for, so
+     * the probe's DELETE requests (for a digest and a tag that exist nowhere) may go. The first
+     * repository added by hand, if any, is used to probe deletes and referrers where the catalog is
+     * not available.
      */
     public Capabilities probe(Connection connection, ConnectionSecrets secrets) throws RegistryException {
-        Capabilities probed = connect(connection, secrets).probe(connection.repositories().stream().findFirst());
-        return connection.lastProbe().map(last -> probed.keepingCheckedTagDeletion(last.capabilities())).orElse(probed);
+        Capabilities probed = connect(connection, secrets).probeIncludingDeletes(connection.repositories().stream().findFirst());
+        return connection.lastProbe().map(last -> probed.keepingEarlierFindings(last.capabilities())).orElse(probed);
     }
 
     /** {@link #probe} and the connection with the result remembered; save it to keep the badges. */

@@ -46,7 +46,7 @@ public final class ImageInspector {
             throws RegistryException {
         Optional<ImageConfig> config = image.isArtifact() ? Optional.empty() : Optional.of(client.config(repository, image.config()));
         return new ImageDetails(client.host(), repository, requested, response.digest(), response.contentType(), image.size(),
-                config.flatMap(ImageConfig::created), List.of(), List.of(), image.layers(), config, image);
+                config.flatMap(ImageConfig::created), List.of(), List.of(), image.layers(), config, image, List.of());
     }
 
     private ImageDetails index(String repository, String requested, ManifestResponse response, ImageIndex index)
@@ -73,6 +73,7 @@ public final class ImageInspector {
                 .flatMap(ImageConfigParser::parseInstant)
                 .or(() -> platforms.stream().flatMap(p -> p.created().stream()).max(Instant::compareTo));
         return new ImageDetails(client.host(), repository, requested, response.digest(), response.contentType(),
-                sizes.distinctBlobBytes(), created, platforms, index.attestations(), List.of(), Optional.empty(), index);
+                sizes.distinctBlobBytes(), created, platforms, index.attestations(), List.of(), Optional.empty(), index,
+                index.manifests().stream().filter(child -> sizes.missingChildren().contains(child.digest())).toList());
     }
 }

@@ -39,12 +39,15 @@ public record Capabilities(
     }
 
     /**
-     * This probe, keeping what a {@link TagDeletionCheck} learned before: the probe alone sees only
-     * that tag deletes are accepted, and must not forget what the check found out by trying.
+     * This probe, keeping what earlier ones found out by trying: a read-only probe leaves deletes
+     * unknown and must not forget what a delete probe learned, and a probe sees only that tag deletes
+     * are accepted and must not forget what a {@link TagDeletionCheck} found out by trying.
      */
-    public Capabilities keepingCheckedTagDeletion(Capabilities earlier) {
+    public Capabilities keepingEarlierFindings(Capabilities earlier) {
+        Capabilities kept = deletes == Ability.UNKNOWN
+                ? new Capabilities(auth, catalog, earlier.deletes, earlier.tagDeletion, referrersApi, sampleRepository, notes) : this;
         boolean checked = earlier.tagDeletion == TagDeletion.REMOVES_TAG_ONLY || earlier.tagDeletion == TagDeletion.REMOVES_MANIFEST;
-        return tagDeletion == TagDeletion.ACCEPTED_EFFECT_UNKNOWN && checked ? withTagDeletion(earlier.tagDeletion) : this;
+        return kept.tagDeletion == TagDeletion.ACCEPTED_EFFECT_UNKNOWN && checked ? kept.withTagDeletion(earlier.tagDeletion) : kept;
     }
 
     public Capabilities {

@@ -15,11 +15,20 @@ import java.util.Set;
 import okhttp3.Response;
 
 /**
- * Finds out what a registry allows without changing anything: deletes are tried on a digest of
- * all zeros and on a tag no one would use, which exist nowhere, so the answer (404 vs 405 vs 400)
- * tells the capability and nothing is removed.
+ * Finds out what a registry allows without changing anything. By default it only reads (GET): a
+ * dry run, browsing and a preview must be read-only on the wire, so deletes are then left unknown
+ * (named only for hosts whose behaviour is known). {@link Deletes#TRY} also tries deletes, on a
+ * digest of all zeros and on a tag no one would use, which exist nowhere, so the answer (404 vs 405
+ * vs 400) tells the capability and nothing is removed; still, those are DELETE requests, so they are
+ * sent only where a person asked to delete or to test the connection.
  */
 final class CapabilityProbe {
+
+    /** Whether the probe may send its DELETE requests (for things that exist nowhere). */
+    enum Deletes { TRY, DO_NOT_TRY }
+
+    static final String DELETES_NOT_TRIED = "Deletes were not tried: Berth sends its test DELETE requests (for a digest and a tag "
+            + "that exist nowhere) only when you test the connection or apply a cleanup.";
 
     static final String ZERO_DIGEST = "sha256:" + "0".repeat(64);
     static final String PROBE_TAG = "berth-capability-probe-nonexistent";
@@ -32,7 +41,7 @@ final class CapabilityProbe {
         this.listings = listings;
     }
 
-    Capabilities probe(Optional<String> sampleRepository) throws RegistryException {
+    Capabilities probe(Optional<String> sampleRepository, Deletes tryDeletes) throws RegistryException {
         List<String> notes = new ArrayList<>();
         ping();
         AuthScheme auth = http.authorizer().challenge().map(CapabilityProbe::scheme).orElse(AuthScheme.NONE);
@@ -55,8 +64,14 @@ final class CapabilityProbe {
                     String.join("\n", notes));
         }
         String repo = repository.get();
-        Ability deletes = deletes(repo, notes);
-        TagDeletion tagDeletion = deletes == Ability.NO ? TagDeletion.NOT_SUPPORTED : tagDeletion(repo, notes);
+        Ability deletes = Ability.UNKNOWN;
+        TagDeletion tagDeletion = knownTagDeletionEffect().orElse(TagDeletion.UNKNOWN);
+        if (tryDeletes == Deletes.TRY) {
+            deletes = deletes(repo, notes);
+            tagDeletion = deletes == Ability.NO ? TagDeletion.NOT_SUPPORTED : tagDeletion(repo, notes);
+        } else {
+            notes.add(DELETES_NOT_TRIED);
+        }
         Ability referrers = referrers(repo);
         return new Capabilities(auth, catalog, deletes, tagDeletion, referrers, repository, String.join("\n", notes));
     }
@@ -90,7 +105,7 @@ final class CapabilityProbe {
         try (Response response = http.send(exchange)) {
             return switch (response.code()) {
                 case 400, 405 -> TagDeletion.NOT_SUPPORTED;
-                case 404, 202 -> knownTagDeletionEffect();
+                case 404, 202 -> knownTagDeletionEffect().orElse(TagDeletion.ACCEPTED_EFFECT_UNKNOWN);
                 default -> TagDeletion.UNKNOWN;
             };
         } catch (RegistryException.Unsupported e) {
@@ -102,11 +117,11 @@ final class CapabilityProbe {
     }
 
     /** Registries that accept a tag delete differ in what it removes; only known hosts are named. */
-    private TagDeletion knownTagDeletionEffect() {
+    private Optional<TagDeletion> knownTagDeletionEffect() {
         String host = http.baseUrl().host().toLowerCase(Locale.ROOT);
-        if (host.endsWith(".azurecr.io")) return TagDeletion.REMOVES_MANIFEST;
-        if (host.equals("quay.io")) return TagDeletion.REMOVES_TAG_ONLY;
-        return TagDeletion.ACCEPTED_EFFECT_UNKNOWN;
+        if (host.endsWith(".azurecr.io")) return Optional.of(TagDeletion.REMOVES_MANIFEST);
+        if (host.equals("quay.io")) return Optional.of(TagDeletion.REMOVES_TAG_ONLY);
+        return Optional.empty();
     }
 
     private Ability referrers(String repo) {

@@ -59,8 +59,18 @@ public final class RegistryClient {
 
     // Discovery
 
+    /** What the registry allows, found with GET requests only: whether deletes work is left unknown (see {@link #probeIncludingDeletes}). */
     public Capabilities probe(Optional<String> sampleRepository) throws RegistryException {
-        return new CapabilityProbe(http, listings).probe(sampleRepository);
+        return new CapabilityProbe(http, listings).probe(sampleRepository, CapabilityProbe.Deletes.DO_NOT_TRY);
+    }
+
+    /**
+     * {@link #probe} and whether deletes and tag deletes work, tried with DELETE requests for a digest
+     * and a tag that exist nowhere: they remove nothing, but they are deletes on the wire, so this runs
+     * only where a person asked to delete (a cleanup apply) or to test the connection.
+     */
+    public Capabilities probeIncludingDeletes(Optional<String> sampleRepository) throws RegistryException {
+        return new CapabilityProbe(http, listings).probe(sampleRepository, CapabilityProbe.Deletes.TRY);
     }
 
     public Page<String> catalogPage(Optional<String> next, int pageSize) throws RegistryException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Learns what {@code DELETE /manifests/<tag>} removes on a registry the probe cannot name (trap
@@ -17,7 +18,8 @@ import java.util.Objects;
  * nothing, so it cannot tell; this check pushes a tiny artifact of its own (an empty config, no
  * layers, a random annotation so its digest is shared with nothing) under two throw-away tags,
  * deletes one tag, and looks whether the manifest and the other tag survived. Then it deletes the
- * artifact by digest. It writes, so it runs only when a person asks for it.
+ * artifact by digest. It writes, so it runs only when a person asks for it; it tries the probe's
+ * deletes first (of things that exist nowhere), and pushes nothing where they already tell.
  */
 public final class TagDeletionCheck {
 
@@ -40,6 +42,20 @@ public final class TagDeletionCheck {
     }
 
     Result run(String repository) throws RegistryException {
+        // Where the delete probe already tells (deletes off, tag deletes refused, a known registry), nothing is pushed.
+        Capabilities probed = client.probeIncludingDeletes(Optional.of(repository));
+        if (probed.deletes() == Capabilities.Ability.NO) return new Result(TagDeletion.NOT_SUPPORTED, "Deletes are disabled on this registry.");
+        switch (probed.tagDeletion()) {
+            case NOT_SUPPORTED -> {
+                return new Result(TagDeletion.NOT_SUPPORTED, "The registry refuses to delete a tag on its own: only deleting by digest "
+                        + "works here.");
+            }
+            case REMOVES_TAG_ONLY, REMOVES_MANIFEST -> {
+                return new Result(probed.tagDeletion(), "Known for this registry: deleting a tag "
+                        + (probed.tagDeletion() == TagDeletion.REMOVES_TAG_ONLY ? "removes only that tag." : "removes the whole image."));
+            }
+            case ACCEPTED_EFFECT_UNKNOWN, UNKNOWN -> { }
+        }
         String nonce = randomHex();
         RawBytes manifest = artifact(nonce);
         Digest digest = manifest.sha256();

@@ -66,7 +66,7 @@ class UntagRegistryTest {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             seed(RegistrySeeder.of(registry));
             RegistryClient client = client(registry.hostPort());
-            assertEquals(TagDeletion.NOT_SUPPORTED, client.probe(Optional.of("team/app")).tagDeletion());
+            assertEquals(TagDeletion.NOT_SUPPORTED, client.probeIncludingDeletes(Optional.of("team/app")).tagDeletion());
 
             RegistryException.Unsupported refused = assertThrows(RegistryException.Unsupported.class, () -> client.untag("team/app", "v2"));
             assertTrue(refused.getMessage().contains("only deleting by digest works"), refused.getMessage());
@@ -85,7 +85,7 @@ class UntagRegistryTest {
             for (TagDeletingProxy.Behaviour behaviour : TagDeletingProxy.Behaviour.values()) {
                 try (TagDeletingProxy proxy = TagDeletingProxy.start(registry, behaviour)) {
                     RegistryClient client = client(proxy.hostPort());
-                    assertEquals(TagDeletion.ACCEPTED_EFFECT_UNKNOWN, client.probe(Optional.of("team/app")).tagDeletion(),
+                    assertEquals(TagDeletion.ACCEPTED_EFFECT_UNKNOWN, client.probeIncludingDeletes(Optional.of("team/app")).tagDeletion(),
                             "a probe that deletes nothing cannot tell");
                     TagDeletionCheck.Result checked = client.checkTagDeletion("team/app");
                     assertEquals(behaviour == TagDeletingProxy.Behaviour.REMOVES_TAG_ONLY ? TagDeletion.REMOVES_TAG_ONLY
@@ -103,12 +103,17 @@ class UntagRegistryTest {
         Capabilities probed = new Capabilities(Capabilities.AuthScheme.NONE, Capabilities.Ability.YES, Capabilities.Ability.YES,
                 TagDeletion.ACCEPTED_EFFECT_UNKNOWN, Capabilities.Ability.NO, Optional.of("team/app"), "");
         assertEquals(TagDeletion.REMOVES_TAG_ONLY,
-                probed.keepingCheckedTagDeletion(probed.withTagDeletion(TagDeletion.REMOVES_TAG_ONLY)).tagDeletion());
+                probed.keepingEarlierFindings(probed.withTagDeletion(TagDeletion.REMOVES_TAG_ONLY)).tagDeletion());
         assertEquals(TagDeletion.REMOVES_MANIFEST,
-                probed.keepingCheckedTagDeletion(probed.withTagDeletion(TagDeletion.REMOVES_MANIFEST)).tagDeletion());
+                probed.keepingEarlierFindings(probed.withTagDeletion(TagDeletion.REMOVES_MANIFEST)).tagDeletion());
         Capabilities refusedNow = probed.withTagDeletion(TagDeletion.NOT_SUPPORTED);
-        assertEquals(TagDeletion.NOT_SUPPORTED, refusedNow.keepingCheckedTagDeletion(probed.withTagDeletion(TagDeletion.REMOVES_TAG_ONLY))
+        assertEquals(TagDeletion.NOT_SUPPORTED, refusedNow.keepingEarlierFindings(probed.withTagDeletion(TagDeletion.REMOVES_TAG_ONLY))
                 .tagDeletion(), "what the registry answers now wins over an old check");
+        Capabilities readOnly = new Capabilities(Capabilities.AuthScheme.NONE, Capabilities.Ability.YES, Capabilities.Ability.UNKNOWN,
+                TagDeletion.UNKNOWN, Capabilities.Ability.NO, Optional.of("team/app"), "");
+        Capabilities kept = readOnly.keepingEarlierFindings(probed.withTagDeletion(TagDeletion.REMOVES_TAG_ONLY));
+        assertEquals(Capabilities.Ability.YES, kept.deletes(), "a probe that did not try deletes keeps what one that did found");
+        assertEquals(TagDeletion.REMOVES_TAG_ONLY, kept.tagDeletion());
     }
 
     @Test

@@ -115,6 +115,55 @@ class BerthCliTest {
     }
 
     @Test
+    void inspectOfAnIndexWhoseImagesAreAllMissingSaysTheSizeIsUnknownAndNamesThem() throws Exception {
+        try (RegistryServer scratch = RegistryServer.builder(work).start()) {
+            RegistrySeeder seeder = RegistrySeeder.of(scratch);
+            Index orphan = seeder.pushIndex("team/orphan", "v1", TestImages.multiArch(7, 1000, 2000));
+            orphan.children().forEach(child -> seeder.deleteManifest("team/orphan", child.digest()));
+            assertTheSizeIsUnknown(scratch, orphan);
+        }
+    }
+
+    private static void assertTheSizeIsUnknown(RegistryServer registry, Index orphan) throws Exception {
+        Run text = berth("inspect", registry.hostPort() + "/team/orphan:v1");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Size:       unknown: all 4 images this index lists are missing from the registry"), text.out());
+        assertFalse(text.out().contains("0 B"), text.out());
+        assertTrue(text.out().contains("Missing:    4 of the images"), text.out());
+        for (Image child : orphan.children()) assertTrue(text.out().contains(child.digest()), text.out());
+        assertTrue(text.out().contains("linux/amd64") && text.out().contains("attestation"), text.out());
+
+        JsonNode json = berth("inspect", registry.hostPort() + "/team/orphan:v1", "--json").json();
+        assertTrue(json.path("size").isNull(), json.toString());
+        assertFalse(json.path("sizeComplete").asBoolean(true));
+        assertEquals(4, json.path("missingPlatforms").size());
+        assertEquals("linux/amd64", json.path("missingPlatforms").get(0).path("platform").asText());
+        assertEquals(orphan.children().getFirst().digest(), json.path("missingPlatforms").get(0).path("digest").asText());
+    }
+
+    @Test
+    void inspectOfAnIndexMissingOneImageSaysTheSizeIsPartial() throws Exception {
+        try (RegistryServer scratch = RegistryServer.builder(work).start()) {
+            RegistrySeeder seeder = RegistrySeeder.of(scratch);
+            Index partial = seeder.pushIndex("team/partial", "v1", TestImages.multiArch(9, 1000, 2000));
+            seeder.deleteManifest("team/partial", partial.children().getFirst().digest());
+            assertTheSizeIsPartial(scratch);
+        }
+        assertTrue(berth("inspect", registry.hostPort() + "/team/multi:v1", "--json").json().path("sizeComplete").asBoolean());
+    }
+
+    private static void assertTheSizeIsPartial(RegistryServer registry) throws Exception {
+        Run text = berth("inspect", registry.hostPort() + "/team/partial:v1");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Size:       at least "), text.out());
+        assertTrue(text.out().contains("partial: 1 of 4 images this index lists is missing"), text.out());
+        JsonNode json = berth("inspect", registry.hostPort() + "/team/partial:v1", "--json").json();
+        assertTrue(json.path("size").asLong() > 0);
+        assertFalse(json.path("sizeComplete").asBoolean(true));
+        assertEquals(1, json.path("missingPlatforms").size());
+    }
+
+    @Test
     void inspectByDigestWorks() throws Exception {
         Run run = berth("inspect", registry.hostPort() + "/team/app@" + older.digest(), "--json");
         assertEquals(0, run.code(), run.err());
@@ -174,6 +223,22 @@ class BerthCliTest {
         assertEquals(2, berth("repos", registry.hostPort(), "--username", "alice").code(), "a password is never an argument");
         assertEquals(2, berth("repos", "not a host").code());
         assertEquals(2, berth("repos", "registry.example.com", "--insecure").code());
+    }
+
+    @Test
+    void anUnknownOptionIsNamedAsUnknownEvenWhenAParameterIsMissingToo() {
+        for (String command : List.of("repos", "tags", "inspect", "rm", "cleanup", "undo")) {
+            Run run = berth(command, "--nope");
+            assertEquals(2, run.code(), command);
+            assertTrue(run.err().startsWith("Unknown option: '--nope'"), command + ": " + run.err());
+            assertTrue(run.err().contains("Usage: berth " + command) || run.err().contains("Possible solutions: "), command + ": "
+                    + run.err());
+        }
+        Run withHost = berth("repos", "--nope", registry.hostPort());
+        assertEquals(2, withHost.code());
+        assertTrue(withHost.err().startsWith("Unknown option: '--nope'"), withHost.err());
+        Run optionValue = berth("repos", "--timeout", "5", "--nope=1");
+        assertTrue(optionValue.err().startsWith("Unknown option: '--nope=1'"), optionValue.err());
     }
 
     @Test

@@ -45,7 +45,7 @@ class DeletesDisabledRegistryTest {
 
     @Test
     void probeSaysDeletesAreOff() throws Exception {
-        Capabilities caps = client.probe(Optional.of("locked/app"));
+        Capabilities caps = client.probeIncludingDeletes(Optional.of("locked/app"));
         assertEquals(Ability.NO, caps.deletes(), caps.notes());
         assertEquals(TagDeletion.NOT_SUPPORTED, caps.tagDeletion());
         assertEquals(Ability.YES, caps.catalog());

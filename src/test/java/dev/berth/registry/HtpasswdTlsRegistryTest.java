@@ -66,7 +66,7 @@ class HtpasswdTlsRegistryTest {
         Recorder wire = new Recorder();
         RegistryClient client = connect(Credentials.basic("alice", "s3cret"), wire);
 
-        Capabilities caps = client.probe(Optional.empty());
+        Capabilities caps = client.probeIncludingDeletes(Optional.empty());
         assertEquals(AuthScheme.BASIC, caps.auth());
         assertEquals(Ability.YES, caps.catalog(), caps.notes());
         assertEquals(Ability.YES, caps.deletes(), caps.notes());

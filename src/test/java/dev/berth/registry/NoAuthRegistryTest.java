@@ -55,7 +55,7 @@ class NoAuthRegistryTest {
 
     @Test
     void probeOfDistribution28WithoutAuth() throws Exception {
-        Capabilities caps = client.probe(Optional.empty());
+        Capabilities caps = client.probeIncludingDeletes(Optional.empty());
 
         assertEquals(AuthScheme.NONE, caps.auth());
         assertEquals(Ability.YES, caps.catalog(), caps.notes());
@@ -69,7 +69,7 @@ class NoAuthRegistryTest {
     @Test
     void probeChangesNothing() throws Exception {
         Image image = seeder.pushImage("probe/target", "keep", 150, 100);
-        client.probe(Optional.of("probe/target"));
+        client.probeIncludingDeletes(Optional.of("probe/target"));
         assertArrayEquals(image.manifest().bytes(), seeder.getManifest("probe/target", "keep"));
         assertEquals(List.of("keep"), client.tags("probe/target"));
     }

@@ -105,7 +105,7 @@ class TokenAuthRegistryTest {
     void pullPushAndDeleteWithScopedTokens() throws Exception {
         RegistryClient client = connect(Credentials.basic("alice", "s3cret"), new Recorder());
 
-        Capabilities caps = client.probe(Optional.of("team/app"));
+        Capabilities caps = client.probeIncludingDeletes(Optional.of("team/app"));
         assertEquals(AuthScheme.BEARER, caps.auth());
         assertEquals(Ability.YES, caps.catalog(), caps.notes());
         assertEquals(Ability.YES, caps.deletes(), caps.notes());

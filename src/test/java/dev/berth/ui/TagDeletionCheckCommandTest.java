@@ -37,7 +37,7 @@ class TagDeletionCheckCommandTest {
             RegistrySeeder.of(registry).pushImage("team/app", "v1", TestImages.image().seed(1).layerSizes(100).build());
             RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false));
             RegistryNode node = new RegistryNode("local", "local", proxy.hostPort(), client);
-            Capabilities probed = client.probe(Optional.of("team/app"));
+            Capabilities probed = client.probeIncludingDeletes(Optional.of("team/app"));
             node.capabilitiesProperty().set(probed);
             assertTrue(TagDeletionCheckCommand.worthChecking(probed));
 

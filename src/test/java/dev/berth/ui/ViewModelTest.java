@@ -32,6 +32,8 @@ import dev.berth.ui.connections.ConnectionDraft;
 import dev.berth.ui.connections.ConnectionService;
 import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.Journal;
+import dev.berth.testing.Lies;
+import dev.berth.testing.RegistryProxy;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.cleanup.RuleForm;
 import dev.berth.ui.details.TagDetailsViewModel;
@@ -94,7 +96,7 @@ class ViewModelTest {
         RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
 
         assertEquals(LoadState.LOADED, node.stateProperty().get());
-        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes());
+        assertEquals(Capabilities.Ability.UNKNOWN, node.capabilitiesProperty().get().deletes(), "browsing does not try deletes");
         assertEquals(List.of("solo", "team/app", "team/multi"), node.repositories().stream().map(RepositoryNode::name).toList());
         assertEquals(3, node.repository("team/app").orElseThrow().tagCountProperty().get());
         assertEquals("3 tags", node.repository("team/app").orElseThrow().tagCountLabel());
@@ -223,6 +225,22 @@ class ViewModelTest {
     }
 
     @Test
+    void detailsOfAnIndexWhoseImagesAreAllMissingSayTheSizeIsUnknownAndNameThem() throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Index orphan = seeder.pushIndex("scratch/orphan", "v1", TestImages.multiArch(11, 1000, 2000));
+        orphan.children().forEach(child -> seeder.deleteManifest("scratch/orphan", child.digest()));
+        TagDetailsViewModel details = new TagDetailsViewModel(executor);
+        details.open(client(registry), registry.hostPort(), "scratch/orphan", "v1", Optional.empty());
+
+        dev.berth.inspect.ImageDetails shown = details.contentProperty().get().details();
+        assertTrue(shown.sizeUnknown());
+        assertEquals(orphan.children().stream().map(TestImages.Image::digest).toList(),
+                shown.missingChildren().stream().map(d -> d.digest().toString()).toList());
+        String size = shown.incompleteSize("0 B").orElseThrow();
+        assertTrue(size.startsWith("unknown: all 4 images"), size);
+    }
+
+    @Test
     void connectionsAreSavedWithoutSecretsAndComeBackAfterARestart() throws Exception {
         Path config = work.resolve("config-restart");
         MemorySecretStore secrets = new MemorySecretStore("test");
@@ -305,13 +323,71 @@ class ViewModelTest {
         assertEquals(List.of("prod", "v1"), main.cleanup().decisions().stream().filter(dev.berth.cleanup.TagDecision::deleted)
                 .map(dev.berth.cleanup.TagDecision::tag).sorted().toList(), "deleting by digest takes prod too, and says so first");
         String note = main.cleanup().untagNoteProperty().get();
-        assertTrue(note.contains("its other tags go too: prod") && note.contains("400"), note);
+        assertTrue(note.contains("its other tags go too: prod"), note);
 
         main.cleanup().apply();
         assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
         assertEquals(List.of("v2"), repository.tags());
         main.cleanup().undo();
         assertEquals(List.of("prod", "v1", "v2"), repository.tags().stream().sorted().toList());
+    }
+
+    @Test
+    void browsingAndACleanupPreviewSendOnlyReads() throws Exception {
+        try (RegistryProxy proxy = RegistryProxy.recording(registry)) {
+            MainViewModel main = main(TestConnections.inMemory(work.resolve("config-read-only")), new ScriptedDialogs());
+            RegistryNode node = main.addConnected("recorded", proxy.hostPort(),
+                    new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
+            main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
+            main.openCleanup();
+            CleanupViewModel cleanup = main.cleanup();
+            cleanup.form().keepLastProperty().set(1);
+            cleanup.form().protectProperty().set("");
+            cleanup.preview();
+            assertTrue(cleanup.decisions().stream().anyMatch(dev.berth.cleanup.TagDecision::deleted), "the preview plans a delete");
+            main.openNamespaceCleanup(node, "team/");
+            main.cleanup().preview();
+            assertTrue(proxy.requests().size() > 5, proxy.requests().toString());
+            assertEquals(List.of(), proxy.writes(), "only GET and HEAD on the wire");
+        }
+    }
+
+    @Test
+    void deletingATagWhoseHeadAndGetDigestsDisagreeDeletesAndJournalsNothing() throws Exception {
+        TestImages.Image other = RegistrySeeder.of(registry).pushImage("scratch/liar-head", "v2", 82, 300);
+        String result = deleteV1WhileTheRegistryLies("scratch/liar-head", Lies.headDigest("scratch/liar-head", "v1", other.digest(),
+                Lies.UNTIL_TOLD));
+        assertTrue(result.contains("two different answers for scratch/liar-head:v1") && result.contains("HEAD " + other.digest()), result);
+    }
+
+    @Test
+    void deletingATagTheTagListLeavesOutDeletesAndJournalsNothing() throws Exception {
+        RegistrySeeder.of(registry).pushImage("scratch/liar-list", "v2", 84, 300);
+        String result = deleteV1WhileTheRegistryLies("scratch/liar-list", Lies.tagListWithout("scratch/liar-list", "v1", Lies.UNTIL_TOLD));
+        assertTrue(result.contains("tag list for scratch/liar-list leaves out v1"), result);
+    }
+
+    /** The app's Delete… on v1: previewed while the registry is honest, applied once it lies; returns the result text. */
+    private String deleteV1WhileTheRegistryLies(String name, Lies.Lie lie) throws Exception {
+        TestImages.Image doomed = RegistrySeeder.of(registry).pushImage(name, "v1", name.hashCode(), 300);
+        try (RegistryProxy proxy = RegistryProxy.start(registry, lie)) {
+            MainViewModel main = main(TestConnections.inMemory(work.resolve("config-" + name.replace('/', '-'))),
+                    new ScriptedDialogs().answerConfirm(true));
+            RegistryNode node = main.addConnected("liar", proxy.hostPort(),
+                    new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
+            main.browser().selectionProperty().set(node.repository(name).orElseThrow());
+            main.deleteTags(List.of("v1"));
+            assertTrue(main.cleanup().decisions().stream().anyMatch(d -> d.deleted() && d.tag().equals("v1")), "previewed while honest");
+
+            lie.startLying();
+            main.cleanup().apply();
+            assertEquals(List.of(), proxy.writesBesidesTheDeleteProbe(), "no DELETE reached the registry");
+            assertTrue(RegistrySeeder.of(registry).getManifest(name, doomed.digest()) != null);
+            List<dev.berth.cleanup.JournalEntry> journaled = new Journal(work.resolve("journal")).list().stream()
+                    .filter(o -> o.description().contains(name)).flatMap(o -> o.entries().stream()).toList();
+            assertEquals(List.of(), journaled, "nothing journaled");
+            return main.cleanup().resultTextProperty().get();
+        }
     }
 
     @Test
@@ -325,7 +401,8 @@ class ViewModelTest {
             MainViewModel main = main(TestConnections.inMemory(work.resolve("config-untag")), dialogs);
             RegistryNode node = main.addConnected("proxied", proxy.hostPort(),
                     new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
-            assertEquals(Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN, node.capabilitiesProperty().get().tagDeletion());
+            assertEquals(Capabilities.TagDeletion.UNKNOWN, node.capabilitiesProperty().get().tagDeletion(), "browsing tries no deletes");
+            assertTrue(dev.berth.ui.browser.TagDeletionCheckCommand.worthChecking(node.capabilitiesProperty().get()));
             main.checkTagDeletion(node);
             assertEquals(Capabilities.TagDeletion.REMOVES_TAG_ONLY, node.capabilitiesProperty().get().tagDeletion());
 

@@ -116,7 +116,7 @@ public final class BrowserViewModel {
             Capabilities probed = client.probe(Optional.empty());
             executor.onUiThread(() -> {
                 Capabilities earlier = node.capabilitiesProperty().get();
-                Capabilities capabilities = earlier == null ? probed : probed.keepingCheckedTagDeletion(earlier);
+                Capabilities capabilities = earlier == null ? probed : probed.keepingEarlierFindings(earlier);
                 node.capabilitiesProperty().set(capabilities);
                 onProbed.accept(node, capabilities);
             });

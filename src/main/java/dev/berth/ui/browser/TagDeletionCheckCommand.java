@@ -25,9 +25,10 @@ public final class TagDeletionCheckCommand {
         this.notifier = notifier;
     }
 
-    /** True when the check can tell something the probe could not. */
+    /** True when the check can tell something the probe could not (browsing probes read-only, so deletes may be untried). */
     public static boolean worthChecking(Capabilities capabilities) {
-        return capabilities != null && capabilities.tagDeletion() == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN;
+        return capabilities != null && (capabilities.tagDeletion() == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN
+                || capabilities.tagDeletion() == Capabilities.TagDeletion.UNKNOWN && capabilities.deletes() != Capabilities.Ability.NO);
     }
 
     /** Checks {@code node}'s registry; {@code onChecked} gets the capabilities with what was learned. */

@@ -143,8 +143,13 @@ public final class TagDetailsView extends BorderPane {
         row = line(grid, row, "Reference", details.reference());
         row = line(grid, row, "Digest", details.digest().toString());
         row = line(grid, row, "Media type", details.mediaType().value());
-        row = line(grid, row, "Size", ByteSize.format(details.size()) + (details.isIndex()
-                ? "  (compressed; each blob of all platforms counted once)" : "  (compressed, as pulled)"));
+        row = line(grid, row, "Size", details.incompleteSize(ByteSize.format(details.size())).orElse(ByteSize.format(details.size())
+                + (details.isIndex() ? "  (compressed; each blob of all platforms counted once)" : "  (compressed, as pulled)")));
+        if (!details.missingChildren().isEmpty()) {
+            row = line(grid, row, "Missing", details.missingChildren().stream()
+                    .map(c -> ImageDetails.describe(c) + "  " + c.digest()).collect(java.util.stream.Collectors.joining("\n"))
+                    + "\n" + ImageDetails.MISSING_ADVICE);
+        }
         row = line(grid, row, "Created", details.created().map(WHEN::format).orElse("unknown"));
         if (details.config().isPresent()) row = line(grid, row, "Platform", details.config().get().platform().toString());
         if (details.isIndex()) {
