@@ -201,9 +201,11 @@ public final class RepositoryViewModel {
             }
         }
         rows.addAll(added);
-        for (Digest digest : touched) {
+        // Once per image, not once per tag that arrived: a batch brings many tags of the same image.
+        for (Digest digest : new java.util.LinkedHashSet<>(touched)) {
             List<TagRow> same = rowsByDigest.getOrDefault(digest, List.of());
-            for (TagRow row : same) row.setAlsoTaggedAs(same.stream().filter(r -> r != row).map(TagRow::tag).sorted().toList());
+            List<String> names = same.stream().map(TagRow::tag).sorted().toList();
+            for (TagRow row : same) row.setAlsoTaggedAs(names);
         }
         long withMetadata = rows.stream().filter(r -> r.sizeProperty().get() != TagRow.UNKNOWN_SIZE).count();
         if (total > 0) {

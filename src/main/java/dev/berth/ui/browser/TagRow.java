@@ -60,7 +60,24 @@ public final class TagRow {
         platforms.set(summary.platforms().stream().map(Platform::toString).collect(Collectors.joining(", ")));
     }
 
-    void setAlsoTaggedAs(List<String> others) {
-        alsoTaggedAs.set(String.join(", ", others));
+    /**
+     * The other tags of this row's image, from {@code sameImage} (every tag on it, sorted, this one
+     * included): the first {@link #ALSO_TAGGED_SHOWN} and how many more. All of them would cost each
+     * of an image's N rows a string of N tags, quadratic in time and memory when thousands of tags
+     * share an image, for a cell that shows a few.
+     */
+    void setAlsoTaggedAs(List<String> sameImage) {
+        StringBuilder text = new StringBuilder();
+        int others = sameImage.size() - (sameImage.contains(tag) ? 1 : 0);
+        int shown = 0;
+        for (String other : sameImage) {
+            if (shown == ALSO_TAGGED_SHOWN) break;
+            if (other.equals(tag)) continue;
+            text.append(shown++ == 0 ? "" : ", ").append(other);
+        }
+        if (others > shown) text.append(" and ").append(others - shown).append(" more");
+        alsoTaggedAs.set(text.toString());
     }
+
+    static final int ALSO_TAGGED_SHOWN = 10;
 }
