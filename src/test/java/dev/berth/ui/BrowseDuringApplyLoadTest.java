@@ -62,6 +62,8 @@ class BrowseDuringApplyLoadTest {
     Path work;
 
     private final FxWatchdog watchdog = new FxWatchdog();
+    // The longest run of each kind of callback, printed so a figure near the limit shows before it fails.
+    private final java.util.Map<String, Duration> longest = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
     private MainViewModel main;
@@ -73,7 +75,10 @@ class BrowseDuringApplyLoadTest {
     @Start
     void start(Stage stage) {
         ActivityMonitor activity = new ActivityMonitor();
-        executor = new FxUiExecutor(activity, watchdog);
+        executor = new FxUiExecutor(activity, (what, took) -> {
+            watchdog.ran(what, took);
+            longest.merge(what, took, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        });
         AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config")),
                 SummaryCache.inMemory(), new Journal(work.resolve("journal")));
         main = services.main();
@@ -97,22 +102,23 @@ class BrowseDuringApplyLoadTest {
         RegistrySeeder seeder = RegistrySeeder.of(registry);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         TestImages.Content base = TestImages.layer(77, 2_000);
-        for (int i = 1; i <= 24; i++) {
+        for (int i = 1; i <= 12; i++) {
             seeder.pushImage("team/app", "1." + i, TestImages.image().seed(i).layers(List.of(base, TestImages.layer(i, 300 + i)))
                     .created(now.minus(100 - i, ChronoUnit.DAYS)).build());
         }
         huge = HugeRegistry.start(REPOSITORIES, BIG, TAGS,
-                IntStream.range(0, 100).mapToObj(i -> TestImages.image().seed(1000 + i).layerSizes(64).build()).toList());
+                IntStream.range(0, 100).mapToObj(i -> TestImages.image().seed(1000 + i).layerSizes(64).build()).toList())
+                .withTagListLatency(Duration.ofMillis(50));
 
-        // The cleanup: its deletes go one every 400 ms while the browsing goes on.
+        // The cleanup: its deletes go one a second while the browsing goes on.
         Semaphore deletes = new Semaphore(0);
         CountDownLatch browsed = new CountDownLatch(1);
         // The last two wait for the browsing to end, so the apply is still running then.
         java.util.concurrent.atomic.AtomicInteger released = new java.util.concurrent.atomic.AtomicInteger();
         trickle.scheduleAtFixedRate(() -> {
             if (browsed.getCount() == 0) deletes.release(1_000);
-            else if (released.incrementAndGet() <= 20) deletes.release();
-        }, 400, 400, TimeUnit.MILLISECONDS);
+            else if (released.incrementAndGet() <= 8) deletes.release();
+        }, 1, 1, TimeUnit.SECONDS);
         RegistryNode local = onFx(() -> main.addConnected("local", registry.hostPort(), client(registry.hostPort(), chain -> {
             if (chain.request().method().equals("DELETE")) deletes.acquireUninterruptibly();
             return chain.proceed(chain.request());
@@ -133,7 +139,7 @@ class BrowseDuringApplyLoadTest {
             return null;
         });
         waitUntil(() -> main.cleanup().planProperty().get() != null && !main.cleanup().busyProperty().get());
-        assertEquals(22, main.cleanup().planProperty().get().deletions().size());
+        assertEquals(10, main.cleanup().planProperty().get().deletions().size());
         dialogs.answerConfirm(true);
         onFx(() -> {
             main.cleanup().apply();
@@ -146,7 +152,7 @@ class BrowseDuringApplyLoadTest {
         RegistryNode big = onFx(() -> main.addConnected("big", huge.hostPort(), client(huge.hostPort(), null)));
         waitUntil(() -> big.repositories().size() == REPOSITORIES);
         Duration listing = Duration.ofNanos(System.nanoTime() - started);
-        int deletedWhileListing = onFx(() -> (int) Math.round(main.cleanup().progressProperty().get() * 22));
+        int deletedWhileListing = onFx(() -> (int) Math.round(main.cleanup().progressProperty().get() * 10));
         onFx(() -> {
             main.browser().selectionProperty().set(big.repository(BIG).orElseThrow());
             return null;
@@ -163,9 +169,11 @@ class BrowseDuringApplyLoadTest {
         assertTrue(applying && applied > 0, "the cleanup ran while browsing: " + applied);
 
         waitUntil(() -> main.cleanup().resultProperty().get() != null && !main.cleanup().busyProperty().get());
-        assertEquals(22, main.cleanup().resultProperty().get().deleted(), main.cleanup().resultTextProperty().get());
-        System.out.printf("browse during apply: %d FX callbacks, the longest %d ms of FX thread time%n", watchdog.callbacks(),
-                watchdog.longest().toMillis());
+        assertEquals(10, main.cleanup().resultProperty().get().deleted(), main.cleanup().resultTextProperty().get());
+        System.out.printf("browse during apply: %d FX callbacks, the longest %d ms of FX thread time; by kind: %s%n",
+                watchdog.callbacks(), watchdog.longest().toMillis(), longest.entrySet().stream()
+                        .sorted(java.util.Map.Entry.<String, Duration>comparingByValue().reversed()).limit(6)
+                        .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms").toList());
         watchdog.assertNoStall();
     }
 
