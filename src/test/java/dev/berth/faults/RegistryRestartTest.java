@@ -29,6 +29,7 @@ import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
+import dev.berth.testing.AnswerDroppingProxy;
 import dev.berth.testing.RegistryKillSwitch;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
@@ -209,6 +210,37 @@ class RegistryRestartTest {
                         CancelSignal.none());
                 assertTrue(undo.complete(), undo.toString());
             }
+            assertEquals(Set.of(), gone(seeder, pushed));
+            assertEquals(tagsBefore, tagMap(seeder, client));
+        }
+    }
+
+    @Test
+    void aDeleteWhoseAnswerIsLostIsNotSentAgainAndUndoStillRestoresIt() throws Exception {
+        try (RegistryServer registry = RegistryServer.builder(work).start();
+                AnswerDroppingProxy proxy = AnswerDroppingProxy.dropAnswerToDelete(registry, 2)) {
+            RegistrySeeder seeder = RegistrySeeder.of(registry);
+            Set<String> pushed = seedApp(seeder);
+            RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false));
+            Map<String, String> tagsBefore = tagMap(seeder, client);
+            CleanupPlan plan = CleanupPlanner.plan(new RepositoryScanner(SummaryCache.none()).scan(client, "team/app", ScanListener.NONE),
+                    RetentionRules.keepLast(2), NOW);
+            Journal journal = new Journal(work.resolve("journal"));
+
+            ApplyResult applied = new CleanupExecutor(client, journal, 1).apply(plan, ApplyListener.NONE, CancelSignal.none());
+
+            List<String> deletes = proxy.requestLines().stream().filter(l -> l.startsWith("DELETE ")).toList();
+            assertEquals(new HashSet<>(deletes).size(), deletes.size(), "a DELETE was sent again after its answer was lost: " + deletes);
+            assertFalse(applied.complete(), "the run stops at a broken connection: " + applied);
+            JournalOperation operation = journal.find(applied.journalId()).orElseThrow();
+            Set<String> journaledForUndo = operation.entries().stream().filter(JournalEntry::mayNeedRestore)
+                    .map(e -> e.digest().toString()).collect(Collectors.toSet());
+            Set<String> gone = gone(seeder, pushed);
+            assertEquals(2, gone.size(), "the first delete and the one whose answer was lost: " + gone);
+            assertTrue(journaledForUndo.containsAll(gone), "gone " + gone + ", journaled for undo " + journaledForUndo);
+
+            RestoreResult undo = new JournalRestorer(client, journal).restore(operation, RestoreListener.NONE, CancelSignal.none());
+            assertTrue(undo.complete(), undo.toString());
             assertEquals(Set.of(), gone(seeder, pushed));
             assertEquals(tagsBefore, tagMap(seeder, client));
         }

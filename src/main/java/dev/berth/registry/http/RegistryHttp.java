@@ -29,6 +29,9 @@ public final class RegistryHttp {
     private static final int MAX_REDIRECTS = 5;
 
     private final OkHttpClient client;
+    // For DELETE: OkHttp resends a request whose connection broke before the answer came, but a DELETE that did
+    // its work then answers 404 and the deletion would be journaled as someone else's, so undo would skip it.
+    private final OkHttpClient sendingOnce;
     private final HttpUrl base;
     private final Authorizer auth;
     private final HttpCalls calls;
@@ -36,6 +39,7 @@ public final class RegistryHttp {
 
     public RegistryHttp(OkHttpClient client, HttpUrl base, Authorizer auth, HttpCalls calls, RetryPolicy retry) {
         this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.sendingOnce = this.client.newBuilder().retryOnConnectionFailure(false).build();
         this.base = base;
         this.auth = auth;
         this.calls = calls;
@@ -44,6 +48,7 @@ public final class RegistryHttp {
 
     private RegistryHttp(RegistryHttp other, HttpCalls calls) {
         this.client = other.client;
+        this.sendingOnce = other.sendingOnce;
         this.base = other.base;
         this.auth = other.auth;
         this.calls = calls;
@@ -102,7 +107,8 @@ public final class RegistryHttp {
             }
             Response response;
             try {
-                response = calls.execute(client.newCall(request.build()), describe(url));
+                OkHttpClient sender = method.equals("DELETE") ? sendingOnce : client;
+                response = calls.execute(sender.newCall(request.build()), describe(url));
             } catch (CancellationException e) {
                 throw e;
             } catch (IOException e) {
