@@ -2,6 +2,7 @@ package dev.berth.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.berth.ui.MainWindowFlowTest.onFx;
 
 import dev.berth.browse.SummaryCache;
 import dev.berth.cleanup.Journal;
@@ -182,10 +183,6 @@ class BrowseDuringApplyLoadTest {
         okhttp3.OkHttpClient.Builder builder = clients.sharedHttpClient().newBuilder();
         if (interceptor != null) builder.addInterceptor(interceptor);
         return clients.connect(ConnectionSettings.of(hostPort).withPlainHttp(true, false), builder);
-    }
-
-    private static <T> T onFx(Callable<T> value) throws Exception {
-        return WaitForAsyncUtils.asyncFx(value).get(10, TimeUnit.SECONDS);
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
