@@ -191,6 +191,24 @@ public final class RegistryServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the registry at once (SIGKILL: no graceful shutdown, requests in flight are cut) and waits
+     * for the exit; {@link #start()} brings it back on the same port and storage. Idempotent.
+     */
+    public synchronized void kill() {
+        if (process == null) return;
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) throw new IllegalStateException("registry survived SIGKILL: " + this);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            LIVE.remove(process);
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

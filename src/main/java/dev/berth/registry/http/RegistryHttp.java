@@ -37,6 +37,9 @@ public final class RegistryHttp {
     private final OkHttpClient client;
     /** For hosts other than the registry's: their names must not resolve to link-local or metadata addresses. */
     private final OkHttpClient elsewhere;
+    // For DELETE: OkHttp resends a request whose connection broke before the answer came, but a DELETE that did
+    // its work then answers 404 and the deletion would be journaled as someone else's, so undo would skip it.
+    private final OkHttpClient sendingOnce;
     private final HttpUrl base;
     private final Authorizer auth;
     private final HttpCalls calls;
@@ -57,6 +60,7 @@ public final class RegistryHttp {
             Duration timeout) {
         this.client = client.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.elsewhere = this.client.newBuilder().dns(new GuardedDns(client.dns())).build();
+        this.sendingOnce = this.client.newBuilder().retryOnConnectionFailure(false).build();
         this.base = base;
         this.auth = auth;
         this.calls = calls;
@@ -68,6 +72,7 @@ public final class RegistryHttp {
     private RegistryHttp(RegistryHttp other, HttpCalls calls, Pause pause) {
         this.client = other.client;
         this.elsewhere = other.elsewhere;
+        this.sendingOnce = other.sendingOnce;
         this.base = other.base;
         this.auth = other.auth;
         this.calls = calls;
@@ -135,8 +140,8 @@ public final class RegistryHttp {
             }
             Response response;
             try {
-                OkHttpClient to = sameOrigin(url, base) ? client : elsewhere;
-                response = calls.execute(to.newCall(request.build()), describe(url));
+                OkHttpClient sender = !sameOrigin(url, base) ? elsewhere : method.equals("DELETE") ? sendingOnce : client;
+                response = calls.execute(sender.newCall(request.build()), describe(url));
             } catch (CancellationException e) {
                 throw e;
             } catch (GuardedDns.LinkLocalOnly e) {

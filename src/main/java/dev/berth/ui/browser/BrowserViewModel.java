@@ -154,7 +154,7 @@ public final class BrowserViewModel {
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
         repository.tagsStateProperty().set(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),
-                (cancel, progress) -> repository.registry().client().withCancel(cancel).tags(repository.name()),
+                (cancel, progress) -> RepositoryNode.displayOrder(repository.registry().client().withCancel(cancel).tags(repository.name())),
                 tags -> {
                     tagLoads.remove(repository);
                     repository.showTags(tags);

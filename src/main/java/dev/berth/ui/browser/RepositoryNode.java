@@ -50,11 +50,19 @@ public final class RepositoryNode {
         return tags;
     }
 
-    /** The tags as just loaded (by the tree or the tag table's scan), in semver-aware order. */
-    void showTags(java.util.List<String> loaded) {
-        tags.setAll(loaded.stream().sorted(dev.berth.browse.TagOrdering.ascending()).toList());
-        tagCount.set(loaded.size());
+    /** The tags as just loaded (by the tree or the tag table's scan), already in {@link #displayOrder}. */
+    void showTags(java.util.List<String> inDisplayOrder) {
+        tags.setAll(inDisplayOrder);
+        tagCount.set(inDisplayOrder.size());
         tagsState.set(LoadState.LOADED);
+    }
+
+    /**
+     * Semver-aware order, for {@link #showTags}. Blocking work: sorting 20,000 tags by version takes
+     * longer than the FX thread may be held, so it is done where the tags are loaded.
+     */
+    static java.util.List<String> displayOrder(java.util.Collection<String> loaded) {
+        return loaded.stream().sorted(dev.berth.browse.TagOrdering.ascending()).toList();
     }
 
     /** "12 tags", "empty", or "" while unknown. */

@@ -137,7 +137,7 @@ public final class RepositoryViewModel {
         UiBatcher<Object> events = new UiBatcher<>(executor, batch -> {
             if (generation == current) apply(batch, byTag, total.get(), resolved.get());
         });
-        running = executor.submit("Loading tags of " + node.name(), (cancel, work) -> scanner.scan(
+        running = executor.submit("Loading tags of " + node.name(), (cancel, work) -> Scanned.of(scanner.scan(
                 node.registry().client().withCancel(cancel), node.name(), new ScanListener() {
                     @Override
                     public void tagsListed(int count) {
@@ -154,14 +154,14 @@ public final class RepositoryViewModel {
                     public void imageLoaded(ImageSummary image) {
                         events.add(image);
                     }
-                }), result -> {
+                })), scanned -> {
                     events.drain();
                     running = null;
-                    snapshot.set(result);
+                    snapshot.set(scanned.snapshot());
                     loading.set(false);
                     progress.set(1);
-                    node.showTags(result.tags().stream().map(dev.berth.browse.TagInfo::tag).toList());
-                    status.set(summaryText(result));
+                    node.showTags(scanned.tagsInOrder());
+                    status.set(scanned.summary());
                 }, error -> {
                     events.drain();
                     running = null;
@@ -201,14 +201,20 @@ public final class RepositoryViewModel {
             }
         }
         rows.addAll(added);
-        for (Digest digest : touched) {
-            List<TagRow> same = rowsByDigest.getOrDefault(digest, List.of());
-            for (TagRow row : same) row.setAlsoTaggedAs(same.stream().filter(r -> r != row).map(TagRow::tag).sorted().toList());
-        }
+        // Once per image, not once per tag that arrived: a batch brings many tags of the same image.
+        for (Digest digest : new java.util.LinkedHashSet<>(touched)) TagRow.setAlsoTaggedAs(rowsByDigest.getOrDefault(digest, List.of()));
         long withMetadata = rows.stream().filter(r -> r.sizeProperty().get() != TagRow.UNKNOWN_SIZE).count();
         if (total > 0) {
             progress.set((resolved + withMetadata) / (2.0 * total));
             status.set("Loading metadata… " + withMetadata + " of " + total + " tags");
+        }
+    }
+
+    /** A finished scan with what the FX thread shows of it, worked out before (sorting 20,000 tags is no FX work). */
+    private record Scanned(RepositorySnapshot snapshot, List<String> tagsInOrder, String summary) {
+        static Scanned of(RepositorySnapshot snapshot) {
+            return new Scanned(snapshot, RepositoryNode.displayOrder(snapshot.tags().stream().map(TagInfo::tag).toList()),
+                    summaryText(snapshot));
         }
     }
 

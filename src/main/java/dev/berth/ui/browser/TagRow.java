@@ -60,7 +60,31 @@ public final class TagRow {
         platforms.set(summary.platforms().stream().map(Platform::toString).collect(Collectors.joining(", ")));
     }
 
-    void setAlsoTaggedAs(List<String> others) {
-        alsoTaggedAs.set(String.join(", ", others));
+    static final int ALSO_TAGGED_SHOWN = 10;
+
+    /**
+     * Sets "also tagged as" on every row of one image: the first {@link #ALSO_TAGGED_SHOWN} other
+     * tags in name order and how many more. Every row whose tag is not among those first names shows
+     * the same text, so they share one string: an image with thousands of tags costs a few strings
+     * per update, not one string of thousands of names per row (quadratic in time and memory).
+     */
+    static void setAlsoTaggedAs(List<TagRow> sameImage) {
+        List<String> names = sameImage.stream().map(TagRow::tag).sorted().toList();
+        List<String> first = names.subList(0, Math.min(names.size(), ALSO_TAGGED_SHOWN));
+        String shared = othersText(names, null);
+        for (TagRow row : sameImage) row.alsoTaggedAs.set(first.contains(row.tag) ? othersText(names, row.tag) : shared);
+    }
+
+    private static String othersText(List<String> sortedNames, String self) {
+        StringBuilder text = new StringBuilder();
+        int shown = 0;
+        for (String name : sortedNames) {
+            if (shown == ALSO_TAGGED_SHOWN) break;
+            if (name.equals(self)) continue;
+            text.append(shown++ == 0 ? "" : ", ").append(name);
+        }
+        int others = sortedNames.size() - 1;
+        if (others > shown) text.append(" and ").append(others - shown).append(" more");
+        return text.toString();
     }
 }

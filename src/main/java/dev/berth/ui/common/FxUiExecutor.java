@@ -65,7 +65,16 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     @Override
     public void onUiThread(Runnable action) {
         if (Platform.isFxApplicationThread()) timed("ui update", action);
-        else runLater("ui update", action);
+        else runLater("ui update from " + caller(), action);
+    }
+
+    private static final StackWalker STACK = StackWalker.getInstance();
+
+    /** The first frame outside ui.common (e.g. a ViewModel's listener): a stall report then names its culprit. */
+    private static String caller() {
+        return STACK.walk(frames -> frames.filter(f -> !f.getClassName().startsWith("dev.berth.ui.common."))
+                .findFirst().map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+                .orElse("?"));
     }
 
     private void runLater(String description, Runnable action) {
