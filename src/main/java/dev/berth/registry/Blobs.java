@@ -35,7 +35,7 @@ final class Blobs {
 
     /** The blob's size if {@code repository} has it, empty if not. */
     Optional<Long> exists(String repository, Digest digest) throws RegistryException {
-        Exchange exchange = Exchange.head(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)),
+        Exchange exchange = Exchange.head(ApiPaths.blob(http, repository, digest).build(), Set.of(Scope.pull(repository)),
                 "check for blob " + digest.shortHex() + " in " + repository).handling(404);
         try (Response response = http.send(exchange)) {
             if (response.code() == 404) return Optional.empty();
@@ -111,8 +111,8 @@ final class Blobs {
         return new VerifyingInputStream(response.body().byteStream(), descriptor, response);
     }
 
-    private Exchange get(String repository, Digest digest, long offset, String action) {
-        Exchange exchange = Exchange.get(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)), action);
+    private Exchange get(String repository, Digest digest, long offset, String action) throws RegistryException {
+        Exchange exchange = Exchange.get(ApiPaths.blob(http, repository, digest).build(), Set.of(Scope.pull(repository)), action);
         return offset > 0 ? exchange.withHeader("Range", "bytes=" + offset + "-") : exchange;
     }
 
