@@ -90,6 +90,17 @@ public final class HostileNamesRegistry implements AutoCloseable {
         return requests.stream().map(RecordedRequest::getTarget).toList();
     }
 
+    /**
+     * Requests that went anywhere but the version check, the catalog and the valid tags, manifests
+     * and blobs of the one valid repository: each one was built from an invalid name.
+     */
+    public List<String> requestsFromInvalidNames() {
+        return requestTargets().stream().map(t -> t.replaceFirst("\\?.*", "")).filter(path -> !path.equals("/v2/")
+                && !path.equals("/v2/_catalog") && !path.equals("/v2/ok/repo/tags/list")
+                && !path.startsWith("/v2/ok/repo/blobs/sha256:") && !path.startsWith("/v2/ok/repo/manifests/sha256:")
+                && VALID_TAGS.stream().noneMatch(tag -> path.equals("/v2/ok/repo/manifests/" + tag))).toList();
+    }
+
     public int requestCount() {
         return requests.size();
     }
@@ -99,7 +110,7 @@ public final class HostileNamesRegistry implements AutoCloseable {
         if (path.equals("/v2/")) return json("{}");
         if (path.equals("/v2/_catalog")) return list(request, "repositories", allRepositories(), "repo-");
         if (path.endsWith("/tags/list")) return list(request, "tags", allTags(), "tag-");
-        if (path.contains("/manifests/")) {
+        if (path.startsWith("/v2/ok/repo/manifests/")) {
             if (request.getMethod().equals("DELETE")) return new MockResponse.Builder().code(202).build();
             MockResponse.Builder manifest = new MockResponse.Builder().code(200)
                     .addHeader("Content-Type", MediaType.OCI_MANIFEST.value())
@@ -107,8 +118,10 @@ public final class HostileNamesRegistry implements AutoCloseable {
             return request.getMethod().equals("HEAD") ? manifest.addHeader("Content-Length", MANIFEST.length()).build()
                     : manifest.body(MANIFEST).build();
         }
-        if (path.contains("/blobs/")) return new MockResponse.Builder().code(200).body(CONFIG).build();
-        return new MockResponse.Builder().code(404).body("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no\"}]}").build();
+        if (path.startsWith("/v2/ok/repo/blobs/")) return new MockResponse.Builder().code(200).body(CONFIG).build();
+        // The error text carries an escape sequence too: error messages echo it.
+        return new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+                .body("{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"no such thing \\u001b]0;pwned\\u0007\"}]}").build();
     }
 
     private MockResponse list(RecordedRequest request, String field, List<String> names, String prefix) {
