@@ -139,7 +139,7 @@ public final class RepositoryScanner {
         RepositorySnapshot run(ScanListener listener) throws RegistryException {
             List<Future<Optional<TagInfo>>> resolved = new ArrayList<>();
             try (CancelSignal.Registration link = cancel.onCancel(stop::cancel)) {
-                List<String> names = validTags(client.tags(repository));
+                List<String> names = validTags(client.tags(repository), listener);
                 tagCount = names.size();
                 listener.tagsListed(tagCount);
                 threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("berth-scan-", 0).factory());
@@ -168,13 +168,14 @@ public final class RepositoryScanner {
          * The tags that are valid names; each other one is reported as skipped and never requested,
          * so nothing downstream (a table, a cleanup) can act on it.
          */
-        private List<String> validTags(List<String> listed) {
+        private List<String> validTags(List<String> listed, ScanListener listener) {
             List<String> valid = new ArrayList<>(listed.size());
             for (String tag : listed) {
                 Optional<String> problem = Names.tagProblem(tag);
                 if (problem.isEmpty()) {
                     valid.add(tag);
                 } else {
+                    listener.tagSkipped(tag);
                     pump.post(new Event.TagSkipped(new ScanFailure(repository + ":" + Printable.quoted(tag),
                             new RegistryException.Refused("The registry listed a tag that is not a valid name (" + problem.get()
                                     + "); Berth skipped it and sent no request for it."))));

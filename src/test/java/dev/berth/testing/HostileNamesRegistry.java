@@ -3,6 +3,7 @@ package dev.berth.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
+import dev.berth.domain.Names;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
@@ -97,8 +98,10 @@ public final class HostileNamesRegistry implements AutoCloseable {
     public List<String> requestsFromInvalidNames() {
         return requestTargets().stream().map(t -> t.replaceFirst("\\?.*", "")).filter(path -> !path.equals("/v2/")
                 && !path.equals("/v2/_catalog") && !path.equals("/v2/ok/repo/tags/list")
-                && !path.startsWith("/v2/ok/repo/blobs/sha256:") && !path.startsWith("/v2/ok/repo/manifests/sha256:")
-                && VALID_TAGS.stream().noneMatch(tag -> path.equals("/v2/ok/repo/manifests/" + tag))).toList();
+                && !path.startsWith("/v2/ok/repo/blobs/sha256:") && !path.startsWith("/v2/ok/repo/referrers/sha256:")
+                && !path.startsWith("/v2/ok/repo/manifests/sha256:")
+                && !(path.startsWith("/v2/ok/repo/manifests/") && Names.isValidTag(path.substring("/v2/ok/repo/manifests/".length()))))
+                .toList();
     }
 
     public int requestCount() {
