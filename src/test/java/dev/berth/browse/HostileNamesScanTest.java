@@ -16,24 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalog loader, the scanner and the cleanup scan against names no registry should send, and an endless catalog. */
 class HostileNamesScanTest {
 
-    private HostileNamesRegistry registry;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new HostileNamesRegistry();
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
+    @RegisterExtension
+    final HostileNamesRegistry registry = new HostileNamesRegistry();
 
     @Test
     void theScannerSkipsInvalidTagsWithoutRequestingThemAndSaysSo() throws Exception {

@@ -14,9 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code berth repos} and {@code berth tags} against a registry whose names carry escape sequences, newlines and {@code ..}. */
@@ -25,19 +24,10 @@ class HostileNamesCliTest {
     @TempDir
     Path work;
 
-    private HostileNamesRegistry registry;
+    @RegisterExtension
+    final HostileNamesRegistry registry = new HostileNamesRegistry();
 
     record Run(int code, String out, String err) {}
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new HostileNamesRegistry();
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
 
     @Test
     void reposPrintsOnlyValidNamesAndWarnsAboutTheOthersEscaped() {

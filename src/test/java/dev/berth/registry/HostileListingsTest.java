@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.testing.HostileNamesRegistry;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Listings a registry can abuse: pages of new names for ever (memory), and names outside the
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileListingsTest {
 
-    private HostileNamesRegistry registry;
-
-    @BeforeEach
-    void start() throws Exception {
-        registry = new HostileNamesRegistry();
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
-    }
+    @RegisterExtension
+    final HostileNamesRegistry registry = new HostileNamesRegistry();
 
     @Test
     void anEndlessCatalogStopsAtTheNameLimitWithAMessageSayingWhatToDo() throws Exception {

@@ -10,6 +10,7 @@ import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.http.RetryPolicy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,6 +23,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A registry whose catalog and tag lists hold names no real registry accepts (escape sequences,
@@ -29,7 +32,7 @@ import okhttp3.OkHttpClient;
  * like a tiny registry with one image, so scans and deletes can be tried against it. A real
  * Distribution refuses such names on push, hence a MockWebServer.
  */
-public final class HostileNamesRegistry implements AutoCloseable {
+public final class HostileNamesRegistry implements AutoCloseable, AfterEachCallback {
 
     public static final String VALID_REPOSITORY = "ok/repo";
     public static final List<String> INVALID_REPOSITORIES = List.of("evil\u001b]0;pwned\u0007", "a\nfake", "../../v2/x", "UPPER",
@@ -51,8 +54,13 @@ public final class HostileNamesRegistry implements AutoCloseable {
     private volatile boolean endless;
     private volatile int namesPerPage = 1000;
 
-    public HostileNamesRegistry() throws IOException {
-        server.start(InetAddress.getLoopbackAddress(), 0);
+    /** Started at once; as a JUnit {@code @RegisterExtension} field it stops after each test. */
+    public HostileNamesRegistry() {
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -148,6 +156,11 @@ public final class HostileNamesRegistry implements AutoCloseable {
 
     private static MockResponse json(String body) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

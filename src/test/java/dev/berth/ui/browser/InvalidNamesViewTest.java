@@ -26,9 +26,9 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,15 +37,12 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class InvalidNamesViewTest {
 
-    private final HostileNamesRegistry registry;
+    @RegisterExtension
+    final HostileNamesRegistry registry = new HostileNamesRegistry();
     private BrowserViewModel browser;
     private RepositoryViewModel tags;
     private RegistryTreeView tree;
     private Scene scene;
-
-    InvalidNamesViewTest() throws Exception {
-        registry = new HostileNamesRegistry();
-    }
 
     @Start
     void start(Stage stage) {
@@ -59,11 +56,6 @@ class InvalidNamesViewTest {
         scene = new Scene(new HBox(8, tree, table), 1100, 560);
         stage.setScene(scene);
         stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        registry.close();
     }
 
     @Test
