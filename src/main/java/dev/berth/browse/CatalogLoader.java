@@ -1,6 +1,9 @@
 package dev.berth.browse;
 
+import dev.berth.domain.Names;
+import dev.berth.domain.Printable;
 import dev.berth.registry.CancelSignal;
+import dev.berth.registry.ListingLimits;
 import dev.berth.registry.Page;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
@@ -133,7 +136,7 @@ public final class CatalogLoader {
     }
 
     private interface PageSink {
-        void accept(List<String> names);
+        void accept(List<String> names) throws RegistryException;
     }
 
     private interface Source {
@@ -198,14 +201,22 @@ public final class CatalogLoader {
 
         private void list(Source source, RegistryClient c, int workers) {
             Set<String> seen = new HashSet<>();
+            ListingLimits.Tally tally = c.catalogLimits().tally("The catalog of " + c.host(), ListingLimits.NARROW_CATALOG);
             AtomicInteger pages = new AtomicInteger();
             try {
                 source.list(c, names -> {
                     pages.incrementAndGet();
-                    List<String> fresh = names.stream().filter(seen::add).toList();
-                    if (fresh.isEmpty()) return;
-                    pump.post(new Event.Listed(fresh));
-                    if (workers > 0) fresh.forEach(name -> work.add(Optional.of(name)));
+                    List<String> fresh = new ArrayList<>();
+                    try {
+                        for (String name : names) {
+                            if (seen.contains(name)) continue;
+                            tally.add(name); // at the limit: what came so far is still shown, then the error
+                            seen.add(name);
+                            fresh.add(name);
+                        }
+                    } finally {
+                        if (!fresh.isEmpty()) listed(fresh, workers);
+                    }
                 });
             } catch (RegistryException.Unauthorized | RegistryException.Forbidden | RegistryException.NotFound
                      | RegistryException.Unsupported e) {
@@ -220,6 +231,19 @@ public final class CatalogLoader {
                 pump.post(new Event.Ended());
                 for (int i = 0; i < workers; i++) work.add(Optional.empty());
                 finished();
+            }
+        }
+
+        /** New names go to the tree; valid ones to the counters, invalid ones straight to the failures, never requested. */
+        private void listed(List<String> fresh, int workers) {
+            pump.post(new Event.Listed(fresh));
+            if (workers == 0) return;
+            for (String name : fresh) {
+                Optional<String> problem = Names.repositoryProblem(name);
+                if (problem.isEmpty()) work.add(Optional.of(name));
+                else pump.post(new Event.Failed(new RepositoryFailure(name, new RegistryException.Refused(
+                        "The registry listed " + Printable.quoted(name) + ", which is not a valid repository name (" + problem.get()
+                                + "); Berth does not open it."))));
             }
         }
 

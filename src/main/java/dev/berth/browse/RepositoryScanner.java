@@ -6,6 +6,8 @@ import dev.berth.domain.ImageConfig;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.Names;
+import dev.berth.domain.Printable;
 import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * results in batches on the calling thread. Cancelling the signal aborts what is in flight and
  * makes {@code scan} throw {@link CancellationException}.
  *
- * <p>A manifest that is gone, malformed or schema1 is reported and left out; the scan goes on.
+ * <p>A manifest that is gone, malformed or schema1 is reported and left out; the scan goes on. So
+ * is a listed tag that is not a valid name: it is reported and never requested.
  * Anything that would fail every other request too (401, 403, rate limit, the registry down)
  * stops the scan and is thrown.
  */
@@ -95,6 +98,8 @@ public final class RepositoryScanner {
 
         record TagVanished() implements Event {}
 
+        record TagSkipped(ScanFailure failure) implements Event {}
+
         record ImageFound() implements Event {}
 
         record ImageLoaded(ImageSummary image) implements Event {}
@@ -134,7 +139,7 @@ public final class RepositoryScanner {
         RepositorySnapshot run(ScanListener listener) throws RegistryException {
             List<Future<Optional<TagInfo>>> resolved = new ArrayList<>();
             try (CancelSignal.Registration link = cancel.onCancel(stop::cancel)) {
-                List<String> names = client.tags(repository);
+                List<String> names = validTags(client.tags(repository), listener);
                 tagCount = names.size();
                 listener.tagsListed(tagCount);
                 threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("berth-scan-", 0).factory());
@@ -157,6 +162,26 @@ public final class RepositoryScanner {
             Map<Digest, ImageSummary> summaries = new LinkedHashMap<>();
             loads.forEach((digest, f) -> done(f).ifPresent(s -> summaries.put(digest, s)));
             return new RepositorySnapshot(registry, repository, tags, summaries);
+        }
+
+        /**
+         * The tags that are valid names; each other one is reported as skipped and never requested,
+         * so nothing downstream (a table, a cleanup) can act on it.
+         */
+        private List<String> validTags(List<String> listed, ScanListener listener) {
+            List<String> valid = new ArrayList<>(listed.size());
+            for (String tag : listed) {
+                Optional<String> problem = Names.tagProblem(tag);
+                if (problem.isEmpty()) {
+                    valid.add(tag);
+                } else {
+                    listener.tagSkipped(tag);
+                    pump.post(new Event.TagSkipped(new ScanFailure(repository + ":" + Printable.quoted(tag),
+                            new RegistryException.Refused("The registry listed a tag that is not a valid name (" + problem.get()
+                                    + "); Berth skipped it and sent no request for it."))));
+                }
+            }
+            return valid;
         }
 
         private Optional<TagInfo> resolve(String tag) {
@@ -290,6 +315,10 @@ public final class RepositoryScanner {
                         tagsDone++;
                     }
                     case Event.TagVanished v -> tagsDone++;
+                    case Event.TagSkipped k -> {
+                        failed.add(k.failure());
+                        failures++;
+                    }
                     case Event.ImageFound f -> images++;
                     case Event.ImageLoaded l -> {
                         loaded.add(l.image());

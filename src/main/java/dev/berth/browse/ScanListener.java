@@ -17,6 +17,12 @@ public interface ScanListener {
 
     default void tagResolved(TagInfo tag) {}
 
+    /**
+     * The registry listed {@code tag}, which is not a valid tag name: it is skipped, never requested
+     * (it is also reported as a failure). Called before {@link #tagsListed}.
+     */
+    default void tagSkipped(String tag) {}
+
     default void imageLoaded(ImageSummary image) {}
 
     /** A tag or manifest could not be loaded; the scan goes on without it. */

@@ -10,6 +10,8 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.Names;
+import dev.berth.domain.Printable;
 import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
@@ -50,6 +52,12 @@ public final class CleanupScan {
         List<RepositorySnapshot> snapshots = new java.util.ArrayList<>();
         for (String repository : repositories) {
             cancel.throwIfCancelled();
+            Optional<String> invalid = Names.repositoryProblem(repository);
+            if (invalid.isPresent()) { // listed by a broken or hostile registry: never requested, never cleaned up
+                listener.failed(Printable.quoted(repository), new RegistryException.Refused("The registry listed a repository "
+                        + "that is not a valid name (" + invalid.get() + "); the cleanup skipped it and sent no request for it."));
+                continue;
+            }
             RepositorySnapshot snapshot = scanner.scan(registry, repository, listener);
             snapshots.add(referrers == Referrers.LOOK_UP ? withReferrers(registry, snapshot, listener) : snapshot);
         }

@@ -31,7 +31,9 @@ public final class BerthCli implements Runnable {
     }
 
     /** Runs one command line in {@code environment}; returns the exit code. */
-    public static int run(CliEnvironment environment, String... args) {
+    public static int run(CliEnvironment given, String... args) {
+        // Registry text (names, error messages) reaches the terminal only escaped, whichever command prints it.
+        CliEnvironment environment = given.withStreams(Output.terminalSafe(given.out()), Output.terminalSafe(given.err()));
         CommandLine commandLine = new CommandLine(new BerthCli(), new CliFactory(environment));
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());

@@ -23,4 +23,9 @@ public record CliEnvironment(InputStream in, PrintWriter out, PrintWriter err, M
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv(),
                 Path.of(System.getProperty("user.home")), new RegistryClients());
     }
+
+    /** The same environment writing to other standard streams. */
+    public CliEnvironment withStreams(PrintWriter newOut, PrintWriter newErr) {
+        return new CliEnvironment(in, newOut, newErr, variables, home, clients);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.domain.Names;
 import dev.berth.registry.RegistryClient;
 import java.util.List;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth repos HOST[:PORT]}: every repository in the registry's catalog. */
-@Command(name = "repos", description = "List all repositories of a registry (its catalog).")
+@Command(name = "repos", description = {"List all repositories of a registry (its catalog).",
+        "A name the registry sent that is not a valid repository name is left out and reported, escaped, on stderr."})
 final class ReposCommand extends RegistryCommand {
 
     @Parameters(paramLabel = "HOST[:PORT]", description = "The registry, e.g. localhost:5000")
@@ -23,9 +25,7 @@ final class ReposCommand extends RegistryCommand {
         RegistryTarget target = RegistryTarget.ofHost(spec.commandLine(), registry);
         RegistryClient client = connect(target);
         List<String> repositories = client.catalog();
-        Output output = new Output(environment.out());
-        if (json) output.json(repositories);
-        else repositories.forEach(environment.out()::println);
+        new Output(environment.out()).names(repositories, Names::repositoryProblem, json, environment.err());
         return BerthCli.OK;
     }
 }

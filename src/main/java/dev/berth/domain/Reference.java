@@ -20,12 +20,9 @@ public record Reference(String registry, String repository, Optional<String> tag
     public static final String DOCKER_HUB_API_HOST = "registry-1.docker.io";
     public static final String DEFAULT_TAG = "latest";
 
-    private static final int MAX_NAME_LENGTH = 255;
     private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
     private static final Pattern HOST = Pattern.compile(
             "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]{1,5})?");
-    private static final Pattern PATH_COMPONENT = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
-    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
 
     public Reference {
         Objects.requireNonNull(registry, "registry");
@@ -168,26 +165,11 @@ public record Reference(String registry, String repository, Optional<String> tag
     }
 
     private static void validateRepository(String repository) {
-        if (repository.isEmpty()) throw new IllegalArgumentException("the repository name is empty");
-        if (repository.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("the repository name is longer than " + MAX_NAME_LENGTH + " characters");
-        }
-        if (!repository.equals(repository.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("repository names must be lowercase ('" + repository + "')");
-        }
-        for (String component : repository.split("/", -1)) {
-            if (!PATH_COMPONENT.matcher(component).matches()) {
-                throw new IllegalArgumentException("'" + component + "' is not a valid repository path component "
-                        + "(lowercase letters and digits, separated by '.', '_', '__' or '-')");
-            }
-        }
+        Names.requireRepository(repository);
     }
 
     private static void validateTag(String tag) {
-        if (!TAG.matcher(tag).matches()) {
-            throw new IllegalArgumentException("'" + tag + "' is not a valid tag "
-                    + "(up to 128 letters, digits, '_', '.', '-', not starting with '.' or '-')");
-        }
+        Names.requireTag(tag);
     }
 
     private static IllegalArgumentException invalid(String text, String why) {
@@ -196,11 +178,6 @@ public record Reference(String registry, String repository, Optional<String> tag
 
     /** True when {@code name} is a valid repository name (no registry, no tag). */
     public static boolean isValidRepository(String name) {
-        try {
-            validateRepository(name);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return Names.isValidRepository(name);
     }
 }

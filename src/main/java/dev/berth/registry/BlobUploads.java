@@ -56,7 +56,7 @@ final class BlobUploads {
 
     /** Mounts {@code digest} from {@code fromRepository}; if the registry opens an upload instead, cancels it. */
     MountResult mount(String repository, Digest digest, String fromRepository) throws RegistryException {
-        HttpUrl url = http.v2(repository + "/blobs/uploads/").addQueryParameter("mount", digest.toString())
+        HttpUrl url = ApiPaths.uploads(http, repository).addQueryParameter("mount", digest.toString())
                 .addQueryParameter("from", fromRepository).build();
         Exchange exchange = Exchange.of("POST", url, RequestBody.create(new byte[0], null),
                 Set.of(Scope.push(repository), Scope.pull(fromRepository)),
@@ -80,7 +80,7 @@ final class BlobUploads {
             ProgressListener progress) throws RegistryException {
         String action = "upload blob " + digest.shortHex() + " to " + repository;
         HttpUrl location;
-        try (Response started = http.send(Exchange.of("POST", http.v2(repository + "/blobs/uploads/").build(),
+        try (Response started = http.send(Exchange.of("POST", ApiPaths.uploads(http, repository).build(),
                 RequestBody.create(new byte[0], null), Set.of(Scope.push(repository)), action))) {
             location = location(started);
         }

@@ -35,7 +35,7 @@ final class Blobs {
 
     /** The blob's size if {@code repository} has it, empty if not. */
     Optional<Long> exists(String repository, Digest digest) throws RegistryException {
-        Exchange exchange = Exchange.head(http.v2(repository + "/blobs/" + digest).build(), Set.of(Scope.pull(repository)),
+        Exchange exchange = Exchange.head(ApiPaths.blob(http, repository, digest).build(), Set.of(Scope.pull(repository)),
                 "check for blob " + digest.shortHex() + " in " + repository).handling(404);
         try (Response response = http.send(exchange)) {
             if (response.code() == 404) return Optional.empty();
@@ -112,8 +112,8 @@ final class Blobs {
     }
 
     /** A GET from {@code offset} on, given time for the bytes still to come (a drip is cut off, a big layer is not). */
-    private Exchange get(String repository, Descriptor descriptor, long offset, String action) {
-        Exchange exchange = Exchange.get(http.v2(repository + "/blobs/" + descriptor.digest()).build(),
+    private Exchange get(String repository, Descriptor descriptor, long offset, String action) throws RegistryException {
+        Exchange exchange = Exchange.get(ApiPaths.blob(http, repository, descriptor.digest()).build(),
                 Set.of(Scope.pull(repository)), action).transferring(Math.max(0, descriptor.size() - offset));
         return offset > 0 ? exchange.withHeader("Range", "bytes=" + offset + "-") : exchange;
     }

@@ -22,7 +22,9 @@ import okhttp3.Response;
 /**
  * Paginated lists, catalog and tags (trap T10): follows {@code Link} headers resolved against the
  * request URL, only to the registry's own origin, for a bounded number of pages, and retries with
- * a smaller page when the registry refuses the page size.
+ * a smaller page when the registry refuses the page size. What a whole listing keeps is bounded
+ * by {@link ListingLimits}. Names come back as the registry sent them, valid or not: callers show
+ * invalid ones escaped, and {@link ApiPaths} refuses to build a request from them.
  */
 final class Listings {
 
@@ -35,32 +37,38 @@ final class Listings {
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
 
     private final RegistryHttp http;
+    private final ListingLimits catalogLimits;
+    private final ListingLimits tagLimits;
 
-    Listings(RegistryHttp http) {
+    Listings(RegistryHttp http, ListingLimits catalogLimits, ListingLimits tagLimits) {
         this.http = http;
+        this.catalogLimits = catalogLimits;
+        this.tagLimits = tagLimits;
     }
 
     Page<String> catalogPage(Optional<String> next, int pageSize) throws RegistryException {
         HttpUrl url = next.isPresent() ? checkedLink(next.get())
-                : http.v2("_catalog").addQueryParameter("n", Integer.toString(pageSize)).build();
+                : ApiPaths.catalog(http).addQueryParameter("n", Integer.toString(pageSize)).build();
         return page(url, "repositories", Set.of(Scope.CATALOG), "list the repositories (catalog)");
     }
 
     Page<String> tagsPage(String repository, Optional<String> next, int pageSize) throws RegistryException {
         HttpUrl url = next.isPresent() ? checkedLink(next.get())
-                : http.v2(repository + "/tags/list").addQueryParameter("n", Integer.toString(pageSize)).build();
+                : ApiPaths.tagList(http, repository).addQueryParameter("n", Integer.toString(pageSize)).build();
         return page(url, "tags", Set.of(Scope.pull(repository)), "list the tags of " + repository);
     }
 
     /** Every repository, each once, sorted; {@code pages} sees each page as it arrives. */
     List<String> catalog(Consumer<Page<String>> pages) throws RegistryException {
-        return all(size -> catalogPage(Optional.empty(), size), next -> catalogPage(Optional.of(next), 0), pages);
+        return all(size -> catalogPage(Optional.empty(), size), next -> catalogPage(Optional.of(next), 0), pages,
+                catalogLimits.tally("The catalog of " + http.baseUrl().host() + ":" + http.baseUrl().port(), ListingLimits.NARROW_CATALOG));
     }
 
     /** Every tag of {@code repository}, each once, sorted; an emptied repository has none. */
     List<String> tags(String repository) throws RegistryException {
         return all(size -> tagsPage(repository, Optional.empty(), size),
-                next -> tagsPage(repository, Optional.of(next), 0), page -> {});
+                next -> tagsPage(repository, Optional.of(next), 0), page -> {},
+                tagLimits.tally("The tag list of " + repository, ListingLimits.NARROW_TAGS));
     }
 
     private interface FirstPage {
@@ -71,7 +79,8 @@ final class Listings {
         Page<String> fetch(String next) throws RegistryException;
     }
 
-    private List<String> all(FirstPage first, NextPage following, Consumer<Page<String>> pages) throws RegistryException {
+    private List<String> all(FirstPage first, NextPage following, Consumer<Page<String>> pages, ListingLimits.Tally tally)
+            throws RegistryException {
         Page<String> page;
         try {
             page = first.fetch(DEFAULT_PAGE_SIZE);
@@ -80,7 +89,8 @@ final class Listings {
             if (e.status() != 400) throw e;
             page = first.fetch(FALLBACK_PAGE_SIZE);
         }
-        Set<String> items = new TreeSet<>(page.items());
+        Set<String> items = new TreeSet<>();
+        keep(items, page, tally);
         Set<String> seen = new HashSet<>();
         pages.accept(page);
         int count = 1;
@@ -92,10 +102,18 @@ final class Listings {
                         + "; Berth stopped there.");
             }
             page = following.fetch(next);
-            items.addAll(page.items());
+            keep(items, page, tally);
             pages.accept(page);
         }
         return new ArrayList<>(items);
+    }
+
+    private static void keep(Set<String> items, Page<String> page, ListingLimits.Tally tally) throws RegistryException.Refused {
+        for (String item : page.items()) {
+            if (items.contains(item)) continue; // pages may overlap; a name is only counted once
+            tally.add(item);
+            items.add(item);
+        }
     }
 
     private Page<String> page(HttpUrl url, String field, Set<Scope> scopes, String action) throws RegistryException {

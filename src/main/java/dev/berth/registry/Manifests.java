@@ -36,7 +36,7 @@ final class Manifests {
 
     ManifestResponse get(String repository, String reference) throws RegistryException {
         String action = "read the manifest " + repository + separator(reference) + reference;
-        Exchange exchange = Exchange.get(http.v2(repository + "/manifests/" + reference).build(),
+        Exchange exchange = Exchange.get(ApiPaths.manifest(http, repository, reference).build(),
                 Set.of(Scope.pull(repository)), action).withHeader("Accept", MediaType.MANIFEST_ACCEPT);
         try (Response response = http.send(exchange)) {
             byte[] body = readBody(response);
@@ -69,7 +69,7 @@ final class Manifests {
 
     ManifestHead head(String repository, String reference) throws RegistryException {
         String action = "look up " + repository + separator(reference) + reference;
-        Exchange exchange = Exchange.head(http.v2(repository + "/manifests/" + reference).build(),
+        Exchange exchange = Exchange.head(ApiPaths.manifest(http, repository, reference).build(),
                 Set.of(Scope.pull(repository)), action).withHeader("Accept", MediaType.MANIFEST_ACCEPT);
         Optional<Digest> claimed;
         Optional<MediaType> type;
@@ -91,7 +91,7 @@ final class Manifests {
         Digest digest = raw.sha256();
         String action = "upload the manifest " + repository + separator(reference) + reference;
         RequestBody body = RequestBody.create(raw.toByteArray(), okhttp3.MediaType.get(mediaType.value()));
-        try (Response response = http.send(Exchange.of("PUT", http.v2(repository + "/manifests/" + reference).build(), body,
+        try (Response response = http.send(Exchange.of("PUT", ApiPaths.manifest(http, repository, reference).build(), body,
                 Set.of(Scope.push(repository)), action).handling(413))) {
             if (response.code() == 413) {
                 throw new RegistryException.ProtocolViolation("The registry refused the manifest for " + repository
@@ -109,7 +109,7 @@ final class Manifests {
     DeleteResult delete(DeletableManifest target) throws RegistryException {
         String action = "delete " + target;
         Exchange exchange = Exchange.of("DELETE",
-                http.v2(target.repository() + "/manifests/" + target.digest()).build(), null,
+                ApiPaths.manifest(http, target.repository(), target.digest().toString()).build(), null,
                 Set.of(Scope.delete(target.repository())), action).handling(404, 405);
         try (Response response = http.send(exchange)) {
             return switch (response.code()) {
@@ -130,7 +130,7 @@ final class Manifests {
     DeleteResult untag(String repository, String tag) throws RegistryException {
         if (Digest.isDigest(tag)) throw new IllegalArgumentException("untag needs a tag, not a digest: " + tag);
         String action = "remove the tag " + repository + ":" + tag;
-        Exchange exchange = Exchange.of("DELETE", http.v2(repository + "/manifests/" + tag).build(), null,
+        Exchange exchange = Exchange.of("DELETE", ApiPaths.manifest(http, repository, tag).build(), null,
                 Set.of(Scope.delete(repository)), action).handling(400, 404, 405);
         try (Response response = http.send(exchange)) {
             return switch (response.code()) {
@@ -151,7 +151,7 @@ final class Manifests {
      */
     List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
         String action = "list what refers to " + repository + "@" + subject;
-        Exchange exchange = Exchange.get(http.v2(repository + "/referrers/" + subject).build(), Set.of(Scope.pull(repository)),
+        Exchange exchange = Exchange.get(ApiPaths.referrers(http, repository, subject).build(), Set.of(Scope.pull(repository)),
                 action).withHeader("Accept", MediaType.OCI_INDEX.value()).handling(404);
         try (Response response = http.send(exchange)) {
             if (response.code() == 200 && contentType(response).filter(MediaType::isIndex).isPresent()) {

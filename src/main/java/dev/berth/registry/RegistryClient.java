@@ -37,11 +37,19 @@ public final class RegistryClient {
     private final Manifests manifests;
     private final Blobs blobs;
     private final BlobUploads uploads;
+    private final ListingLimits catalogLimits;
+    private final ListingLimits tagLimits;
 
     RegistryClient(String host, RegistryHttp http) {
+        this(host, http, ListingLimits.CATALOG, ListingLimits.TAGS);
+    }
+
+    private RegistryClient(String host, RegistryHttp http, ListingLimits catalogLimits, ListingLimits tagLimits) {
         this.host = host;
         this.http = http;
-        this.listings = new Listings(http);
+        this.catalogLimits = catalogLimits;
+        this.tagLimits = tagLimits;
+        this.listings = new Listings(http, catalogLimits, tagLimits);
         this.manifests = new Manifests(http);
         this.blobs = new Blobs(http);
         this.uploads = new BlobUploads(http, blobs);
@@ -49,7 +57,17 @@ public final class RegistryClient {
 
     /** The same connection (credentials, tokens, TLS), with calls aborted when {@code signal} is cancelled. */
     public RegistryClient withCancel(CancelSignal signal) {
-        return new RegistryClient(host, http.withCancel(signal));
+        return new RegistryClient(host, http.withCancel(signal), catalogLimits, tagLimits);
+    }
+
+    /** The same connection with other bounds on what a catalog and a tag list may hold (tests use small ones). */
+    public RegistryClient withListingLimits(ListingLimits catalog, ListingLimits tags) {
+        return new RegistryClient(host, http, catalog, tags);
+    }
+
+    /** What a whole catalog may hold; {@link #catalog()} keeps to it, and so must anyone paging with {@link #catalogPage}. */
+    public ListingLimits catalogLimits() {
+        return catalogLimits;
     }
 
     /** The registry's host[:port] as configured. */

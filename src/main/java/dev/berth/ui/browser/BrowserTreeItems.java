@@ -1,7 +1,10 @@
 package dev.berth.ui.browser;
 
 import java.util.ArrayList;
+import dev.berth.domain.Names;
+import dev.berth.domain.Printable;
 import java.util.List;
+import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
@@ -18,12 +21,17 @@ final class BrowserTreeItems {
     record Folder(RegistryNode registry, String path) {
         String label() {
             int slash = path.lastIndexOf('/');
-            return slash < 0 ? path : path.substring(slash + 1);
+            // A folder may come from an invalid name ("evil\u001b…/x"): shown escaped like the name itself.
+            return Printable.escaped(slash < 0 ? path : path.substring(slash + 1));
         }
     }
 
     /** A tag under a repository in the tree. */
-    record TagLeaf(RepositoryNode repository, String tag) {}
+    record TagLeaf(RepositoryNode repository, String tag) {
+        Optional<String> invalidName() {
+            return Names.tagProblem(tag);
+        }
+    }
 
     /** Children for {@code repositories} below {@code prefix}: folders for shared path segments, repositories as leaves. */
     static List<TreeItem<Object>> childrenOf(RegistryNode registry, String prefix, List<RepositoryNode> repositories,
@@ -121,13 +129,15 @@ final class BrowserTreeItems {
             this.repository = repository;
             this.viewModel = viewModel;
             expandedProperty().addListener((obs, was, expanded) -> {
-                if (expanded && repository.tagsStateProperty().get() != LoadState.LOADING) viewModel.loadTags(repository);
+                if (expanded && repository.isValidName() && repository.tagsStateProperty().get() != LoadState.LOADING) {
+                    viewModel.loadTags(repository);
+                }
             });
         }
 
         @Override
         public boolean isLeaf() {
-            return repository.tagCountProperty().get() == 0;
+            return !repository.isValidName() || repository.tagCountProperty().get() == 0;
         }
 
         @Override

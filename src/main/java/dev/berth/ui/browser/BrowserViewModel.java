@@ -151,6 +151,7 @@ public final class BrowserViewModel {
 
     /** Loads the tags of an expanded repository (again, if asked twice: tags move). */
     public void loadTags(RepositoryNode repository) {
+        if (!repository.isValidName()) return; // listed by the registry, but never requested (the client would refuse)
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
         repository.tagsStateProperty().set(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),

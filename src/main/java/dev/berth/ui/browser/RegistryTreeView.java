@@ -1,6 +1,7 @@
 package dev.berth.ui.browser;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.domain.Printable;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
 import dev.berth.ui.browser.BrowserTreeItems.Folder;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -99,8 +101,12 @@ public final class RegistryTreeView extends VBox {
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item == null) return;
             Object value = item.getValue();
-            if (value instanceof TagLeaf leaf) viewModel.selectionProperty().set(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag()));
-            else if (value instanceof RegistryNode || value instanceof RepositoryNode) viewModel.selectionProperty().set(value);
+            // An invalid name is only shown: selecting it opens nothing.
+            if (value instanceof TagLeaf leaf && leaf.invalidName().isEmpty()) {
+                viewModel.selectionProperty().set(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag()));
+            } else if (value instanceof RegistryNode || value instanceof RepositoryNode r && r.isValidName()) {
+                viewModel.selectionProperty().set(value);
+            }
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
     }
@@ -178,6 +184,7 @@ public final class RegistryTreeView extends VBox {
         protected void updateItem(Object value, boolean empty) {
             super.updateItem(value, empty);
             setContextMenu(null);
+            setTooltip(null);
             if (empty || value == null) {
                 setText(null);
                 setGraphic(null);
@@ -202,12 +209,18 @@ public final class RegistryTreeView extends VBox {
                     if (getTreeItem() instanceof FolderItem item) detail.setText(item.repositoryCount() + "");
                     setContextMenu(folderMenu(folder));
                 }
+                case RepositoryNode repository when !repository.isValidName() -> {
+                    icon = invalidName(name, detail, repository.shortName(), repository.invalidName().orElseThrow());
+                }
                 case RepositoryNode repository -> {
                     icon = new FontIcon(Feather.PACKAGE);
                     name.setText(repository.shortName());
                     // A binding observes weakly: recycled cells do not pile up listeners on the node.
                     detail.textProperty().bind(Bindings.createStringBinding(repository::tagCountLabel, repository.tagCountProperty()));
                     setContextMenu(repositoryMenu(repository));
+                }
+                case TagLeaf leaf when leaf.invalidName().isPresent() -> {
+                    icon = invalidName(name, detail, Printable.quoted(leaf.tag()), leaf.invalidName().get());
                 }
                 case TagLeaf leaf -> {
                     icon = new FontIcon(Feather.TAG);
@@ -226,6 +239,22 @@ public final class RegistryTreeView extends VBox {
             if (icon != null) row.getChildren().addFirst(icon);
             setText(null);
             setGraphic(row);
+        }
+
+        /**
+         * A name the registry listed outside the grammar: escaped, marked, explained in a tooltip, and
+         * without a menu, so nothing can be opened or deleted through it.
+         */
+        private FontIcon invalidName(Label name, Label detail, String escaped, String problem) {
+            name.setText(escaped);
+            name.getStyleClass().add(Styles.DANGER);
+            detail.setText("invalid name");
+            detail.getStyleClass().add(Styles.DANGER);
+            setTooltip(new Tooltip("The registry listed a name that is not valid (" + problem
+                    + "). Berth shows it escaped and never sends a request for it."));
+            FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+            icon.getStyleClass().add(Styles.DANGER);
+            return icon;
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Names;
+import dev.berth.domain.Printable;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.IntegerProperty;
@@ -15,6 +18,7 @@ public final class RepositoryNode {
 
     private final RegistryNode registry;
     private final String name;
+    private final Optional<String> invalidName;
     private final IntegerProperty tagCount = new SimpleIntegerProperty(UNKNOWN);
     private final ObjectProperty<LoadState> tagsState = new SimpleObjectProperty<>(LoadState.IDLE);
     private final ObservableList<String> tags = FXCollections.observableArrayList();
@@ -22,6 +26,16 @@ public final class RepositoryNode {
     RepositoryNode(RegistryNode registry, String name) {
         this.registry = registry;
         this.name = name;
+        this.invalidName = Names.repositoryProblem(name);
+    }
+
+    /** What is wrong with the name when the registry listed one outside the grammar: then it is shown escaped, never opened. */
+    public Optional<String> invalidName() {
+        return invalidName;
+    }
+
+    public boolean isValidName() {
+        return invalidName.isEmpty();
     }
 
     public RegistryNode registry() {
@@ -32,8 +46,9 @@ public final class RepositoryNode {
         return name;
     }
 
-    /** The last path segment, shown in the tree under its namespace folders. */
+    /** The last path segment, shown in the tree under its namespace folders; an invalid name whole, quoted and escaped. */
     public String shortName() {
+        if (!isValidName()) return Printable.quoted(name);
         int slash = name.lastIndexOf('/');
         return slash < 0 ? name : name.substring(slash + 1);
     }
@@ -73,6 +88,6 @@ public final class RepositoryNode {
 
     @Override
     public String toString() {
-        return registry.displayName() + "/" + name;
+        return registry.displayName() + "/" + (isValidName() ? name : Printable.quoted(name));
     }
 }

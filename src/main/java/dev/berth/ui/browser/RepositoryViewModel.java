@@ -145,6 +145,11 @@ public final class RepositoryViewModel {
                     }
 
                     @Override
+                    public void tagSkipped(String tag) {
+                        events.add(new TagRow(tag)); // shown, marked invalid; the scan never requests it
+                    }
+
+                    @Override
                     public void tagResolved(TagInfo tag) {
                         resolved.incrementAndGet();
                         events.add(tag);
@@ -195,6 +200,8 @@ public final class RepositoryViewModel {
                 ImageSummary known = summaries.get(tag.digest());
                 if (known != null) row.apply(known);
                 touched.add(tag.digest());
+            } else if (event instanceof TagRow invalid) {
+                added.add(invalid);
             } else if (event instanceof ImageSummary image) {
                 summaries.put(image.digest(), image);
                 rowsByDigest.getOrDefault(image.digest(), List.of()).forEach(r -> r.apply(image));

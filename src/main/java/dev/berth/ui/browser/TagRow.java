@@ -2,9 +2,12 @@ package dev.berth.ui.browser;
 
 import dev.berth.browse.ImageSummary;
 import dev.berth.domain.Digest;
+import dev.berth.domain.Names;
 import dev.berth.domain.Platform;
+import dev.berth.domain.Printable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,6 +23,7 @@ public final class TagRow {
     public static final long UNKNOWN_SIZE = -1;
 
     private final String tag;
+    private final Optional<String> invalidName;
     private final ObjectProperty<Digest> digest = new SimpleObjectProperty<>();
     private final LongProperty size = new SimpleLongProperty(UNKNOWN_SIZE);
     private final ObjectProperty<Instant> created = new SimpleObjectProperty<>();
@@ -28,6 +32,21 @@ public final class TagRow {
 
     public TagRow(String tag) {
         this.tag = tag;
+        this.invalidName = Names.tagProblem(tag);
+    }
+
+    /** What is wrong with the tag's name when the registry listed one outside the grammar: then it is only shown, escaped. */
+    public Optional<String> invalidName() {
+        return invalidName;
+    }
+
+    public boolean isValidName() {
+        return invalidName.isEmpty();
+    }
+
+    /** The tag as shown: itself, or quoted with its control characters escaped when it is not a valid name. */
+    public String displayTag() {
+        return isValidName() ? tag : Printable.quoted(tag);
     }
 
     public String tag() {

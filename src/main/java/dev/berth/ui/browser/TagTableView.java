@@ -101,7 +101,8 @@ public final class TagTableView extends BorderPane {
         cleanup.setOnAction(e -> onCleanup.run());
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("delete-tags");
-        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedTags().isEmpty(),
+                table.getSelectionModel().getSelectedItems()));
         delete.setOnAction(e -> onDelete.accept(selectedTags()));
         HBox bar = new HBox(8, filter, cleanup, delete, spacer, status, progress, cancel);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -126,21 +127,26 @@ public final class TagTableView extends BorderPane {
         table.setRowFactory(t -> {
             TableRow<TagRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) onOpen.accept(row.getItem());
+                if (e.getClickCount() == 2 && !row.isEmpty()) open(row.getItem());
             });
             return row;
         });
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
-                onOpen.accept(table.getSelectionModel().getSelectedItem());
+                open(table.getSelectionModel().getSelectedItem());
             }
         });
         setCenter(table);
     }
 
+    /** The selected tags that can be acted on: a tag with an invalid name is only shown. */
     private java.util.List<String> selectedTags() {
-        return table.getSelectionModel().getSelectedItems().stream().map(TagRow::tag).toList();
+        return table.getSelectionModel().getSelectedItems().stream().filter(TagRow::isValidName).map(TagRow::tag).toList();
+    }
+
+    private void open(TagRow row) {
+        if (row.isValidName()) onOpen.accept(row);
     }
 
     private TableColumn<TagRow, String> tagColumn() {
@@ -148,6 +154,23 @@ public final class TagTableView extends BorderPane {
         column.setId("col-tag");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().tag()));
         column.setComparator(dev.berth.browse.TagOrdering.ascending());
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String tag, boolean empty) {
+                super.updateItem(tag, empty);
+                TagRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                getStyleClass().remove(Styles.DANGER);
+                setGraphic(null);
+                setTooltip(null);
+                setText(row == null ? null : row.displayTag());
+                if (row != null && !row.isValidName()) { // listed by the registry, shown escaped, never requested
+                    getStyleClass().add(Styles.DANGER);
+                    setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+                    setTooltip(new javafx.scene.control.Tooltip("Not a valid tag name (" + row.invalidName().get()
+                            + "). Berth shows it escaped and never requests, opens or deletes it."));
+                }
+            }
+        });
         column.setPrefWidth(180);
         return column;
     }
@@ -229,7 +252,7 @@ public final class TagTableView extends BorderPane {
         MenuItem open = new MenuItem("Open details", new FontIcon(Feather.INFO));
         open.setOnAction(e -> {
             TagRow row = table.getSelectionModel().getSelectedItem();
-            if (row != null) onOpen.accept(row);
+            if (row != null) open(row);
         });
         MenuItem copyDigest = new MenuItem("Copy digest", new FontIcon(Feather.COPY));
         copyDigest.setOnAction(e -> {
@@ -240,7 +263,7 @@ public final class TagTableView extends BorderPane {
         copyPull.setOnAction(e -> {
             TagRow row = table.getSelectionModel().getSelectedItem();
             RepositoryNode repository = viewModel.repositoryProperty().get();
-            if (row != null && repository != null) {
+            if (row != null && row.isValidName() && repository != null) {
                 Clipboards.copy("docker pull " + repository.registry().host() + "/" + repository.name() + ":" + row.tag());
             }
         });
