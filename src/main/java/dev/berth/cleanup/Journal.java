@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.platform.UserHome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,9 +48,7 @@ public final class Journal {
 
     /** {@code $XDG_DATA_HOME/berth/journal}, else {@code ~/.local/share/berth/journal}. */
     public static Path defaultDirectory(Map<String, String> environment, Path home) {
-        String xdg = environment.get("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local/share");
-        return data.resolve("berth").resolve("journal");
+        return UserHome.xdg(environment, "XDG_DATA_HOME", home, ".local/share").resolve("berth").resolve("journal");
     }
 
     public Path directory() {
