@@ -50,6 +50,7 @@ class JournalTest {
         String bad = journal.begin(JournalOperation.Kind.RM, "r", "r", "bad", Instant.parse("2025-06-02T12:00:00Z")).id();
         Files.writeString(dir.resolve(bad).resolve("operation.json"), "{not json");
         assertEquals(List.of(good), journal.list().stream().map(JournalOperation::id).toList());
+        assertEquals(List.of(bad), journal.listing().damaged().stream().map(DamagedOperation::id).toList());
         assertTrue(journal.find("../etc").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> journal.find("2025"), "ambiguous prefix");
     }
