@@ -66,7 +66,7 @@ final class PrivateFiles {
         return temp;
     }
 
-    private static void createDirectories(Path dir) throws IOException {
+    static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) return;
         Files.createDirectories(dir, ownerOnly(dir, OWNER_DIRECTORY));
     }
