@@ -49,6 +49,12 @@ final class AtomicFiles {
         }
     }
 
+    /** Creates the one directory {@code dir}, owner-only; fails with {@link FileAlreadyExistsException} if it exists. */
+    static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectory(dir, posix() ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
+    }
+
     /** Creates {@code dir} (and parents) as owner-only where the file system has POSIX permissions. */
     static void createPrivateDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) return;

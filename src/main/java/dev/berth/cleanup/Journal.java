@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.platform.FileMutex;
 import dev.berth.platform.UserHome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,9 +43,16 @@ public final class Journal {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
+    private final Supplier<String> suffixes;
 
     public Journal(Path directory) {
+        this(directory, Journal::randomHex);
+    }
+
+    /** With the random part of new ids given: tests make them collide. */
+    Journal(Path directory, Supplier<String> suffixes) {
         this.directory = directory.toAbsolutePath();
+        this.suffixes = suffixes;
     }
 
     /** {@code $XDG_DATA_HOME/berth/journal}, else {@code ~/.local/share/berth/journal}. */
@@ -58,18 +68,24 @@ public final class Journal {
     public Writer begin(JournalOperation.Kind kind, String registry, String apiHost, String description, Instant now) throws IOException {
         if (Files.exists(directory) && !Files.isDirectory(directory)) throw notADirectory();
         AtomicFiles.createPrivateDirectories(directory);
-        String id;
-        Path dir;
-        do {
-            id = ID_TIME.format(now) + "-" + randomHex();
-            dir = directory.resolve(id);
-        } while (Files.exists(dir));
-        AtomicFiles.createPrivateDirectories(dir);
-        ObjectNode op = JSON.createObjectNode();
-        op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
-                .put("started", now.toString()).put("description", description);
-        AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
-        return new Writer(id, dir);
+        // Another Berth (the app and the CLI) may start an operation in the same second: the lock, and a
+        // directory creation that fails when the id is taken, keep each operation in a directory of its own.
+        try (FileMutex mutex = FileMutex.acquire(directory.resolve(".lock"))) {
+            while (true) {
+                String id = ID_TIME.format(now) + "-" + suffixes.get();
+                Path dir = directory.resolve(id);
+                try {
+                    AtomicFiles.createPrivateDirectory(dir);
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                ObjectNode op = JSON.createObjectNode();
+                op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
+                        .put("started", now.toString()).put("description", description);
+                AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
+                return new Writer(id, dir);
+            }
+        }
     }
 
     private static String randomHex() {
