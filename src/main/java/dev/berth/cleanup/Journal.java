@@ -82,7 +82,12 @@ public final class Journal {
                 ObjectNode op = JSON.createObjectNode();
                 op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
                         .put("started", now.toString()).put("description", description);
-                AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
+                try {
+                    AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
+                } catch (IOException e) {
+                    Files.deleteIfExists(dir); // just made and empty: left behind it would read as a damaged operation
+                    throw e;
+                }
                 return new Writer(id, dir);
             }
         }
