@@ -1,6 +1,7 @@
 package dev.berth.browse;
 
 import dev.berth.domain.Digest;
+import dev.berth.platform.WriteFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -103,7 +104,8 @@ public final class DiskSummaryCache implements SummaryCache {
             }
             temp = null;
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not write the summary cache entry " + file + ": " + e);
+            // Not an error for the person: the scan has the summary; only the next start fetches it again.
+            LOG.log(System.Logger.Level.WARNING, WriteFailure.of(file, e).getMessage());
             return;
         } finally {
             if (temp != null) discard(temp);

@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.platform.WriteFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -32,7 +33,12 @@ final class AtomicFiles {
     static void write(Path target, byte[] content, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", privateFile());
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", privateFile());
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -44,9 +50,17 @@ final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Creates the one directory {@code dir}, owner-only; fails with {@link FileAlreadyExistsException} if it exists. */
+    static void createPrivateDirectory(Path dir) throws IOException {
+        Files.createDirectory(dir, posix() ? new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0]);
     }
 
     /** Creates {@code dir} (and parents) as owner-only where the file system has POSIX permissions. */

@@ -1,13 +1,15 @@
 package dev.berth.cleanup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.platform.FileMutex;
+import dev.berth.platform.UserHome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,16 +43,21 @@ public final class Journal {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
+    private final Supplier<String> suffixes;
 
     public Journal(Path directory) {
+        this(directory, Journal::randomHex);
+    }
+
+    /** With the random part of new ids given: tests make them collide. */
+    Journal(Path directory, Supplier<String> suffixes) {
         this.directory = directory.toAbsolutePath();
+        this.suffixes = suffixes;
     }
 
     /** {@code $XDG_DATA_HOME/berth/journal}, else {@code ~/.local/share/berth/journal}. */
     public static Path defaultDirectory(Map<String, String> environment, Path home) {
-        String xdg = environment.get("XDG_DATA_HOME");
-        Path data = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".local/share");
-        return data.resolve("berth").resolve("journal");
+        return UserHome.xdg(environment, "XDG_DATA_HOME", home, ".local/share").resolve("berth").resolve("journal");
     }
 
     public Path directory() {
@@ -58,19 +66,31 @@ public final class Journal {
 
     /** Starts an operation; its id sorts by time and is unique. */
     public Writer begin(JournalOperation.Kind kind, String registry, String apiHost, String description, Instant now) throws IOException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) throw notADirectory();
         AtomicFiles.createPrivateDirectories(directory);
-        String id;
-        Path dir;
-        do {
-            id = ID_TIME.format(now) + "-" + randomHex();
-            dir = directory.resolve(id);
-        } while (Files.exists(dir));
-        AtomicFiles.createPrivateDirectories(dir);
-        ObjectNode op = JSON.createObjectNode();
-        op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
-                .put("started", now.toString()).put("description", description);
-        AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
-        return new Writer(id, dir);
+        // Another Berth (the app and the CLI) may start an operation in the same second: the lock, and a
+        // directory creation that fails when the id is taken, keep each operation in a directory of its own.
+        try (FileMutex mutex = FileMutex.acquire(directory.resolve(".lock"))) {
+            while (true) {
+                String id = ID_TIME.format(now) + "-" + suffixes.get();
+                Path dir = directory.resolve(id);
+                try {
+                    AtomicFiles.createPrivateDirectory(dir);
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                ObjectNode op = JSON.createObjectNode();
+                op.put("berthJournal", 1).put("id", id).put("kind", kind.name()).put("registry", registry).put("apiHost", apiHost)
+                        .put("started", now.toString()).put("description", description);
+                try {
+                    AtomicFiles.write(dir.resolve("operation.json"), JSON.writeValueAsBytes(op));
+                } catch (IOException e) {
+                    Files.deleteIfExists(dir); // just made and empty: left behind it would read as a damaged operation
+                    throw e;
+                }
+                return new Writer(id, dir);
+            }
+        }
     }
 
     private static String randomHex() {
@@ -79,27 +99,44 @@ public final class Journal {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Every operation, newest first. Unreadable ones are skipped: one damaged record must not hide the others. */
+    /** The readable operations, newest first (see {@link #listing()} for the damaged ones too). */
     public List<JournalOperation> list() throws IOException {
+        return listing().operations();
+    }
+
+    /**
+     * Every operation, newest first, and those whose {@code operation.json} cannot be read: one
+     * damaged record must neither hide the others nor be hidden itself.
+     *
+     * @throws JournalException the journal path exists but is not a directory
+     */
+    public JournalListing listing() throws IOException {
         List<JournalOperation> operations = new ArrayList<>();
-        if (!Files.isDirectory(directory)) return operations;
+        List<DamagedOperation> damaged = new ArrayList<>();
+        if (!usableDirectory()) return new JournalListing(operations, damaged);
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(directory, p -> ID.matcher(p.getFileName().toString()).matches())) {
             for (Path dir : dirs) {
                 try {
-                    operations.add(read(dir));
-                } catch (IOException | RuntimeException damaged) {
-                    // listed by find() with its error when asked for by id
+                    operations.add(JournalReader.read(dir));
+                } catch (JournalException e) {
+                    e.damaged().ifPresent(damaged::add);
                 }
             }
         }
         // Newest first by start time: ids only have whole seconds, and two operations can start in one second.
         operations.sort(Comparator.comparing(JournalOperation::started).thenComparing(JournalOperation::id).reversed());
-        return operations;
+        damaged.sort(Comparator.comparing(DamagedOperation::id).reversed());
+        return new JournalListing(operations, damaged);
     }
 
-    /** The operation with this id (or a unique prefix of it). */
+    /**
+     * The operation with this id (or a unique prefix of it), with any damaged parts listed in it.
+     *
+     * @throws JournalException its {@code operation.json} cannot be read (the message says which file and what
+     *                          to do), or the journal path is not a directory
+     */
     public Optional<JournalOperation> find(String idOrPrefix) throws IOException {
-        if (!Files.isDirectory(directory) || idOrPrefix.isBlank() || idOrPrefix.contains("/") || idOrPrefix.contains("..")) {
+        if (!usableDirectory() || idOrPrefix.isBlank() || idOrPrefix.contains("/") || idOrPrefix.contains("..")) {
             return Optional.empty();
         }
         List<Path> matches = new ArrayList<>();
@@ -108,7 +145,7 @@ public final class Journal {
             dirs.forEach(matches::add);
         }
         if (matches.size() > 1) throw new IllegalArgumentException("'" + idOrPrefix + "' matches " + matches.size() + " journal entries; give more of the id");
-        return matches.isEmpty() ? Optional.empty() : Optional.of(read(matches.getFirst()));
+        return matches.isEmpty() ? Optional.empty() : Optional.of(JournalReader.read(matches.getFirst()));
     }
 
     /** Records that the operation was undone (shown in listings; a second undo is still allowed). */
@@ -117,43 +154,17 @@ public final class Journal {
         AtomicFiles.write(directory.resolve(id).resolve("undone.json"), JSON.writeValueAsBytes(node));
     }
 
-    private static JournalOperation read(Path dir) throws IOException {
-        JsonNode op = JSON.readTree(Files.readAllBytes(dir.resolve("operation.json")));
-        List<JournalEntry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "entry-[0-9][0-9][0-9][0-9][0-9].json")) {
-            for (Path file : files) entries.add(withOutcome(entry(JSON.readTree(Files.readAllBytes(file))), outcomeFile(file)));
-        }
-        Optional<Instant> undone = Optional.empty();
-        if (Files.exists(dir.resolve("undone.json"))) {
-            undone = Optional.of(Instant.parse(JSON.readTree(Files.readAllBytes(dir.resolve("undone.json"))).path("undone").asText()));
-        }
-        return new JournalOperation(op.path("id").asText(), JournalOperation.Kind.valueOf(op.path("kind").asText()),
-                op.path("registry").asText(), op.path("apiHost").asText(), Instant.parse(op.path("started").asText()),
-                op.path("description").asText(), entries, undone);
+    /** False when there is no journal yet; a journal path that is something else is an error the person must fix. */
+    private boolean usableDirectory() throws JournalException {
+        if (Files.isDirectory(directory)) return true;
+        if (!Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
+        throw notADirectory();
     }
 
-    private static Path outcomeFile(Path entryFile) {
-        return entryFile.resolveSibling(entryFile.getFileName().toString().replace(".json", ".outcome.json"));
-    }
-
-    /** The entry with its recorded outcome; a missing or damaged outcome leaves it PENDING, which undo verifies. */
-    private static JournalEntry withOutcome(JournalEntry entry, Path outcome) {
-        try {
-            if (!Files.exists(outcome)) return entry;
-            JsonNode o = JSON.readTree(Files.readAllBytes(outcome));
-            return entry.settled(JournalEntry.State.valueOf(o.path("state").asText()), o.path("message").asText(""));
-        } catch (IOException | RuntimeException damaged) {
-            return entry;
-        }
-    }
-
-    private static JournalEntry entry(JsonNode e) {
-        List<String> tags = new ArrayList<>();
-        e.path("tags").forEach(t -> tags.add(t.asText()));
-        return new JournalEntry(e.path("sequence").asInt(), e.path("repository").asText(), Digest.parse(e.path("digest").asText()),
-                MediaType.of(e.path("mediaType").asText()), RawBytes.of(Base64.getDecoder().decode(e.path("manifest").asText())), tags,
-                ManifestDeletion.Role.valueOf(e.path("role").asText()), JournalEntry.State.valueOf(e.path("state").asText()),
-                e.path("message").asText(""));
+    private JournalException notADirectory() {
+        return new JournalException("The journal path " + directory + " is " + (Files.isRegularFile(directory) ? "a file" : "not a directory")
+                + ", but Berth keeps its journal (one directory per deletion, for undo) there. Nothing was changed. Move it aside "
+                + "(for example: mv '" + directory + "' '" + directory + ".bak') or use another journal directory, then try again.");
     }
 
     /** Writes the records of one operation; safe to use from several threads. */
@@ -187,7 +198,7 @@ public final class Journal {
         public JournalEntry settle(JournalEntry entry, JournalEntry.State state, String message) throws IOException {
             JournalEntry settled = entry.settled(state, message);
             ObjectNode node = JSON.createObjectNode().put("state", state.name()).put("message", message);
-            AtomicFiles.write(outcomeFile(file(entry)), JSON.writeValueAsBytes(node), false);
+            AtomicFiles.write(JournalReader.outcomeFile(file(entry)), JSON.writeValueAsBytes(node), false);
             return settled;
         }
 

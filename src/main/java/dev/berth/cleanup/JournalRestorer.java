@@ -65,8 +65,11 @@ public final class JournalRestorer {
             outcomes.add(outcome);
             listener.finished(outcome, outcomes.size(), backwards.size());
         }
-        RestoreResult result = new RestoreResult(operation.id(), outcomes, cancel.isCancelled());
-        if (result.complete()) {
+        // The readable entries are restored even when others are damaged: each stands on its own (an index
+        // whose child is lost is refused by the dependency check), and the damaged ones are reported, not guessed.
+        RestoreResult result = new RestoreResult(operation.id(), outcomes, cancel.isCancelled(), operation.unrestorable());
+        boolean undoneMarkDamaged = operation.damage().stream().anyMatch(d -> d.file().getFileName().toString().equals("undone.json"));
+        if (result.complete() && !undoneMarkDamaged) { // a damaged file is never overwritten
             journal.markUndone(operation.id(), clock.instant(), result.with(Status.RESTORED).size() + " manifests restored");
         }
         return result;

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.platform.UserHome;
 import dev.berth.registry.RegistryClients;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ public record CliEnvironment(InputStream in, PrintWriter out, PrintWriter err, M
     public static CliEnvironment system() {
         return new CliEnvironment(System.in, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv(),
-                Path.of(System.getProperty("user.home")), new RegistryClients());
+                UserHome.current(), new RegistryClients());
     }
 
     /** The same environment writing to other standard streams. */

@@ -1,6 +1,9 @@
 package dev.berth.cli;
 
+import dev.berth.cleanup.DamagedOperation;
 import dev.berth.cleanup.Journal;
+import dev.berth.cleanup.JournalDamage;
+import dev.berth.cleanup.JournalListing;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.JournalRestorer;
 import dev.berth.cleanup.RestoreListener;
@@ -54,6 +57,9 @@ final class UndoCommand extends RegistryCommand {
             return BerthCli.ERROR;
         }
         JournalOperation operation = found.get();
+        // Bookkeeping that was lost (a date, a kind) does not stop undo; the person should still know.
+        operation.damage().stream().filter(d -> !d.blocksRestore())
+                .forEach(d -> environment.err().println("berth: note: " + d.describe()));
         RegistryClient client = new CliConnector(environment).connect(spec.commandLine(), operation.registry(), operation.apiHost(), connection);
         RestoreListener progress = (outcome, done, total) -> {
             if (!json) environment.err().printf("[%d/%d] %s %s@%s%n", done, total, outcome.status().name().toLowerCase(Locale.ROOT),
@@ -66,7 +72,8 @@ final class UndoCommand extends RegistryCommand {
     }
 
     private int list(Journal journal) throws Exception {
-        List<JournalOperation> operations = journal.list();
+        JournalListing listing = journal.listing();
+        List<JournalOperation> operations = listing.operations();
         if (json) {
             List<Map<String, Object>> entries = new ArrayList<>();
             for (JournalOperation op : operations) {
@@ -78,22 +85,53 @@ final class UndoCommand extends RegistryCommand {
                 entry.put("deleted", op.deletedCount());
                 entry.put("undone", op.undone().map(Object::toString).orElse(null));
                 entry.put("description", op.description());
+                entry.put("damage", op.damage().stream().map(UndoCommand::json).toList());
+                entries.add(entry);
+            }
+            for (DamagedOperation damaged : listing.damaged()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", damaged.id());
+                entry.put("damage", List.of(json(damaged.damage())));
                 entries.add(entry);
             }
             new Output(environment.out()).json(entries);
             return BerthCli.OK;
         }
         PrintWriter out = environment.out();
-        if (operations.isEmpty()) {
+        if (operations.isEmpty() && listing.damaged().isEmpty()) {
             out.println("The journal at " + journal.directory() + " is empty.");
             return BerthCli.OK;
         }
         out.printf("%-22s  %-7s  %-20s  %-20s  %7s  %s%n", "ID", "KIND", "REGISTRY", "STARTED", "DELETED", "STATE");
         for (JournalOperation op : operations) {
             out.printf("%-22s  %-7s  %-20s  %-20s  %7d  %s%n", op.id(), op.kind().name().toLowerCase(Locale.ROOT), op.registry(),
-                    op.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), op.deletedCount(), op.undone().map(u -> "undone " + u).orElse(op.description()));
+                    op.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), op.deletedCount(),
+                    op.damage().isEmpty() ? op.undone().map(u -> "undone " + u).orElse(op.description()) : "DAMAGED (see below)");
         }
+        for (DamagedOperation damaged : listing.damaged()) {
+            out.printf("%-22s  %-7s  %-20s  %-20s  %7s  %s%n", damaged.id(), "?", "?", "?", "?", "DAMAGED (see below)");
+        }
+        printDamage(listing, out);
         return BerthCli.OK;
+    }
+
+    /** Each damaged file with what is wrong; the files are left alone, so the person can look or repair. */
+    private static void printDamage(JournalListing listing, PrintWriter out) {
+        List<String> lines = new ArrayList<>();
+        for (JournalOperation op : listing.operations()) op.damage().forEach(d -> lines.add(op.id() + "  " + d.describe()));
+        for (DamagedOperation d : listing.damaged()) lines.add(d.id() + "  " + d.damage().describe() + " (cannot be undone)");
+        if (lines.isEmpty()) return;
+        out.println();
+        out.println("Damaged journal entries (left as they are; `berth undo ID` restores what can still be read):");
+        lines.forEach(line -> out.println("  " + line));
+    }
+
+    private static Map<String, Object> json(JournalDamage damage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", damage.file().toString());
+        json.put("problem", damage.problem());
+        json.put("blocksRestore", damage.blocksRestore());
+        return json;
     }
 
     private static Map<String, Object> json(RestoreResult result) {
@@ -111,6 +149,7 @@ final class UndoCommand extends RegistryCommand {
             outcomes.add(entry);
         }
         json.put("outcomes", outcomes);
+        json.put("notRestored", result.unrestorable().stream().map(UndoCommand::json).toList());
         return json;
     }
 
@@ -118,6 +157,10 @@ final class UndoCommand extends RegistryCommand {
         for (RestoreOutcome o : result.outcomes()) {
             out.println(o.status().name().toLowerCase(Locale.ROOT) + "  " + o.entry().repository() + "@" + o.entry().digest().shortHex()
                     + (o.tagsRestored().isEmpty() ? "" : "  tags: " + String.join(", ", o.tagsRestored())) + "  " + o.message());
+        }
+        for (JournalDamage damage : result.unrestorable()) {
+            out.println("not restored  " + damage.describe() + ". Its manifest cannot be read from the journal; if the image is "
+                    + "missing from the registry, push it again from its source. The file is left as it is.");
         }
         out.println(result.complete() ? "Everything in " + result.journalId() + " is back."
                 : "Not everything could be restored; see above.");

@@ -1,11 +1,10 @@
 package dev.berth.connection;
 
-import java.nio.file.InvalidPathException;
+import dev.berth.platform.UserHome;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Where Berth keeps its files for the current user: the config directory (saved connections) and the
@@ -32,7 +31,8 @@ public record ConfigDirectories(Path config, Path cache) {
 
     /** The directories for the user running this JVM. */
     public static ConfigDirectories forCurrentUser() {
-        return of(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        String os = System.getProperty("os.name", "");
+        return of(os, System.getenv(), UserHome.current());
     }
 
     /**
@@ -45,8 +45,8 @@ public record ConfigDirectories(Path config, Path cache) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             // Roaming for settings (they follow the user between machines), Local for the cache (it need not).
-            Path roaming = variable(env, "APPDATA").orElse(home.resolve("AppData").resolve("Roaming"));
-            Path local = variable(env, "LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local"));
+            Path roaming = UserHome.variable(env, "APPDATA").orElse(home.resolve("AppData").resolve("Roaming"));
+            Path local = UserHome.variable(env, "LOCALAPPDATA").orElse(home.resolve("AppData").resolve("Local"));
             return new ConfigDirectories(roaming.resolve("Berth"), local.resolve("Berth").resolve("Cache"));
         }
         if (os.startsWith("mac") || os.startsWith("darwin")) {
@@ -54,8 +54,8 @@ public record ConfigDirectories(Path config, Path cache) {
             return new ConfigDirectories(library.resolve("Application Support").resolve("Berth"),
                     library.resolve("Caches").resolve("Berth"));
         }
-        Path config = xdg(env, "XDG_CONFIG_HOME").orElse(home.resolve(".config"));
-        Path cache = xdg(env, "XDG_CACHE_HOME").orElse(home.resolve(".cache"));
+        Path config = UserHome.xdg(env, "XDG_CONFIG_HOME", home, ".config");
+        Path cache = UserHome.xdg(env, "XDG_CACHE_HOME", home, ".cache");
         return new ConfigDirectories(config.resolve("berth"), cache.resolve("berth"));
     }
 
@@ -64,18 +64,4 @@ public record ConfigDirectories(Path config, Path cache) {
         return config.resolve(CONNECTIONS_FILE);
     }
 
-    /** The XDG base directory spec says relative paths in these variables are invalid and to be ignored. */
-    private static Optional<Path> xdg(Map<String, String> env, String name) {
-        return variable(env, name).filter(Path::isAbsolute);
-    }
-
-    private static Optional<Path> variable(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(Path.of(value));
-        } catch (InvalidPathException e) {
-            return Optional.empty(); // unusable as a path here: fall back to the default, as if unset
-        }
-    }
 }

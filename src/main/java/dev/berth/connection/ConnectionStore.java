@@ -1,6 +1,7 @@
 package dev.berth.connection;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.berth.platform.FileMutex;
 import dev.berth.registry.auth.Credentials;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -29,6 +30,10 @@ import java.util.Set;
  * <p>Call {@link #load()} first; changes before a successful load are refused, so a file that could
  * not be read is never overwritten. Every change is saved at once. Methods block on file and helper
  * I/O: never call them on the FX thread. Thread-safe.
+ *
+ * <p>Another Berth (the app and the CLI, or two apps) may change the same file: each change holds
+ * {@code connections.json.lock}, reads the file again under it, applies itself to what is there and
+ * writes atomically, so no instance's change is lost and no reader sees half a file.
  */
 public final class ConnectionStore {
 
@@ -43,6 +48,14 @@ public final class ConnectionStore {
     private List<Connection> connections = List.of();
     private Map<ConnectionId, ObjectNode> extraFields = Map.of();
     private ObjectNode extraTopLevel = ConnectionJson.emptyObject();
+    /** The file's bytes as this store last read or wrote them (null: no file); a difference means another instance wrote. */
+    private byte[] lastSeen;
+
+    /** A change to the connections that may fail on I/O. */
+    @FunctionalInterface
+    private interface Change<T> {
+        T apply() throws IOException;
+    }
 
     public ConnectionStore(Path file, SecretStore secrets, Clock clock) {
         this.file = Objects.requireNonNull(file, "file");
@@ -77,8 +90,10 @@ public final class ConnectionStore {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             accept(List.of(), Map.of(), ConnectionJson.emptyObject());
+            lastSeen = null;
             return new LoadResult(List.of(), Optional.empty());
         }
+        lastSeen = bytes;
         String problem;
         try {
             ConnectionJson.Decoded decoded = ConnectionJson.decode(bytes);
@@ -112,7 +127,10 @@ public final class ConnectionStore {
      * @throws IllegalArgumentException a connection with this id exists
      */
     public synchronized Connection add(Connection connection) throws IOException {
-        requireLoaded();
+        return locked(() -> addNow(connection));
+    }
+
+    private Connection addNow(Connection connection) throws IOException {
         if (find(connection.id()).isPresent()) throw new IllegalArgumentException("connection " + connection.id() + " exists already");
         List<Connection> next = new ArrayList<>(connections);
         next.add(connection);
@@ -127,7 +145,10 @@ public final class ConnectionStore {
      * @throws NoSuchElementException there is no connection with this id
      */
     public synchronized StoreChange update(Connection connection) throws IOException {
-        requireLoaded();
+        return locked(() -> updateNow(connection));
+    }
+
+    private StoreChange updateNow(Connection connection) throws IOException {
         Connection old = require(connection.id());
         List<Connection> next = new ArrayList<>(connections);
         next.set(next.indexOf(old), connection);
@@ -144,7 +165,10 @@ public final class ConnectionStore {
      * @throws NoSuchElementException there is no connection with this id
      */
     public synchronized StoreChange remove(ConnectionId id) throws IOException {
-        requireLoaded();
+        return locked(() -> removeNow(id));
+    }
+
+    private StoreChange removeNow(ConnectionId id) throws IOException {
         Connection old = require(id);
         List<Connection> next = new ArrayList<>(connections);
         next.remove(old);
@@ -162,7 +186,10 @@ public final class ConnectionStore {
      * @throws NoSuchElementException there is no connection with this id
      */
     public synchronized StoreChange duplicate(ConnectionId id) throws IOException {
-        requireLoaded();
+        return locked(() -> duplicateNow(id));
+    }
+
+    private StoreChange duplicateNow(ConnectionId id) throws IOException {
         Connection original = require(id);
         Connection copy = original.duplicate();
         copy = copy.withName(uniqueName(copy.name()));
@@ -186,8 +213,45 @@ public final class ConnectionStore {
         return new StoreChange(copy, warnings);
     }
 
+    /** Runs {@code change} on the file as it is now, with other Berth instances kept out until it is saved. */
+    private <T> T locked(Change<T> change) throws IOException {
+        requireLoaded();
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+        try (FileMutex mutex = FileMutex.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
+            catchUp();
+            return change.apply();
+        }
+    }
+
+    /** Takes in what another instance saved since this one last read or wrote the file. */
+    private void catchUp() throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            bytes = null;
+        }
+        if (Arrays.equals(bytes, lastSeen)) return;
+        if (bytes == null) {
+            accept(List.of(), Map.of(), ConnectionJson.emptyObject()); // removed by hand or by another Berth: nothing to keep
+            lastSeen = null;
+            return;
+        }
+        try {
+            ConnectionJson.Decoded decoded = ConnectionJson.decode(bytes);
+            if (!decoded.problems().isEmpty()) throw new ConnectionJson.Unreadable(String.join("; ", decoded.problems()));
+            accept(decoded.connections(), decoded.extraFields(), decoded.extraTopLevel());
+            lastSeen = bytes;
+        } catch (ConnectionJson.Unreadable e) {
+            throw new IOException(file + " was changed by another program since Berth read it, and cannot be read now (" + e.getMessage()
+                    + "). Nothing was saved, so it stays as it is. Look at the file, or restart Berth to load it again.");
+        }
+    }
+
     private void save(List<Connection> next, Map<ConnectionId, ObjectNode> extras) throws IOException {
-        PrivateFiles.writeAtomically(file, ConnectionJson.encode(next, extras, extraTopLevel));
+        byte[] bytes = ConnectionJson.encode(next, extras, extraTopLevel);
+        PrivateFiles.writeAtomically(file, bytes);
+        lastSeen = bytes;
         // Only once the file holds it, so a failed write leaves memory and disk in agreement.
         connections = List.copyOf(next);
         extraFields = Map.copyOf(extras);

@@ -1,5 +1,6 @@
 package dev.berth.connection;
 
+import dev.berth.platform.UserHome;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
@@ -53,7 +54,7 @@ public final class ConnectionTester {
     /** With the system trust store, Docker's and Podman's usual {@code certs.d} roots and the system clock. */
     public static ConnectionTester standard(RegistryClients clients) {
         return new ConnectionTester(clients, new TlsContextFactory(),
-                TlsSettings.defaultCertsDirectories(Path.of(System.getProperty("user.home"))), Clock.systemUTC());
+                TlsSettings.defaultCertsDirectories(UserHome.current()), Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.berth.connection;
 
+import dev.berth.platform.WriteFailure;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,13 +31,21 @@ final class PrivateFiles {
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createDirectories(dir);
-        Path temp = createFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp;
+        try {
+            temp = createFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        }
         try {
             write(temp, content);
             // The same directory, so the rename cannot cross file systems; ATOMIC_MOVE replaces the
             // target on POSIX and on Windows (MoveFileEx with MOVEFILE_REPLACE_EXISTING).
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw WriteFailure.of(target, e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
@@ -66,7 +75,7 @@ final class PrivateFiles {
         return temp;
     }
 
-    private static void createDirectories(Path dir) throws IOException {
+    static void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) return;
         Files.createDirectories(dir, ownerOnly(dir, OWNER_DIRECTORY));
     }

@@ -1,5 +1,6 @@
 package dev.berth.connection;
 
+import dev.berth.platform.UserHome;
 import dev.berth.connection.docker.CredentialHelper;
 import dev.berth.connection.docker.CredentialHelperException;
 import dev.berth.connection.docker.DockerConfig;
@@ -35,7 +36,7 @@ public final class SecretStores {
 
     /** The secret store for this machine and user. */
     public static SecretStore detect() {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = UserHome.current();
         Map<String, String> env = System.getenv();
         Optional<String> dockerStore;
         try {

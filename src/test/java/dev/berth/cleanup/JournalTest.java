@@ -50,6 +50,7 @@ class JournalTest {
         String bad = journal.begin(JournalOperation.Kind.RM, "r", "r", "bad", Instant.parse("2025-06-02T12:00:00Z")).id();
         Files.writeString(dir.resolve(bad).resolve("operation.json"), "{not json");
         assertEquals(List.of(good), journal.list().stream().map(JournalOperation::id).toList());
+        assertEquals(List.of(bad), journal.listing().damaged().stream().map(DamagedOperation::id).toList());
         assertTrue(journal.find("../etc").isEmpty());
         assertThrows(IllegalArgumentException.class, () -> journal.find("2025"), "ambiguous prefix");
     }
@@ -66,5 +67,38 @@ class JournalTest {
     void anEntryMustHoldTheBytesOfItsDigest() {
         assertThrows(IllegalArgumentException.class, () -> new JournalEntry(1, "r", RawBytes.utf8("other").sha256(), MediaType.OCI_MANIFEST,
                 MANIFEST, List.of(), ManifestDeletion.Role.TAGGED, JournalEntry.State.PENDING, ""));
+    }
+
+    /** The app and the CLI starting operations in the same second with colliding ids: each gets a directory of its own. */
+    @Test
+    void concurrentOperationsNeverShareADirectory(@TempDir Path dir) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        // Few distinct suffixes and every id in one second: most attempts collide.
+        java.util.function.Supplier<String> colliding = () -> String.format("%06x", n.getAndIncrement() / 3);
+        Journal app = new Journal(dir, colliding);
+        Journal cli = new Journal(dir, colliding);
+        Instant now = Instant.parse("2025-06-01T12:00:00Z");
+        List<java.util.concurrent.Callable<String>> starts = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Journal journal = i % 2 == 0 ? app : cli;
+            String description = "op " + i;
+            starts.add(() -> {
+                Journal.Writer writer = journal.begin(JournalOperation.Kind.RM, "r", "r", description, now);
+                writer.record("team/app", MANIFEST.sha256(), MediaType.OCI_MANIFEST, MANIFEST, List.of(description), ManifestDeletion.Role.TAGGED);
+                return writer.id();
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            for (var f : pool.invokeAll(starts)) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        List<JournalOperation> operations = app.list();
+        assertEquals(40, operations.size());
+        for (JournalOperation op : operations) {
+            assertEquals(List.of(List.of(op.description())), op.entries().stream().map(JournalEntry::tags).toList(), op.id());
+        }
+        assertEquals(List.of(), app.listing().damaged());
     }
 }

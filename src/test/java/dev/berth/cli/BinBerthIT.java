@@ -43,6 +43,7 @@ class BinBerthIT {
             assertTrue(dryRun.out().contains("latest, v1"), dryRun.out());
             Result delete = run("rm", host + "/team/app:v1", "--yes");
             assertEquals(0, delete.code(), delete.err());
+            assertTrue(java.nio.file.Files.isDirectory(work.resolve("home/xdg_data_home/berth/journal")), "rm journaled elsewhere");
             assertEquals("", run("tags", host + "/team/app").out());
 
             Result missing = run("tags", host + "/no/such");
@@ -56,6 +57,12 @@ class BinBerthIT {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of("bin", "berth").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        // Everything per-user under the temp dir: `rm --yes` journals, and must not journal into the real home.
+        Path home = work.resolve("home");
+        builder.environment().put("HOME", home.toString());
+        for (String xdg : List.of("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")) {
+            builder.environment().put(xdg, home.resolve(xdg.toLowerCase(java.util.Locale.ROOT)).toString());
+        }
         builder.environment().put("DOCKER_CONFIG", work.resolve("docker").toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();

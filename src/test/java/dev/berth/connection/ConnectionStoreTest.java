@@ -126,7 +126,7 @@ class ConnectionStoreTest {
         Connection c = store.add(Connection.create("ghcr.io"));
         for (int i = 0; i < 5; i++) store.update(c.withName("name " + i));
         try (Stream<Path> files = Files.list(file().getParent())) {
-            assertEquals(List.of("connections.json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of("connections.json", "connections.json.lock"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -142,7 +142,7 @@ class ConnectionStoreTest {
 
         assertEquals(List.of(kept), store.connections(), "memory agrees with what was last saved");
         try (Stream<Path> files = Files.list(file().getParent())) {
-            assertEquals(List.of("connections.json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(List.of("connections.json", "connections.json.lock"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 

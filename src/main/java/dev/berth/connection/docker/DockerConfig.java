@@ -1,5 +1,6 @@
 package dev.berth.connection.docker;
 
+import dev.berth.platform.UserHome;
 import dev.berth.registry.auth.Credentials;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -60,7 +61,7 @@ public record DockerConfig(
 
     /** Reads the config Docker itself would read for this process. */
     public static DockerConfig loadDefault() throws DockerConfigException {
-        return load(locate(System.getenv(), Path.of(System.getProperty("user.home"))));
+        return load(locate(System.getenv(), UserHome.current()));
     }
 
     /** Reads {@code file}; a missing file is an empty config, as it is for Docker. */

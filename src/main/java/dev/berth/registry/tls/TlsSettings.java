@@ -1,5 +1,6 @@
 package dev.berth.registry.tls;
 
+import dev.berth.platform.UserHome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record TlsSettings(Optional<Path> caFile, Optional<ClientCertificate> cli
 
     /** No extra CA or client certificate, and the usual {@code certs.d} roots under the user's home. */
     public static TlsSettings defaults() {
-        return defaults(Path.of(System.getProperty("user.home")));
+        return defaults(UserHome.current());
     }
 
     /** As {@link #defaults()}, with the user's home directory given (tests use a temporary one). */

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
+import dev.berth.platform.UserHome;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {
@@ -25,8 +26,8 @@ public final class BerthApplication extends Application {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity);
         RegistryClients clients = new RegistryClients();
-        Path home = Path.of(System.getProperty("user.home"));
-        ConfigDirectories directories = ConfigDirectories.forCurrentUser();
+        Path home = UserHome.current();
+        ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
         FxDialogService dialogs = new FxDialogService(() -> stage);
         AppServices services = new AppServices(executor, activity, dialogs,
                 AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),

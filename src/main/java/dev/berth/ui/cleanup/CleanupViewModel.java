@@ -412,6 +412,9 @@ public final class CleanupViewModel {
         }
         restored.outcomes().stream().filter(o -> o.status() == dev.berth.cleanup.RestoreOutcome.Status.FAILED)
                 .forEach(o -> text.append("\n• ").append(o));
+        // A damaged journal file is shown, never skipped: the person learns which image may still be missing.
+        restored.unrestorable().forEach(d -> text.append("\n• Not restored, its journal file is damaged: ").append(d.describe())
+                .append(". If the image is missing, push it again from its source; the file is left as it is."));
         return text.toString();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.platform.UserHome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ class TlsSettingsTest {
     }
 
     @Test
-    void defaultsWithoutAHomeUseTheUsersHome() {
-        assertEquals(TlsSettings.defaults(Path.of(System.getProperty("user.home"))), TlsSettings.defaults());
+    void defaultsWithoutAHomeUseTheHomeDockerUses() {
+        assertEquals(TlsSettings.defaults(UserHome.current()), TlsSettings.defaults());
     }
 
     @Test
