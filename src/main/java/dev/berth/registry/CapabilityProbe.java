@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.domain.Names;
 import dev.berth.registry.Capabilities.Ability;
 import dev.berth.registry.Capabilities.AuthScheme;
 import dev.berth.registry.Capabilities.TagDeletion;
@@ -51,7 +52,8 @@ final class CapabilityProbe {
         try {
             Page<String> first = listings.catalogPage(Optional.empty(), 1);
             catalog = Ability.YES;
-            if (repository.isEmpty() && !first.items().isEmpty()) repository = Optional.of(first.items().getFirst());
+            // Never a name outside the grammar: the probe builds DELETE paths from it (it could be "../../v2/x").
+            if (repository.isEmpty()) repository = first.items().stream().filter(Names::isValidRepository).findFirst();
         } catch (RegistryException.Unauthorized | RegistryException.Forbidden | RegistryException.NotFound
                  | RegistryException.Unsupported e) {
             catalog = Ability.NO;

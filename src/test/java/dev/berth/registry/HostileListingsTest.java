@@ -90,4 +90,12 @@ class HostileListingsTest {
 
         assertEquals(List.of(), registry.requestsFromInvalidNames());
     }
+
+    @Test
+    void theCapabilityProbeNeverProbesWithAnInvalidFirstRepository() throws Exception {
+        // The catalog's first name is "evil\u001b…": the probe would send DELETEs built from it.
+        registry.connect().probe(java.util.Optional.empty());
+
+        assertEquals(List.of(), registry.requestsFromInvalidNames());
+    }
 }

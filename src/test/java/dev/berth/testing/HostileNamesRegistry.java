@@ -77,8 +77,9 @@ public final class HostileNamesRegistry implements AutoCloseable, AfterEachCallb
         return this;
     }
 
+    /** Invalid names first: whatever takes "the first repository" (the capability probe) gets an invalid one. */
     public static List<String> allRepositories() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(VALID_REPOSITORY), INVALID_REPOSITORIES.stream()).toList();
+        return java.util.stream.Stream.concat(INVALID_REPOSITORIES.stream(), java.util.stream.Stream.of(VALID_REPOSITORY)).toList();
     }
 
     public static List<String> allTags() {
