@@ -26,7 +26,7 @@ class TagAgreementTest {
                 Arguments.of(true, other, planned, Verdict.Contradicts.class, "two different answers for team/app:v1 (GET " + PLANNED),
                 Arguments.of(true, none, planned, Verdict.Contradicts.class, "HEAD not found"),
                 Arguments.of(false, planned, planned, Verdict.Contradicts.class, "tag list for team/app leaves out v1"),
-                Arguments.of(true, none, none, Verdict.Contradicts.class, "lists the tag team/app:v1 but has no manifest"),
+                Arguments.of(true, none, none, Verdict.Changed.class, "the image of tag v1 was deleted (the tag is still listed)"),
                 Arguments.of(false, none, none, Verdict.Changed.class, "tag v1 was removed"),
                 Arguments.of(true, other, other, Verdict.Changed.class, "tag v1 now points at " + OTHER.shortHex()),
                 Arguments.of(false, other, other, Verdict.Contradicts.class, "leaves out v1"));
