@@ -10,13 +10,9 @@ import dev.berth.connection.Connection;
 import dev.berth.connection.ConnectionStore;
 import dev.berth.connection.ConnectionStoreWriter;
 import dev.berth.connection.MemorySecretStore;
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.ChildJvm;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,13 +108,8 @@ class FullDiskTest {
         return files;
     }
 
-    private record Run(int code, String out, String err) {}
 
-    private Run berth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err),
-                Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), work.resolve("home"), new RegistryClients());
-        return new Run(BerthCli.run(environment, args), out.toString(), err.toString());
+    private InProcessBerth.Run berth(String... args) {
+        return new InProcessBerth(work).run(args);
     }
 }

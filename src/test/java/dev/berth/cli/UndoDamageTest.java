@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +20,6 @@ class UndoDamageTest {
     @TempDir
     Path work;
 
-    record Run(int code, String out, String err) {}
 
     @Test
     void aDamagedEntryIsListedAndUndoRestoresTheReadableOnes() throws Exception {
@@ -46,19 +40,19 @@ class UndoDamageTest {
             Path v2Operation = operations.get(1).resolve("operation.json");
             Files.writeString(v2Operation, "");
 
-            Run list = berth("undo", "--journal", journal.toString());
+            InProcessBerth.Run list = berth("undo", "--journal", journal.toString());
             assertEquals(0, list.code(), list.err());
             assertTrue(list.out().contains(v2Operation + ": the file is empty"), list.out());
             assertTrue(list.out().contains("start time 'when'"), list.out());
             assertEquals(2, list.out().lines().filter(l -> l.contains("DAMAGED")).count(), list.out());
 
-            Run unreadable = berth("undo", operations.get(1).getFileName().toString(), "--journal", journal.toString());
+            InProcessBerth.Run unreadable = berth("undo", operations.get(1).getFileName().toString(), "--journal", journal.toString());
             assertEquals(1, unreadable.code());
             assertTrue(unreadable.err().contains(v2Operation.toString()) && unreadable.err().contains("nothing was changed"), unreadable.err());
             assertFalse(unreadable.err().contains("Usage"), "a damaged journal is not a usage error: " + unreadable.err());
             assertEquals("", Files.readString(v2Operation), "the damaged file is left as it is");
 
-            Run undo = berth("undo", v1Id, "--journal", journal.toString());
+            InProcessBerth.Run undo = berth("undo", v1Id, "--journal", journal.toString());
             assertEquals(0, undo.code(), undo.err());
             assertTrue(undo.err().contains("note: ") && undo.err().contains("start time 'when'"), undo.err());
             assertEquals(List.of("v1"), berth("tags", host + "/team/app").out().lines().toList());
@@ -73,7 +67,7 @@ class UndoDamageTest {
             TestImages.Index index = seeder.pushIndex("team/multi", "v1", TestImages.multiArch(3, 100));
             String host = registry.hostPort();
             Path journal = work.resolve("journal");
-            Run rm = berth("rm", host + "/team/multi:v1", "--yes", "--journal", journal.toString());
+            InProcessBerth.Run rm = berth("rm", host + "/team/multi:v1", "--yes", "--journal", journal.toString());
             assertEquals(0, rm.code(), rm.err());
             Path operation = operations(journal).getFirst();
             // Entry 1 is the first platform manifest deleted; lose its bytes.
@@ -81,7 +75,7 @@ class UndoDamageTest {
             String damaged = Files.readString(lost).replaceAll("\"manifest\":\"[^\"]*\"", "\"manifest\":\"%%%\"");
             Files.writeString(lost, damaged);
 
-            Run undo = berth("undo", operation.getFileName().toString(), "--journal", journal.toString());
+            InProcessBerth.Run undo = berth("undo", operation.getFileName().toString(), "--journal", journal.toString());
             assertEquals(1, undo.code(), undo.out() + undo.err());
             assertTrue(undo.out().contains("not restored  " + lost + ": the saved manifest is not valid base64"), undo.out());
             assertTrue(undo.out().contains("restored"), undo.out());
@@ -95,7 +89,7 @@ class UndoDamageTest {
     void aJournalPathThatIsAFileIsAnErrorThatSaysWhatToDo() throws Exception {
         Path file = work.resolve("journal");
         Files.writeString(file, "x");
-        for (Run run : List.of(berth("undo", "--journal", file.toString()), berth("undo", "20250601", "--journal", file.toString()))) {
+        for (InProcessBerth.Run run : List.of(berth("undo", "--journal", file.toString()), berth("undo", "20250601", "--journal", file.toString()))) {
             assertEquals(1, run.code());
             assertTrue(run.err().contains(file + " is a file") && run.err().contains("Move it aside"), run.err());
             assertFalse(run.err().contains("Usage"), run.err());
@@ -111,16 +105,11 @@ class UndoDamageTest {
 
     private static List<Path> operations(Path journal) throws Exception {
         try (Stream<Path> dirs = Files.list(journal)) {
-            return dirs.sorted().toList();
+            return dirs.filter(Files::isDirectory).sorted().toList();
         }
     }
 
-    private Run berth(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err),
-                Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), work.resolve("home"), new RegistryClients());
-        int code = BerthCli.run(environment, args);
-        return new Run(code, out.toString(), err.toString());
+    private InProcessBerth.Run berth(String... args) {
+        return new InProcessBerth(work).run(args);
     }
 }

@@ -95,7 +95,7 @@ class CleanupUndoDamageTest {
 
     private Path onlyOperation() throws Exception {
         try (Stream<Path> dirs = Files.list(work.resolve("journal"))) {
-            return dirs.toList().getFirst();
+            return dirs.filter(Files::isDirectory).toList().getFirst();
         }
     }
 }
