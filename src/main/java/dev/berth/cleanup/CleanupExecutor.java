@@ -334,6 +334,9 @@ public final class CleanupExecutor {
                 TagAgreement.Verdict verdict;
                 try {
                     verdict = TagAgreement.check(reading, r.repository(), tag, now.contains(tag), r.digest());
+                    if (verdict instanceof TagAgreement.Verdict.Changed && alreadyDone(r)) {
+                        return Optional.of(new DeletionOutcome(r, Status.ALREADY_GONE, "already gone"));
+                    }
                 } catch (CancellationException e) {
                     return Optional.of(new DeletionOutcome(r, Status.SKIPPED, "cancelled"));
                 } catch (RegistryException e) {
@@ -351,6 +354,17 @@ public final class CleanupExecutor {
                 }
             }
             return Optional.empty();
+        }
+
+        /**
+         * A rerun after a crash meets what the first run did: the planned image is gone (for an untag, the tag is).
+         * That is done, not changed since the preview.
+         */
+        private boolean alreadyDone(Removal r) throws RegistryException {
+            return switch (r) {
+                case ManifestDeletion d -> reading.currentDigest(d.repository(), d.digest().toString()).isEmpty();
+                case TagRemoval t -> reading.currentDigest(t.repository(), t.tag()).isEmpty();
+            };
         }
 
         /** After an untag: the image must still be there; if the registry took it, it goes back with its other tags. */

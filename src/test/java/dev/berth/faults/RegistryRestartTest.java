@@ -306,7 +306,16 @@ class RegistryRestartTest {
 
     /** Whether an entry file for {@code digest} is on disk, complete (it names the digest and holds the manifest). */
     private static boolean journaled(Path journalDir, String digest) {
-        try (Stream<Path> files = Files.walk(journalDir)) {
+        // Names only (no stat while walking): the executor is writing temporary files beside the entries meanwhile.
+        try (Stream<Path> operations = Files.list(journalDir)) {
+            return operations.filter(Files::isDirectory).anyMatch(operation -> journaledIn(operation, digest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean journaledIn(Path operation, String digest) {
+        try (Stream<Path> files = Files.list(operation)) {
             return files.filter(f -> f.getFileName().toString().matches("entry-\\d{5}\\.json")).anyMatch(f -> {
                 try {
                     String json = Files.readString(f);
