@@ -1,0 +1,173 @@
+package dev.berth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.registry.RegistryClients;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.testing.TestImages.Image;
+import dev.berth.testing.TestImages.Index;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code berth copy} and {@code berth tag} in-process against a real registry: syntax, JSON, errors. */
+class CopyCommandTest {
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private static Image image;
+    private static Index multiArch;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work.resolve("registry")).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        image = seeder.pushImage("cli/app", "1.0", TestImages.ociImage(801, 1200, 3400));
+        multiArch = seeder.pushIndex("cli/multi", "1.0", TestImages.multiArch(802, 900));
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "docker://localhost:5000/team/app:1.0 | Registry       | localhost:5000/team/app:1.0",
+            "localhost:5000/team/app:1.0          | Registry       | localhost:5000/team/app:1.0",
+            "docker://localhost:5000/team/app     | Registry       | localhost:5000/team/app:latest",
+            "nginx                                | Registry       | docker.io/library/nginx:latest",
+            "oci:/tmp/out:1.0                     | Layout         | /tmp/out 1.0",
+            "oci:/tmp/out                         | Layout         | /tmp/out -",
+            "oci:relative/dir:v2                  | Layout         | relative/dir v2",
+            "oci-archive:/tmp/a.tar:v1            | OciArchive     | /tmp/a.tar v1",
+            "oci-archive:/tmp/a.tar               | OciArchive     | /tmp/a.tar -",
+            "docker-archive:/tmp/d.tar:team/app:1 | DockerArchive  | /tmp/d.tar team/app:1",
+            "docker-archive:/tmp/d.tar:@0         | DockerArchive  | /tmp/d.tar @0",
+            "docker-archive:/tmp/d.tar            | DockerArchive  | /tmp/d.tar -",
+    })
+    void locationsAreWrittenAsSkopeoWritesThem(String text, String kind, String expected) {
+        ImageLocation location = ImageLocation.parse(text);
+        assertEquals(kind, location.getClass().getSimpleName());
+        String described = switch (location) {
+            case ImageLocation.Registry r -> r.reference().canonical();
+            case ImageLocation.Layout l -> l.dir() + " " + l.name().orElse("-");
+            case ImageLocation.OciArchive a -> a.file() + " " + a.name().orElse("-");
+            case ImageLocation.DockerArchive a -> a.file() + " " + a.name().orElse("-");
+        };
+        assertEquals(expected, described);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"dir:/tmp/x", "oci:", "docker://", "oci-archive::tag"})
+    void whatIsNoLocationIsRefused(String text) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageLocation.parse(text));
+        assertFalse(e.getMessage().isBlank());
+    }
+
+    @Test
+    void copyAsJsonHasTheResultShape() throws Exception {
+        Run run = berth("", "copy", "--src-plain-http", "--dest-plain-http", "--json",
+                registry.hostPort() + "/cli/app:1.0", "docker://" + registry.hostPort() + "/cli/copied:1.0");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = run.json();
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("digest", "bytes", "blobsCopied", "blobsSkipped", "blobsMounted", "seconds", "digestPreserved", "digestChange"), fields);
+        assertEquals(image.digest(), json.path("digest").asText());
+        assertEquals(image.blobs().size(), json.path("blobsMounted").asInt(), "same registry: mounted");
+        assertTrue(json.path("seconds").isNumber());
+        assertTrue(json.path("digestPreserved").asBoolean());
+        assertTrue(run.err().contains("mounted sha256:"), "a plain line per blob when stderr is no terminal: " + run.err());
+    }
+
+    @Test
+    void anIndexGoesToALayoutAndOnePlatformComesBack(@TempDir Path dir) throws Exception {
+        Run out = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/multi:1.0", "oci:" + dir.resolve("layout") + ":v1");
+        assertEquals(0, out.code(), out.err());
+        assertTrue(out.out().contains(multiArch.digest()), out.out());
+        assertTrue(Files.isRegularFile(dir.resolve("layout/index.json")));
+
+        Run back = berth("", "copy", "--dest-plain-http", "--json", "--platform", "linux/amd64", "oci:" + dir.resolve("layout") + ":v1",
+                registry.hostPort() + "/cli/amd64:1.0");
+        assertEquals(0, back.code(), back.err());
+        assertFalse(back.json().path("digestPreserved").asBoolean());
+        assertTrue(back.json().path("digestChange").asText().contains("platforms"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        String src = registry.hostPort() + "/cli/app:1.0";
+        String dst = "oci:" + work.resolve("never");
+        for (String[] args : List.of(new String[] {"copy", "dir:/tmp/x", dst}, new String[] {"copy", "--with-referrers", src, dst},
+                new String[] {"copy", "--platform", "linux", src, dst}, new String[] {"copy", "--compression", "zip", src, dst},
+                new String[] {"copy", "--all-platforms", "--platform", "linux/amd64", src, dst},
+                new String[] {"copy", "--src-username", "a", "--src-password-stdin", "--dest-username", "b", "--dest-password-stdin", src,
+                        "docker://" + registry.hostPort() + "/x:1"},
+                new String[] {"copy", src})) {
+            Run run = berth("secret", args);
+            assertEquals(2, run.code(), String.join(" ", args) + "\n" + run.err());
+            assertFalse(run.err().isBlank());
+        }
+        assertFalse(Files.exists(work.resolve("never")));
+    }
+
+    @Test
+    void aMissingSourceIsAnErrorThatSaysSoAndWritesNothing(@TempDir Path dir) {
+        Run run = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/app:nope", "oci:" + dir.resolve("out"));
+        assertEquals(1, run.code());
+        assertTrue(run.err().startsWith("berth: "), run.err());
+        assertTrue(run.err().contains("nope"), run.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void tagPutsTheSameManifestUnderANewTag() throws Exception {
+        Run run = berth("", "tag", "--plain-http", "--json", registry.hostPort() + "/cli/app:1.0", "stable");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(image.digest(), run.json().path("digest").asText());
+        assertEquals(registry.hostPort() + "/cli/app:stable", run.json().path("reference").asText());
+        Run tags = berth("", "tags", "--plain-http", registry.hostPort() + "/cli/app");
+        assertEquals(List.of("1.0", "stable"), tags.out().lines().toList());
+
+        assertEquals(2, berth("", "tag", "--plain-http", registry.hostPort() + "/cli/app:1.0", "not a tag").code());
+    }
+
+    static Run berth(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err), Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()),
+                work.resolve("home"), new RegistryClients());
+        int code = BerthCli.run(environment, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
