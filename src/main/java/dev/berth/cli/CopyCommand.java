@@ -71,18 +71,42 @@ final class CopyCommand implements Callable<Integer> {
         ImageLocation from = location(commandLine, source);
         ImageLocation to = location(commandLine, destination);
         CopyOptions options = CopyOptions.defaults().withPlatforms(platforms(commandLine)).withCompression(compression(commandLine, to));
-        PlaceOpener opener = new PlaceOpener(environment, commandLine);
+        CancelSignal cancel = new CancelSignal();
+        PlaceOpener opener = new PlaceOpener(environment, commandLine, cancel);
         CopyProgress progress = new CopyProgress(environment.err(), System.console() != null);
         CopyResult result;
+        Thread onInterrupt = cancelOnShutdown(cancel, Thread.currentThread());
         try (ImageSource in = opener.source(from, connections.source(commandLine));
                 ImageDestination out = opener.destination(to, connections.destination(commandLine))) {
-            result = new ImageCopier().copy(in, sourceReference(from), out, destinationName(from, to), options, CancelSignal.none(), progress);
+            result = new ImageCopier().copy(in, sourceReference(from), out, destinationName(from, to), options, cancel, progress);
         } finally {
             progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for this thread's cleanup.
+            }
         }
         if (json) new Output(environment.out()).json(toJson(result));
         else printText(result, environment.out());
         return BerthCli.OK;
+    }
+
+    /**
+     * Ctrl-C cancels the copy and gives it a few seconds to discard what it wrote (an uncommitted
+     * layout or archive is deleted on close) before the JVM exits.
+     */
+    private static Thread cancelOnShutdown(CancelSignal cancel, Thread copying) {
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                copying.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "berth-copy-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static ImageLocation location(CommandLine commandLine, String text) {

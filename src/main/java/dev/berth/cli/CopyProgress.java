@@ -4,19 +4,20 @@ import dev.berth.domain.ByteSize;
 import dev.berth.transfer.TransferEvent;
 import dev.berth.transfer.TransferListener;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Draws a copy's progress on stderr: one line redrawn in place on a terminal, or, when stderr is a
- * file or a pipe, one plain line per finished blob (nothing that needs a terminal to read).
+ * Draws a copy's progress on stderr: a progress bar (me.tongfei:progressbar, which draws on the
+ * process's own terminal) when there is one, or, when stderr is a file or a pipe, one plain line per
+ * finished blob (nothing that needs a terminal to read).
  */
 final class CopyProgress implements TransferListener {
 
-    private static final long REDRAW_NANOS = 100_000_000L;
-
     private final PrintWriter err;
     private final boolean terminal;
-    private long lastDrawn;
-    private boolean drawn;
+    private ProgressBar bar;
 
     CopyProgress(PrintWriter err, boolean terminal) {
         this.err = err;
@@ -37,24 +38,18 @@ final class CopyProgress implements TransferListener {
         }
     }
 
-    /** Ends the live line, so what follows starts on its own. */
+    /** Ends the bar, so what follows starts on its own line. */
     void finish() {
-        if (drawn) {
-            err.println();
-            err.flush();
-        }
+        if (bar != null) bar.close();
     }
 
     private void draw(TransferEvent.Overall overall) {
-        long now = System.nanoTime();
-        boolean last = overall.blobsDone() == overall.blobsTotal();
-        if (!last && drawn && now - lastDrawn < REDRAW_NANOS) return;
-        lastDrawn = now;
-        drawn = true;
-        int percent = overall.bytesTotal() == 0 ? 100 : (int) (100 * overall.bytesDone() / overall.bytesTotal());
-        err.print("\rCopying " + overall.blobsDone() + "/" + overall.blobsTotal() + " blobs, "
-                + ByteSize.format(overall.bytesDone()) + " of " + ByteSize.format(overall.bytesTotal()) + " (" + percent + "%)   ");
-        err.flush();
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName("Copying").setInitialMax(overall.bytesTotal()).setUnit(" MiB", 1 << 20)
+                    .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).build();
+        }
+        bar.stepTo(overall.bytesDone());
+        bar.setExtraMessage(overall.blobsDone() + "/" + overall.blobsTotal() + " blobs");
     }
 
     private void line(String what, String digest, long size) {

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.domain.Reference;
+import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.store.DockerArchive;
 import dev.berth.store.ImageDestination;
@@ -17,10 +18,13 @@ final class PlaceOpener {
 
     private final CliEnvironment environment;
     private final CommandLine commandLine;
+    private final CancelSignal cancel;
 
-    PlaceOpener(CliEnvironment environment, CommandLine commandLine) {
+    /** Registry clients are bound to {@code cancel}, so a cancel aborts their requests at once. */
+    PlaceOpener(CliEnvironment environment, CommandLine commandLine, CancelSignal cancel) {
         this.environment = environment;
         this.commandLine = commandLine;
+        this.cancel = cancel;
     }
 
     ImageSource source(ImageLocation location, ConnectionOptions options) throws IOException {
@@ -46,6 +50,6 @@ final class PlaceOpener {
 
     private RegistryStore registry(Reference reference, ConnectionOptions options) throws IOException {
         RegistryClient client = new CliConnector(environment).connect(commandLine, reference.registry(), reference.apiHost(), options);
-        return new RegistryStore(client, reference.repository());
+        return new RegistryStore(client.withCancel(cancel), reference.repository());
     }
 }
