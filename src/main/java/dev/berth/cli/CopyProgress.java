@@ -49,7 +49,7 @@ final class CopyProgress implements TransferListener {
                     .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).build();
         }
         bar.stepTo(overall.bytesDone());
-        bar.setExtraMessage(overall.blobsDone() + "/" + overall.blobsTotal() + " blobs");
+        bar.setExtraMessage(" " + overall.blobsDone() + "/" + overall.blobsTotal() + " blobs");
     }
 
     private void line(String what, String digest, long size) {

@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,11 +34,6 @@ class CopyCommandTest {
     private static Image image;
     private static Index multiArch;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @BeforeAll
     static void seed() {
@@ -95,7 +84,7 @@ class CopyCommandTest {
 
     @Test
     void copyAsJsonHasTheResultShape() throws Exception {
-        Run run = berth("", "copy", "--src-plain-http", "--dest-plain-http", "--json",
+        CliRun run = berth("", "copy", "--src-plain-http", "--dest-plain-http", "--json",
                 registry.hostPort() + "/cli/app:1.0", "docker://" + registry.hostPort() + "/cli/copied:1.0");
         assertEquals(0, run.code(), run.err());
         JsonNode json = run.json();
@@ -111,12 +100,12 @@ class CopyCommandTest {
 
     @Test
     void anIndexGoesToALayoutAndOnePlatformComesBack(@TempDir Path dir) throws Exception {
-        Run out = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/multi:1.0", "oci:" + dir.resolve("layout") + ":v1");
+        CliRun out = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/multi:1.0", "oci:" + dir.resolve("layout") + ":v1");
         assertEquals(0, out.code(), out.err());
         assertTrue(out.out().contains(multiArch.digest()), out.out());
         assertTrue(Files.isRegularFile(dir.resolve("layout/index.json")));
 
-        Run back = berth("", "copy", "--dest-plain-http", "--json", "--platform", "linux/amd64", "oci:" + dir.resolve("layout") + ":v1",
+        CliRun back = berth("", "copy", "--dest-plain-http", "--json", "--platform", "linux/amd64", "oci:" + dir.resolve("layout") + ":v1",
                 registry.hostPort() + "/cli/amd64:1.0");
         assertEquals(0, back.code(), back.err());
         assertFalse(back.json().path("digestPreserved").asBoolean());
@@ -133,7 +122,7 @@ class CopyCommandTest {
                 new String[] {"copy", "--src-username", "a", "--src-password-stdin", "--dest-username", "b", "--dest-password-stdin", src,
                         "docker://" + registry.hostPort() + "/x:1"},
                 new String[] {"copy", src})) {
-            Run run = berth("secret", args);
+            CliRun run = berth("secret", args);
             assertEquals(2, run.code(), String.join(" ", args) + "\n" + run.err());
             assertFalse(run.err().isBlank());
         }
@@ -142,7 +131,7 @@ class CopyCommandTest {
 
     @Test
     void aMissingSourceIsAnErrorThatSaysSoAndWritesNothing(@TempDir Path dir) {
-        Run run = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/app:nope", "oci:" + dir.resolve("out"));
+        CliRun run = berth("", "copy", "--src-plain-http", registry.hostPort() + "/cli/app:nope", "oci:" + dir.resolve("out"));
         assertEquals(1, run.code());
         assertTrue(run.err().startsWith("berth: "), run.err());
         assertTrue(run.err().contains("nope"), run.err());
@@ -151,23 +140,17 @@ class CopyCommandTest {
 
     @Test
     void tagPutsTheSameManifestUnderANewTag() throws Exception {
-        Run run = berth("", "tag", "--plain-http", "--json", registry.hostPort() + "/cli/app:1.0", "stable");
+        CliRun run = berth("", "tag", "--plain-http", "--json", registry.hostPort() + "/cli/app:1.0", "stable");
         assertEquals(0, run.code(), run.err());
         assertEquals(image.digest(), run.json().path("digest").asText());
         assertEquals(registry.hostPort() + "/cli/app:stable", run.json().path("reference").asText());
-        Run tags = berth("", "tags", "--plain-http", registry.hostPort() + "/cli/app");
+        CliRun tags = berth("", "tags", "--plain-http", registry.hostPort() + "/cli/app");
         assertEquals(List.of("1.0", "stable"), tags.out().lines().toList());
 
         assertEquals(2, berth("", "tag", "--plain-http", registry.hostPort() + "/cli/app:1.0", "not a tag").code());
     }
 
-    static Run berth(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()),
-                work.resolve("home"), new RegistryClients());
-        int code = BerthCli.run(environment, args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun berth(String stdin, String... args) {
+        return CliRun.of(work.resolve("home"), Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), stdin, args);
     }
 }
