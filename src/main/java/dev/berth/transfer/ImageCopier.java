@@ -201,16 +201,14 @@ public final class ImageCopier {
             }
             progress.started(blob);
             AtomicLong read = new AtomicLong();
-            List<SourceStream> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+            SourceStream source = new SourceStream(from, blob);
             try {
                 to.putBlob(blob, () -> {
                     read.set(0);
-                    SourceStream source = new SourceStream(from.openBlob(blob));
-                    opened.add(source);
-                    return counted(blob, source, read);
+                    return counted(blob, source.open(), read);
                 });
             } catch (IOException e) {
-                throw explain(blob, e, opened);
+                throw explain(blob, e, source);
             }
             progress.copied(blob, blob, read.get());
         }
@@ -219,13 +217,13 @@ public final class ImageCopier {
         private void transferCompressed(Descriptor blob) throws IOException {
             progress.started(blob);
             AtomicLong read = new AtomicLong();
-            SourceStream source = new SourceStream(from.openBlob(blob));
+            SourceStream source = new SourceStream(from, blob);
             LayerGzip.Compressed compressed;
             Files.createDirectories(scratch);
             try {
-                compressed = LayerGzip.compress(blob, counted(blob, source, read), scratch);
+                compressed = LayerGzip.compress(blob, counted(blob, source.open(), read), scratch);
             } catch (IOException e) {
-                throw explain(blob, e, List.of(source));
+                throw explain(blob, e, source);
             }
             try {
                 Descriptor gzipped = compressed.descriptor();
@@ -237,7 +235,7 @@ public final class ImageCopier {
                 try {
                     to.putBlob(gzipped, () -> new TransferStream(Files.newInputStream(compressed.file()), stop, n -> {}));
                 } catch (IOException e) {
-                    throw explain(blob, e, List.of());
+                    throw explain(blob, e, null);
                 }
                 progress.copied(blob, gzipped, read.get());
             } finally {
@@ -254,21 +252,16 @@ public final class ImageCopier {
                     && source.client().host().equals(target.client().host()) && !source.repository().equals(target.repository());
         }
 
-        /** Says which side failed: a source blob that is corrupt or unreadable is the source's fault, whatever the upload said. */
-        private CopyException explain(Descriptor blob, IOException e, List<SourceStream> opened) {
-            IOException sourceFailure = opened.stream().map(SourceStream::failure).filter(f -> f != null).findFirst().orElse(null);
-            if (sourceFailure != null || opened.isEmpty() && isSourceError(e)) {
-                IOException cause = sourceFailure != null ? sourceFailure : e;
+        /** Says which side failed: a source blob that is missing, corrupt or unreadable is the source's fault, whatever the upload said. */
+        private CopyException explain(Descriptor blob, IOException e, SourceStream source) {
+            IOException sourceFailure = source == null ? null : source.failure();
+            if (sourceFailure != null) {
                 return new CopyException("The blob " + blob.digest() + " could not be read from " + from.description() + ": "
-                        + cause.getMessage() + " Nothing was tagged in " + to.description()
-                        + ". Repair the source (pull or save the image there again), then copy again.", cause);
+                        + sourceFailure.getMessage() + " Nothing was tagged in " + to.description()
+                        + ". Repair the source (pull or save the image there again), then copy again.", sourceFailure);
             }
             return new CopyException("Writing the blob " + blob.digest() + " to " + to.description() + " failed: " + e.getMessage()
                     + " Nothing was tagged there; run the copy again.", e);
-        }
-
-        private static boolean isSourceError(IOException e) {
-            return e instanceof dev.berth.store.StoreException;
         }
     }
 

@@ -82,6 +82,25 @@ class CopyCommandTest {
         assertFalse(e.getMessage().isBlank());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "localhost:5000/team/app:1.0 | docker-archive:/tmp/d.tar       | localhost:5000/team/app:1.0",
+            "localhost:5000/team/app:1.0 | docker-archive:/tmp/d.tar:x/y:2 | x/y:2",
+            "oci:/tmp/in:1.0             | docker-archive:/tmp/d.tar       | -",
+            "localhost:5000/team/app:1.0 | oci:/tmp/out                    | -",
+            "localhost:5000/team/app:1.0 | oci:/tmp/out:v2                 | v2",
+            "oci:/tmp/in:1.0             | localhost:5000/team/copy:3.0    | 3.0",
+    })
+    void theDestinationNameIsTheOneGivenOrForAnArchiveTheSourcesName(String from, String to, String expected) {
+        assertEquals(Optional.ofNullable(expected), CopyCommand.destinationName(ImageLocation.parse(from), ImageLocation.parse(to)));
+    }
+
+    @Test
+    void aCancelReadsAsOneSentence() {
+        assertEquals("cancelled; nothing was tagged or left half-written.",
+                CliErrors.describe(new java.util.concurrent.CancellationException("cancelled")));
+    }
+
     @Test
     void copyAsJsonHasTheResultShape() throws Exception {
         CliRun run = berth("", "copy", "--src-plain-http", "--dest-plain-http", "--json",

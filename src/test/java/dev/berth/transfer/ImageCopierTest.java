@@ -176,6 +176,38 @@ class ImageCopierTest {
     }
 
     @Test
+    void aMissingSourceBlobFailsNamingItAndNothingIsTagged(@TempDir Path dir) throws Exception {
+        Path layout = dir.resolve("layout");
+        try (OciLayout to = OciLayout.open(layout)) {
+            copy(new RegistryStore(firstClient, "src/single"), "1.0", to, Optional.of("v1"), CopyOptions.defaults(), new ArrayList<>());
+        }
+        Descriptor config = descriptorOf(single.config());
+        Files.delete(layout.resolve("blobs/sha256").resolve(config.digest().hex()));
+
+        RegistryStore to = new RegistryStore(secondClient, "missing/single");
+        try (OciLayout from = OciLayout.open(layout)) {
+            CopyException e = assertThrows(CopyException.class,
+                    () -> copy(from, "v1", to, Optional.of("v1"), CopyOptions.defaults(), new ArrayList<>()));
+            assertTrue(e.getMessage().contains("could not be read from oci:"), e.getMessage());
+            assertTrue(e.getMessage().contains(config.digest().toString()), e.getMessage());
+        }
+        assertThrows(RegistryException.NotFound.class, () -> to.resolve("v1"));
+    }
+
+    @Test
+    void noMoreBlobsStreamAtOnceThanAsked(@TempDir Path dir) throws Exception {
+        int[] active = {0, 0};
+        try (OciLayout to = OciLayout.open(dir.resolve("layout"))) {
+            new ImageCopier(work).copy(new RegistryStore(firstClient, "src/multi"), "1.0", to, Optional.of("v1"),
+                    CopyOptions.defaults().withParallelism(2), CancelSignal.none(), event -> {
+                        if (event instanceof TransferEvent.BlobStarted) active[1] = Math.max(active[1], ++active[0]);
+                        if (event instanceof TransferEvent.BlobCopied) active[0]--;
+                    });
+        }
+        assertTrue(active[1] >= 1 && active[1] <= 2, "at most 2 at once, saw " + active[1]);
+    }
+
+    @Test
     void cancellingMidCopyLeavesNoLayoutBehind(@TempDir Path dir) throws Exception {
         CancelSignal cancel = new CancelSignal();
         Path layout = dir.resolve("layout");
