@@ -70,7 +70,8 @@ final class CopyCommand implements Callable<Integer> {
         }
         ImageLocation from = location(commandLine, source);
         ImageLocation to = location(commandLine, destination);
-        CopyOptions options = CopyOptions.defaults().withPlatforms(platforms(commandLine)).withCompression(compression(commandLine, to));
+        CopyOptions options = CopyOptions.defaults().withPlatforms(platforms(commandLine)).withCompression(compression(commandLine, to))
+                .withSingleImage(to instanceof ImageLocation.DockerArchive);
         CancelSignal cancel = new CancelSignal();
         PlaceOpener opener = new PlaceOpener(environment, commandLine, cancel);
         CopyProgress progress = new CopyProgress(environment.err(), System.console() != null);

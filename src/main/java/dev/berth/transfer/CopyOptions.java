@@ -6,9 +6,11 @@ import java.util.Objects;
 
 /**
  * How to copy: which platforms of an index (empty: all of them), whether uncompressed layers (those
- * of a docker-archive) are gzipped on the way, and how many blobs move at once.
+ * of a docker-archive) are gzipped on the way, how many blobs move at once, and whether the
+ * destination holds single images only (a docker-archive), so an index must come down to the one
+ * image of its one chosen platform.
  */
-public record CopyOptions(List<Platform> platforms, LayerCompression compression, int parallelism) {
+public record CopyOptions(List<Platform> platforms, LayerCompression compression, int parallelism, boolean singleImage) {
 
     public static final int DEFAULT_PARALLELISM = 4;
 
@@ -28,18 +30,22 @@ public record CopyOptions(List<Platform> platforms, LayerCompression compression
 
     /** All platforms, uncompressed layers kept, four blobs at a time. */
     public static CopyOptions defaults() {
-        return new CopyOptions(List.of(), LayerCompression.KEEP, DEFAULT_PARALLELISM);
+        return new CopyOptions(List.of(), LayerCompression.KEEP, DEFAULT_PARALLELISM, false);
     }
 
     public CopyOptions withPlatforms(List<Platform> chosen) {
-        return new CopyOptions(chosen, compression, parallelism);
+        return new CopyOptions(chosen, compression, parallelism, singleImage);
     }
 
     public CopyOptions withCompression(LayerCompression layers) {
-        return new CopyOptions(platforms, layers, parallelism);
+        return new CopyOptions(platforms, layers, parallelism, singleImage);
     }
 
     public CopyOptions withParallelism(int blobsAtOnce) {
-        return new CopyOptions(platforms, compression, blobsAtOnce);
+        return new CopyOptions(platforms, compression, blobsAtOnce, singleImage);
+    }
+
+    public CopyOptions withSingleImage(boolean only) {
+        return new CopyOptions(platforms, compression, parallelism, only);
     }
 }

@@ -61,7 +61,15 @@ public final class ImageCopier {
             CancelSignal cancel, TransferListener listener) throws IOException {
         long start = System.nanoTime();
         Descriptor top = resolve(from, reference);
-        Graph graph = Graph.walk(from, from.manifest(top.digest()), new PlatformFilter(options.platforms()));
+        PlatformFilter filter = new PlatformFilter(options.platforms());
+        Manifest root = from.manifest(top.digest());
+        boolean unwrapped = false;
+        if (options.singleImage() && root instanceof ImageIndex index) {
+            root = from.manifest(filter.onlyImage(index).digest());
+            unwrapped = true;
+        }
+        Graph graph = Graph.walk(from, root, filter);
+        graph.unwrapped = unwrapped;
         Progress progress = new Progress(listener, graph.blobs.values());
         Map<Digest, Descriptor> stored = new BlobTransfers(from, to, options, cancel, progress, scratch).run(graph.blobs.values());
 
@@ -89,6 +97,7 @@ public final class ImageCopier {
     private static Optional<String> digestChange(Digest source, Digest written, Graph graph, Map<Digest, Descriptor> stored) {
         if (source.equals(written)) return Optional.empty();
         List<String> reasons = new ArrayList<>();
+        if (graph.unwrapped) reasons.add("the index was replaced by the image of its one chosen platform");
         if (graph.filtered) reasons.add("platforms were left out of the index");
         boolean compressed = stored.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue().digest()));
         if (compressed) reasons.add("uncompressed layers were gzipped");
@@ -103,6 +112,7 @@ public final class ImageCopier {
         final Map<Digest, List<Descriptor>> keptChildren = new HashMap<>();
         final Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
         boolean filtered;
+        boolean unwrapped;
 
         private Graph(Manifest root) {
             this.root = root;

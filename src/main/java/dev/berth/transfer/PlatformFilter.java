@@ -30,13 +30,26 @@ final class PlatformFilter {
             if (entry.platform().filter(this::isChosen).isPresent()) kept.add(entry.digest());
         }
         if (kept.isEmpty()) {
-            String available = index.platformManifests().stream()
-                    .map(d -> d.platform().map(Platform::toString).orElse("?")).collect(Collectors.joining(", "));
             throw new CopyException("The image has none of the platforms asked for (" + chosen.stream().map(Platform::toString)
-                    .collect(Collectors.joining(", ")) + "); it has " + available + ". Choose one of those with --platform.");
+                    .collect(Collectors.joining(", ")) + "); it has " + available(index) + ". Choose one of those with --platform.");
         }
         return index.manifests().stream().filter(entry -> entry.isAttestation()
                 ? kept.contains(referenced(entry)) : kept.contains(entry.digest())).toList();
+    }
+
+    /** The one platform image of {@code index} that was chosen, for a place that holds no index. */
+    Descriptor onlyImage(ImageIndex index) throws CopyException {
+        List<Descriptor> images = select(index).stream().filter(d -> !d.isAttestation()).toList();
+        if (images.size() != 1) {
+            throw new CopyException("The destination holds one image, not a multi-platform index: choose one platform with "
+                    + "--platform (this image has " + available(index) + ").");
+        }
+        return images.get(0);
+    }
+
+    private static String available(ImageIndex index) {
+        return index.platformManifests().stream().map(d -> d.platform().map(Platform::toString).orElse("?"))
+                .collect(Collectors.joining(", "));
     }
 
     private boolean isChosen(Platform platform) {

@@ -154,6 +154,24 @@ class ImageCopierTest {
     }
 
     @Test
+    void aPlaceForSingleImagesGetsTheImageOfTheOneChosenPlatform(@TempDir Path dir) throws Exception {
+        CopyOptions single = CopyOptions.defaults().withSingleImage(true);
+        try (OciLayout to = OciLayout.open(dir.resolve("layout"))) {
+            CopyException e = assertThrows(CopyException.class, () -> copy(new RegistryStore(firstClient, "src/multi"), "1.0", to,
+                    Optional.of("v1"), single, new ArrayList<>()));
+            assertTrue(e.getMessage().contains("--platform"), e.getMessage());
+
+            CopyResult result = copy(new RegistryStore(firstClient, "src/multi"), "1.0", to, Optional.of("v1"),
+                    single.withPlatforms(List.of(Platform.parse("linux/arm64"))), new ArrayList<>());
+            Image arm64 = multiArch.child(TestImages.Platform.LINUX_ARM64);
+            assertEquals(Digest.parse(arm64.digest()), result.digest());
+            assertEquals(arm64.blobs().size(), result.blobsCopied(), "no attestation blobs");
+            assertTrue(result.digestChange().orElseThrow().contains("one chosen platform"), result.digestChange().toString());
+            assertEquals(Digest.parse(arm64.digest()), to.resolve("v1").digest());
+        }
+    }
+
+    @Test
     void aCorruptSourceBlobFailsNamingItAndNothingIsTagged(@TempDir Path dir) throws Exception {
         Path layout = dir.resolve("layout");
         try (OciLayout to = OciLayout.open(layout)) {
