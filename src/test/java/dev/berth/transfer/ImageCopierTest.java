@@ -18,6 +18,7 @@ import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
+import dev.berth.store.OciArchive;
 import dev.berth.store.OciLayout;
 import dev.berth.store.RegistryStore;
 import dev.berth.testing.RegistrySeeder;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The engine between two real registries and OCI layouts: digests kept, mounts, skips, filters, failures, cancel. */
 class ImageCopierTest {
@@ -225,18 +228,19 @@ class ImageCopierTest {
         assertTrue(active[1] >= 1 && active[1] <= 2, "at most 2 at once, saw " + active[1]);
     }
 
-    @Test
-    void cancellingMidCopyLeavesNoLayoutBehind(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"layout", "archive"})
+    void cancellingMidCopyLeavesNothingBehind(String kind, @TempDir Path dir) throws Exception {
         CancelSignal cancel = new CancelSignal();
-        Path layout = dir.resolve("layout");
-        try (OciLayout to = OciLayout.open(layout)) {
+        Path target = dir.resolve("out");
+        try (ImageDestination to = kind.equals("layout") ? OciLayout.open(target) : OciArchive.create(target)) {
             assertThrows(CancellationException.class, () -> new ImageCopier(work).copy(new RegistryStore(firstClient.withCancel(cancel), "src/multi"),
                     "1.0", to, Optional.of("v1"), CopyOptions.defaults().withParallelism(1), cancel, event -> {
                         if (event instanceof TransferEvent.BlobBytes) cancel.cancel();
                     }));
         }
         try (var left = Files.list(dir)) {
-            assertEquals(List.of(), left.toList(), "neither the layout nor its temporary directory is left");
+            assertEquals(List.of(), left.toList(), "neither the " + kind + " nor its temporary files are left");
         }
     }
 
