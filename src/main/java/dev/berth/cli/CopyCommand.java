@@ -43,7 +43,7 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Copy only this platform of an index (repeatable); the index is rewritten, so its digest changes.")
     List<String> platforms = new ArrayList<>();
 
-    @Option(names = "--with-referrers", description = "Also copy signatures, SBOMs and other referrers (not supported yet).")
+    @Option(names = "--with-referrers", description = "Also copy what refers to the image (signatures, SBOMs), registry to registry.")
     boolean withReferrers;
 
     @Option(names = "--compression", paramLabel = "gzip|none", description = "Layers taken from a docker-archive are gzipped for a registry or OCI layout (gzip, the default), or kept uncompressed (none).")
@@ -64,14 +64,14 @@ final class CopyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine commandLine = spec.commandLine();
-        if (withReferrers) {
-            throw new CommandLine.ParameterException(commandLine, "--with-referrers is not supported yet: referrers (signatures, SBOMs) "
-                    + "are not copied. Copy each referrer by its digest, or use skopeo/oras for now.");
-        }
         ImageLocation from = location(commandLine, source);
         ImageLocation to = location(commandLine, destination);
+        if (withReferrers && !(from instanceof ImageLocation.Registry && to instanceof ImageLocation.Registry)) {
+            throw new CommandLine.ParameterException(commandLine, "--with-referrers copies between registries only: "
+                    + "only a registry can say what refers to an image");
+        }
         CopyOptions options = CopyOptions.defaults().withPlatforms(platforms(commandLine)).withCompression(compression(commandLine, to))
-                .withSingleImage(to instanceof ImageLocation.DockerArchive);
+                .withSingleImage(to instanceof ImageLocation.DockerArchive).withReferrers(withReferrers);
         CancelSignal cancel = new CancelSignal();
         PlaceOpener opener = new PlaceOpener(environment, commandLine, cancel);
         CopyProgress progress = new CopyProgress(environment.err(), System.console() != null);

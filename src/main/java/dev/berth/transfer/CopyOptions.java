@@ -8,9 +8,11 @@ import java.util.Objects;
  * How to copy: which platforms of an index (empty: all of them), whether uncompressed layers (those
  * of a docker-archive) are gzipped on the way, how many blobs move at once, and whether the
  * destination holds single images only (a docker-archive), so an index must come down to the one
- * image of its one chosen platform.
+ * image of its one chosen platform; and whether what refers to the image (signatures, SBOMs) goes
+ * with it.
  */
-public record CopyOptions(List<Platform> platforms, LayerCompression compression, int parallelism, boolean singleImage) {
+public record CopyOptions(List<Platform> platforms, LayerCompression compression, int parallelism, boolean singleImage,
+        boolean referrers) {
 
     public static final int DEFAULT_PARALLELISM = 4;
 
@@ -30,22 +32,27 @@ public record CopyOptions(List<Platform> platforms, LayerCompression compression
 
     /** All platforms, uncompressed layers kept, four blobs at a time. */
     public static CopyOptions defaults() {
-        return new CopyOptions(List.of(), LayerCompression.KEEP, DEFAULT_PARALLELISM, false);
+        return new CopyOptions(List.of(), LayerCompression.KEEP, DEFAULT_PARALLELISM, false, false);
     }
 
     public CopyOptions withPlatforms(List<Platform> chosen) {
-        return new CopyOptions(chosen, compression, parallelism, singleImage);
+        return new CopyOptions(chosen, compression, parallelism, singleImage, referrers);
     }
 
     public CopyOptions withCompression(LayerCompression layers) {
-        return new CopyOptions(platforms, layers, parallelism, singleImage);
+        return new CopyOptions(platforms, layers, parallelism, singleImage, referrers);
     }
 
     public CopyOptions withParallelism(int blobsAtOnce) {
-        return new CopyOptions(platforms, compression, blobsAtOnce, singleImage);
+        return new CopyOptions(platforms, compression, blobsAtOnce, singleImage, referrers);
+    }
+
+    /** Referrers need a registry on both sides: only a registry can say what refers to a manifest. */
+    public CopyOptions withReferrers(boolean withThem) {
+        return new CopyOptions(platforms, compression, parallelism, singleImage, withThem);
     }
 
     public CopyOptions withSingleImage(boolean only) {
-        return new CopyOptions(platforms, compression, parallelism, only);
+        return new CopyOptions(platforms, compression, parallelism, only, referrers);
     }
 }

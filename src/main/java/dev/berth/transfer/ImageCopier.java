@@ -49,12 +49,14 @@ public final class ImageCopier {
         Manifest root = from.manifest(top.digest());
         boolean unwrapped = options.singleImage() && root instanceof ImageIndex;
         if (unwrapped) root = from.manifest(filter.onlyImage((ImageIndex) root).digest());
+        Optional<Referrers> referrers = options.referrers() ? Optional.of(Referrers.between(from, to)) : Optional.empty();
         ImageGraph graph = ImageGraph.walk(from, root, filter, unwrapped);
+        if (referrers.isPresent()) graph.addReferrers(from, referrers.get());
         Progress progress = new Progress(listener, graph.blobs.values());
         Map<Digest, Descriptor> stored = new BlobTransfers(from, to, options, cancel, progress, scratch).run(graph.blobs.values());
 
         cancel.throwIfCancelled();
-        Manifest written = new ManifestWriter(to, graph, stored).write(graph.root, tag);
+        Manifest written = new ManifestWriter(to, graph, stored).write(graph.root, tag, referrers);
         cancel.throwIfCancelled();
         to.commit();
 

@@ -7,6 +7,8 @@ import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
 import dev.berth.store.ImageSource;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ final class ImageGraph {
     final Map<Digest, Manifest> manifests = new HashMap<>();
     final Map<Digest, List<Descriptor>> keptChildren = new HashMap<>();
     final Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
+    /** What refers to each manifest that has referrers, subjects before the referrers that refer to them. */
+    final Map<Digest, List<Descriptor>> referrers = new LinkedHashMap<>();
     /** The image is the one chosen platform's, taken out of its index. */
     final boolean unwrapped;
     boolean filtered;
@@ -31,6 +35,23 @@ final class ImageGraph {
         ImageGraph graph = new ImageGraph(root, unwrapped);
         graph.add(from, root, filter);
         return graph;
+    }
+
+    /** Adds what refers to the image's manifests, and what refers to those, with their blobs. */
+    void addReferrers(ImageSource from, Referrers lookup) throws IOException {
+        PlatformFilter all = new PlatformFilter(List.of());
+        Deque<Digest> subjects = new ArrayDeque<>(manifests.keySet());
+        while (!subjects.isEmpty()) {
+            Digest subject = subjects.poll();
+            List<Descriptor> found = lookup.of(subject);
+            if (found.isEmpty()) continue;
+            referrers.put(subject, found);
+            for (Descriptor referrer : found) {
+                if (manifests.containsKey(referrer.digest())) continue;
+                add(from, from.manifest(referrer.digest()), all);
+                subjects.add(referrer.digest());
+            }
+        }
     }
 
     private void add(ImageSource from, Manifest manifest, PlatformFilter filter) throws IOException {

@@ -27,10 +27,25 @@ final class ManifestWriter {
         this.stored = stored;
     }
 
-    Manifest write(Manifest root, Optional<String> tag) throws IOException {
+    Manifest write(Manifest root, Optional<String> tag, Optional<Referrers> referrers) throws IOException {
         Manifest result = prepare(root);
+        if (referrers.isPresent() && !graph.referrers.isEmpty()) writeReferrers(result, referrers.get());
         to.putImage(result, tag);
         return result;
+    }
+
+    /**
+     * The subject first (a registry may check it), then what refers to it, then the fallback tag.
+     * Referrers of a manifest whose digest changed would refer to nothing here, so they stay behind.
+     */
+    private void writeReferrers(Manifest root, Referrers referrers) throws IOException {
+        to.putManifest(root);
+        for (Map.Entry<Digest, List<Descriptor>> entry : graph.referrers.entrySet()) {
+            Manifest subject = written.get(entry.getKey());
+            if (subject == null || !subject.digest().equals(entry.getKey())) continue;
+            for (Descriptor referrer : entry.getValue()) to.putManifest(prepare(graph.manifests.get(referrer.digest())));
+            referrers.announce(entry.getKey(), entry.getValue());
+        }
     }
 
     private Manifest prepare(Manifest manifest) throws IOException {

@@ -135,7 +135,7 @@ class CopyCommandTest {
     void usageErrorsExitWithTwo() {
         String src = registry.hostPort() + "/cli/app:1.0";
         String dst = "oci:" + work.resolve("never");
-        for (String[] args : List.of(new String[] {"copy", "dir:/tmp/x", dst}, new String[] {"copy", "--with-referrers", src, dst},
+        for (String[] args : List.of(new String[] {"copy", "dir:/tmp/x", dst}, new String[] {"copy", "--with-referrers", src, dst /* a layout cannot list referrers */},
                 new String[] {"copy", "--platform", "linux", src, dst}, new String[] {"copy", "--compression", "zip", src, dst},
                 new String[] {"copy", "--all-platforms", "--platform", "linux/amd64", src, dst},
                 new String[] {"copy", "--src-username", "a", "--src-password-stdin", "--dest-username", "b", "--dest-password-stdin", src,

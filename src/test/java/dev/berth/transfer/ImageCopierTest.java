@@ -51,6 +51,8 @@ class ImageCopierTest {
     private static RegistryClient secondClient;
     private static Index multiArch;
     private static Image single;
+    private static Image signed;
+    private static Image signature;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,6 +63,11 @@ class ImageCopierTest {
         RegistrySeeder seeder = RegistrySeeder.of(first);
         seeder.pushIndex("src/multi", "1.0", multiArch);
         seeder.pushImage("src/single", "1.0", single);
+        signed = seeder.pushImage("src/signed", "1.0", TestImages.ociImage(503, 800));
+        signature = seeder.pushImage("src/signed", null, TestImages.artifact(signed.manifest(),
+                "application/vnd.dev.cosign.artifact.sig.v1+json", "application/vnd.dev.cosign.simplesigning.v1+json", 200, 504));
+        seeder.tag("src/signed", TestImages.referrersTag(signed.digest()), TestImages.referrersIndex(List.of(signature)).bytes(),
+                TestImages.OCI_INDEX);
         firstClient = client(first);
         secondClient = client(second);
     }
@@ -242,6 +249,27 @@ class ImageCopierTest {
         try (var left = Files.list(dir)) {
             assertEquals(List.of(), left.toList(), "neither the " + kind + " nor its temporary files are left");
         }
+    }
+
+    @Test
+    void referrersTravelWithTheImageOnlyWhenAsked() throws Exception {
+        Digest subject = Digest.parse(signed.digest());
+        RegistryStore plain = new RegistryStore(secondClient, "plain/signed");
+        copy(new RegistryStore(firstClient, "src/signed"), "1.0", plain, Optional.of("1.0"), CopyOptions.defaults(), new ArrayList<>());
+        assertEquals(List.of(), secondClient.referrers("plain/signed", subject));
+
+        RegistryStore to = new RegistryStore(secondClient, "with/signed");
+        CopyResult result = copy(new RegistryStore(firstClient, "src/signed"), "1.0", to, Optional.of("1.0"),
+                CopyOptions.defaults().withReferrers(true), new ArrayList<>());
+        assertTrue(result.digestPreserved());
+        assertEquals(List.of(Digest.parse(signature.digest())),
+                secondClient.referrers("with/signed", subject).stream().map(Descriptor::digest).toList());
+        assertArrayEquals(signature.manifest().bytes(), to.manifest(Digest.parse(signature.digest())).raw().toByteArray());
+        assertTrue(to.blobSize(Digest.parse(signature.layers().get(0).digest())).isPresent(), "the signature's blob came too");
+
+        CopyException toLayout = assertThrows(CopyException.class, () -> copy(new RegistryStore(firstClient, "src/signed"), "1.0",
+                OciLayout.open(work.resolve("never")), Optional.empty(), CopyOptions.defaults().withReferrers(true), new ArrayList<>()));
+        assertTrue(toLayout.getMessage().contains("registry to a registry"), toLayout.getMessage());
     }
 
     @Test
