@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
+import dev.berth.testing.TestPki;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
 import java.nio.file.Files;
@@ -129,6 +130,29 @@ class CopyCommandTest {
         assertEquals(0, back.code(), back.err());
         assertFalse(back.json().path("digestPreserved").asBoolean());
         assertTrue(back.json().path("digestChange").asText().contains("platforms"));
+    }
+
+    @Test
+    void eachSideHasItsOwnConnectionOptions() throws Exception {
+        TestPki pki = TestPki.create("Berth copy test CA");
+        try (RegistryServer secure = RegistryServer.builder(work.resolve("secure")).tls(pki).htpasswd("alice", "s3cret").start()) {
+            String ca = pki.writeRootPem(work.resolve("copy-ca.pem")).toString();
+            CliRun up = berth("s3cret\n", "copy", "--json", "--src-plain-http", "--dest-ca-cert", ca, "--dest-username", "alice",
+                    "--dest-password-stdin", registry.hostPort() + "/cli/app:1.0", "docker://" + secure.hostPort() + "/secure/app:1.0");
+            assertEquals(0, up.code(), up.err());
+            assertEquals(image.digest(), up.json().path("digest").asText());
+            assertEquals(image.blobs().size(), up.json().path("blobsCopied").asInt(), "another registry: uploaded, not mounted");
+
+            CliRun down = berth("s3cret\n", "copy", "--json", "--src-ca-cert", ca, "--src-username", "alice", "--src-password-stdin",
+                    "--dest-plain-http", "docker://" + secure.hostPort() + "/secure/app:1.0", registry.hostPort() + "/cli/back:1.0");
+            assertEquals(0, down.code(), down.err());
+            assertEquals(image.digest(), down.json().path("digest").asText());
+
+            CliRun anonymous = berth("", "copy", "--src-ca-cert", ca, "docker://" + secure.hostPort() + "/secure/app:1.0",
+                    "oci:" + work.resolve("anonymous"));
+            assertEquals(1, anonymous.code());
+            assertFalse(Files.exists(work.resolve("anonymous")));
+        }
     }
 
     @Test
