@@ -7,6 +7,7 @@ final class CliErrors {
     private CliErrors() {}
 
     static String describe(Exception e) {
+        if (e instanceof java.util.concurrent.CancellationException) return "cancelled; nothing was tagged or left half-written.";
         if (e instanceof RegistryException || e instanceof IllegalArgumentException) return e.getMessage();
         if (e instanceof java.io.IOException) return e.getMessage() == null ? e.toString() : e.getMessage();
         return e.toString();

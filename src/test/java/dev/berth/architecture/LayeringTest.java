@@ -58,6 +58,17 @@ class LayeringTest {
     }
 
     @Test
+    void theTransferEngineStandsOnTheStoresOnly() {
+        noClasses().that().resideInAPackage("dev.berth.transfer..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui..", "dev.berth.cli..", "dev.berth.connection..",
+                        "dev.berth.cleanup..", "dev.berth.browse..", "dev.berth.inspect..")
+                .check(berth);
+        noClasses().that().resideInAPackage("dev.berth.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.berth.transfer..")
+                .check(berth);
+    }
+
+    @Test
     void coreLayersDoNotReachIntoTheCliOrUi() {
         noClasses().that().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..")

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.registry.RegistryClients;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestPki;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,11 +34,6 @@ class BerthCliTest {
     private static Image older;
     private static Index multiArch;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @BeforeAll
     static void seed() {
@@ -65,14 +56,14 @@ class BerthCliTest {
 
     @Test
     void reposListsTheWholeCatalog() {
-        Run run = berth("repos", registry.hostPort());
+        CliRun run = berth("repos", registry.hostPort());
         assertEquals(0, run.code(), run.err());
         assertEquals(List.of("other/tool", "team/app", "team/multi"), run.out().lines().toList());
     }
 
     @Test
     void reposAsJsonIsAnArrayOfNames() throws Exception {
-        Run run = berth("repos", registry.hostPort(), "--json");
+        CliRun run = berth("repos", registry.hostPort(), "--json");
         assertEquals(0, run.code(), run.err());
         assertEquals(List.of("other/tool", "team/app", "team/multi"),
                 new ObjectMapper().convertValue(run.json(), List.class));
@@ -80,14 +71,14 @@ class BerthCliTest {
 
     @Test
     void tagsListsEveryTag() throws Exception {
-        Run run = berth("tags", registry.hostPort() + "/team/app", "--json");
+        CliRun run = berth("tags", registry.hostPort() + "/team/app", "--json");
         assertEquals(0, run.code(), run.err());
         assertEquals(List.of("1.3.0", "1.4.0", "latest", "stable"), new ObjectMapper().convertValue(run.json(), List.class));
     }
 
     @Test
     void inspectOfAnImageGivesDigestSizeCreatedLayersAndConfig() throws Exception {
-        Run run = berth("inspect", registry.hostPort() + "/team/app:1.4.0", "--json");
+        CliRun run = berth("inspect", registry.hostPort() + "/team/app:1.4.0", "--json");
         assertEquals(0, run.code(), run.err());
         JsonNode json = run.json();
         assertEquals(registry.hostPort() + "/team/app:1.4.0", json.path("reference").asText());
@@ -102,7 +93,7 @@ class BerthCliTest {
 
     @Test
     void inspectOfAnIndexCountsSharedBlobsOnceAndListsPlatforms() throws Exception {
-        Run run = berth("inspect", registry.hostPort() + "/team/multi:v1", "--json");
+        CliRun run = berth("inspect", registry.hostPort() + "/team/multi:v1", "--json");
         assertEquals(0, run.code(), run.err());
         JsonNode json = run.json();
         assertEquals(multiArch.digest(), json.path("digest").asText(), "the index digest, not a child's (T1)");
@@ -165,18 +156,18 @@ class BerthCliTest {
 
     @Test
     void inspectByDigestWorks() throws Exception {
-        Run run = berth("inspect", registry.hostPort() + "/team/app@" + older.digest(), "--json");
+        CliRun run = berth("inspect", registry.hostPort() + "/team/app@" + older.digest(), "--json");
         assertEquals(0, run.code(), run.err());
         assertEquals("2024-01-15T08:30:00Z", run.json().path("created").asText());
     }
 
     @Test
     void rmWithoutYesListsEveryTagOnTheDigestAndDeletesNothing() throws Exception {
-        Run run = berth("rm", registry.hostPort() + "/team/app:latest");
+        CliRun run = berth("rm", registry.hostPort() + "/team/app:latest");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("1.4.0, latest, stable"), run.out());
         assertTrue(run.out().contains("--yes"), run.out());
-        Run tags = berth("tags", registry.hostPort() + "/team/app");
+        CliRun tags = berth("tags", registry.hostPort() + "/team/app");
         assertEquals(List.of("1.3.0", "1.4.0", "latest", "stable"), tags.out().lines().toList());
     }
 
@@ -188,7 +179,7 @@ class BerthCliTest {
             seeder.tag("scratch/doomed", "b", doomed.manifest().bytes(), doomed.mediaType());
             seeder.pushImage("scratch/doomed", "keep", 10, 100);
 
-            Run run = berth("rm", scratch.hostPort() + "/scratch/doomed:a", "--yes", "--json");
+            CliRun run = berth("rm", scratch.hostPort() + "/scratch/doomed:a", "--yes", "--json");
             assertEquals(0, run.code(), run.err());
             assertEquals(List.of("a", "b"), new ObjectMapper().convertValue(run.json().path("tags"), List.class));
             assertTrue(run.json().path("deleted").asBoolean());
@@ -201,7 +192,7 @@ class BerthCliTest {
     void rmOnARegistryWithDeletesDisabledExplainsWhatToDo() {
         try (RegistryServer readOnly = RegistryServer.builder(work).deletesEnabled(false).start()) {
             RegistrySeeder.of(readOnly).pushImage("team/app", "v1", 11, 100);
-            Run run = berth("rm", readOnly.hostPort() + "/team/app:v1", "--yes");
+            CliRun run = berth("rm", readOnly.hostPort() + "/team/app:v1", "--yes");
             assertEquals(1, run.code());
             assertTrue(run.err().contains("REGISTRY_STORAGE_DELETE_ENABLED=true"), run.err());
         }
@@ -209,7 +200,7 @@ class BerthCliTest {
 
     @Test
     void unknownRepositoryIsAnErrorOnStderrWithExitOne() {
-        Run run = berth("tags", registry.hostPort() + "/no/such", "--json");
+        CliRun run = berth("tags", registry.hostPort() + "/no/such", "--json");
         assertEquals(1, run.code());
         assertTrue(run.err().startsWith("berth: "), run.err());
         assertTrue(run.err().contains("Not found"), run.err());
@@ -243,7 +234,7 @@ class BerthCliTest {
 
     @Test
     void plainHttpToARemoteHostIsRefused() {
-        Run run = berth("repos", "registry.example.com:5000", "--plain-http");
+        CliRun run = berth("repos", "registry.example.com:5000", "--plain-http");
         assertEquals(1, run.code());
         assertTrue(run.err().contains("Plain HTTP is only allowed"), run.err());
     }
@@ -251,7 +242,7 @@ class BerthCliTest {
     @Test
     void credentialsComeFromStdinAndNeverFromArguments() {
         Path dockerConfig = work.resolve("empty-docker");
-        Run run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "s3cret\n", "repos", registry.hostPort(),
+        CliRun run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "s3cret\n", "repos", registry.hostPort(),
                 "--username", "alice", "--password-stdin");
         assertEquals(0, run.code(), run.err()); // a registry without auth ignores them
         assertFalse(run.err().contains("s3cret"));
@@ -265,18 +256,18 @@ class BerthCliTest {
                     .pushImage("secure/app", "v1", 12, 100);
             String ca = pki.writeRootPem(work.resolve("cli-ca.pem")).toString();
 
-            Run ok = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "s3cret\n",
+            CliRun ok = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "s3cret\n",
                     "tags", secure.hostPort() + "/secure/app", "--ca-cert", ca, "--username", "alice", "--password-stdin");
             assertEquals(0, ok.code(), ok.err());
             assertEquals(List.of("v1"), ok.out().lines().toList());
 
-            Run wrong = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "nope\n",
+            CliRun wrong = berth(Map.of("DOCKER_CONFIG", work.resolve("none").toString()), "nope\n",
                     "tags", secure.hostPort() + "/secure/app", "--ca-cert", ca, "--username", "alice", "--password-stdin");
             assertEquals(1, wrong.code());
             assertTrue(wrong.err().contains("did not accept the credentials"), wrong.err());
             assertFalse(wrong.err().contains("nope"), "the password leaked: " + wrong.err());
 
-            Run untrusted = berth("tags", secure.hostPort() + "/secure/app");
+            CliRun untrusted = berth("tags", secure.hostPort() + "/secure/app");
             assertEquals(1, untrusted.code());
             assertTrue(untrusted.err().toLowerCase(java.util.Locale.ROOT).contains("certificate"), untrusted.err());
             assertTrue(untrusted.err().contains("--ca-cert FILE") && untrusted.err().contains("certs.d/" + secure.hostPort() + "/ca.crt"),
@@ -295,25 +286,20 @@ class BerthCliTest {
             java.nio.file.Files.writeString(dockerConfig.resolve("config.json"),
                     "{\"auths\":{\"" + secured.hostPort() + "\":{\"auth\":\"" + auth + "\"}}}");
 
-            Run run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "", "tags", secured.hostPort() + "/private/app");
+            CliRun run = berth(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "", "tags", secured.hostPort() + "/private/app");
             assertEquals(0, run.code(), run.err());
             assertEquals(List.of("v2"), run.out().lines().toList());
-            Run anonymous = berth("tags", secured.hostPort() + "/private/app");
+            CliRun anonymous = berth("tags", secured.hostPort() + "/private/app");
             assertEquals(1, anonymous.code());
             assertTrue(anonymous.err().contains("requires you to sign in"), anonymous.err());
         }
     }
 
-    static Run berth(String... args) {
+    static CliRun berth(String... args) {
         return berth(Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), "", args);
     }
 
-    static Run berth(Map<String, String> variables, String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CliEnvironment environment = new CliEnvironment(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(out), new PrintWriter(err), variables, work.resolve("home"), new RegistryClients());
-        int code = BerthCli.run(environment, args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun berth(Map<String, String> variables, String stdin, String... args) {
+        return CliRun.of(work.resolve("home"), variables, stdin, args);
     }
 }

@@ -12,18 +12,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs skopeo, umoci or podman as a person would; a missing binary fails with what to install. */
-final class ExternalTool {
+public final class ExternalTool {
 
     private ExternalTool() {}
 
     /** Runs {@code command}, fails the test unless it exits 0, and returns its stdout. */
-    static String run(Path workDir, String... command) throws IOException, InterruptedException {
+    public static String run(Path workDir, String... command) throws IOException, InterruptedException {
         Result result = tryRun(workDir, command);
         assertEquals(0, result.exitCode(), String.join(" ", command) + " failed:\n" + result.stderr());
         return result.stdout();
     }
 
-    static Result tryRun(Path workDir, String... command) throws IOException, InterruptedException {
+    public static Result tryRun(Path workDir, String... command) throws IOException, InterruptedException {
         requireInstalled(command[0]);
         Path out = Files.createTempFile(workDir, "tool-", ".out");
         Path err = Files.createTempFile(workDir, "tool-", ".err");
@@ -47,7 +47,7 @@ final class ExternalTool {
         return result;
     }
 
-    record Result(int exitCode, String stdout, String stderr) {}
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     private static void requireInstalled(String binary) {
         List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")));

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** podman with its storage in a test directory (vfs driver, no daemon, nothing shared with the machine). */
-final class Podman {
+public final class Podman {
 
     private final Path dir;
 
-    Podman(Path dir) {
+    public Podman(Path dir) {
         this.dir = dir;
     }
 
-    String run(String... args) throws IOException, InterruptedException {
+    public String run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("podman", "--root", dir.resolve("storage").toString(),
                 "--runroot", dir.resolve("run").toString(), "--tmpdir", dir.resolve("libpod").toString(),
                 "--network-config-dir", dir.resolve("networks").toString(), "--storage-driver", "vfs",

@@ -1,0 +1,60 @@
+package dev.berth.cli;
+
+import dev.berth.domain.Reference;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where an image is, written in skopeo's transport syntax: {@code docker://HOST/REPO:TAG|@DIGEST},
+ * {@code oci:DIR[:TAG]}, {@code oci-archive:FILE[:TAG]}, {@code docker-archive:FILE[:REF]}; a bare
+ * {@code HOST/REPO:TAG} means {@code docker://}. As in skopeo, a path ends at its first ':'.
+ */
+sealed interface ImageLocation {
+
+    /** The tag or reference given after the path, empty when none was. */
+    Optional<String> name();
+
+    record Registry(Reference reference) implements ImageLocation {
+        @Override
+        public Optional<String> name() {
+            return reference.tag();
+        }
+    }
+
+    record Layout(Path dir, Optional<String> name) implements ImageLocation {}
+
+    record OciArchive(Path file, Optional<String> name) implements ImageLocation {}
+
+    record DockerArchive(Path file, Optional<String> name) implements ImageLocation {}
+
+    static ImageLocation parse(String text) {
+        if (text.startsWith("docker://")) return registry(text.substring("docker://".length()), text);
+        if (text.startsWith("oci:")) return pathAndName(text, "oci:", Layout::new);
+        if (text.startsWith("oci-archive:")) return pathAndName(text, "oci-archive:", OciArchive::new);
+        if (text.startsWith("docker-archive:")) return pathAndName(text, "docker-archive:", DockerArchive::new);
+        return registry(text, text);
+    }
+
+    private static Registry registry(String reference, String text) {
+        try {
+            return new Registry(Reference.parse(reference));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an image location: " + e.getMessage()
+                    + " Use docker://HOST/REPO:TAG, oci:DIR[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE[:REF].");
+        }
+    }
+
+    private static ImageLocation pathAndName(String text, String transport, PathAndName make) {
+        String rest = text.substring(transport.length());
+        int colon = rest.indexOf(':');
+        String path = colon < 0 ? rest : rest.substring(0, colon);
+        Optional<String> name = colon < 0 ? Optional.empty() : Optional.of(rest.substring(colon + 1)).filter(n -> !n.isEmpty());
+        if (path.isEmpty()) throw new IllegalArgumentException("'" + text + "' names no path: write " + transport + "PATH[:TAG].");
+        return make.of(Path.of(path), name);
+    }
+
+    @FunctionalInterface
+    interface PathAndName {
+        ImageLocation of(Path path, Optional<String> name);
+    }
+}

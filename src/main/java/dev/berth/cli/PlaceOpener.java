@@ -1,0 +1,55 @@
+package dev.berth.cli;
+
+import dev.berth.domain.Reference;
+import dev.berth.registry.CancelSignal;
+import dev.berth.registry.RegistryClient;
+import dev.berth.store.DockerArchive;
+import dev.berth.store.ImageDestination;
+import dev.berth.store.ImageSource;
+import dev.berth.store.OciArchive;
+import dev.berth.store.OciLayout;
+import dev.berth.store.RegistryStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import picocli.CommandLine;
+
+/** Opens the place an {@link ImageLocation} names, for reading or for writing; registries through {@link CliConnector}. */
+final class PlaceOpener {
+
+    private final CliEnvironment environment;
+    private final CommandLine commandLine;
+    private final CancelSignal cancel;
+
+    /** Registry clients are bound to {@code cancel}, so a cancel aborts their requests at once. */
+    PlaceOpener(CliEnvironment environment, CommandLine commandLine, CancelSignal cancel) {
+        this.environment = environment;
+        this.commandLine = commandLine;
+        this.cancel = cancel;
+    }
+
+    ImageSource source(ImageLocation location, ConnectionOptions options) throws IOException {
+        return switch (location) {
+            case ImageLocation.Registry r -> registry(r.reference(), options);
+            case ImageLocation.Layout l -> {
+                if (!Files.isDirectory(l.dir())) throw new IOException("There is no OCI image layout at " + l.dir() + ".");
+                yield OciLayout.open(l.dir());
+            }
+            case ImageLocation.OciArchive a -> OciArchive.read(a.file());
+            case ImageLocation.DockerArchive a -> DockerArchive.read(a.file());
+        };
+    }
+
+    ImageDestination destination(ImageLocation location, ConnectionOptions options) throws IOException {
+        return switch (location) {
+            case ImageLocation.Registry r -> registry(r.reference(), options);
+            case ImageLocation.Layout l -> OciLayout.open(l.dir());
+            case ImageLocation.OciArchive a -> OciArchive.create(a.file());
+            case ImageLocation.DockerArchive a -> DockerArchive.create(a.file());
+        };
+    }
+
+    private RegistryStore registry(Reference reference, ConnectionOptions options) throws IOException {
+        RegistryClient client = new CliConnector(environment).connect(commandLine, reference.registry(), reference.apiHost(), options);
+        return new RegistryStore(client.withCancel(cancel), reference.repository());
+    }
+}

@@ -1,0 +1,157 @@
+package dev.berth.transfer;
+
+import dev.berth.domain.Descriptor;
+import dev.berth.domain.Digest;
+import dev.berth.registry.CancelSignal;
+import dev.berth.store.ImageDestination;
+import dev.berth.store.ImageSource;
+import dev.berth.store.RegistryStore;
+import dev.berth.store.TransferStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Moves the blobs: skipped, mounted, compressed or streamed; a bounded number at once. */
+final class BlobTransfers {
+    private final ImageSource from;
+    private final ImageDestination to;
+    private final CopyOptions options;
+    private final CancelSignal cancel;
+    private final CancelSignal stop = new CancelSignal();
+    private final Progress progress;
+    private final Path scratch;
+    private final Map<Digest, Descriptor> stored = new ConcurrentHashMap<>();
+
+    BlobTransfers(ImageSource from, ImageDestination to, CopyOptions options, CancelSignal cancel, Progress progress, Path scratch) {
+        this.from = from;
+        this.to = to;
+        this.options = options;
+        this.cancel = cancel;
+        this.progress = progress;
+        this.scratch = scratch;
+    }
+
+    Map<Digest, Descriptor> run(Collection<Descriptor> blobs) throws IOException {
+        List<Future<?>> running = new ArrayList<>();
+        try (CancelSignal.Registration ignored = cancel.onCancel(stop::cancel);
+                ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), Thread.ofVirtual().name("berth-copy-", 0).factory())) {
+            for (Descriptor blob : blobs) running.add(pool.submit(() -> {
+                transfer(blob);
+                return null;
+            }));
+            Throwable failure = null;
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    // The first real failure stops the others; the cancellations it causes are not the story.
+                    if (failure == null || failure instanceof CancellationException) failure = e.getCause();
+                    stop.cancel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.cancel();
+                    throw new CancellationException("interrupted");
+                }
+            }
+            if (failure != null) {
+                cancel.throwIfCancelled();
+                if (failure instanceof IOException io) throw io;
+                if (failure instanceof RuntimeException runtime) throw runtime;
+                throw new IllegalStateException(failure);
+            }
+        }
+        return Map.copyOf(stored);
+    }
+
+    private void transfer(Descriptor blob) throws IOException {
+        stop.throwIfCancelled();
+        if (options.compression() == CopyOptions.LayerCompression.GZIP && LayerGzip.isUncompressedLayer(blob.mediaType())) {
+            transferCompressed(blob);
+            return;
+        }
+        stored.put(blob.digest(), blob);
+        if (to.blobSize(blob.digest()).isPresent()) {
+            progress.skipped(blob);
+            return;
+        }
+        if (mountable() && ((RegistryStore) to).mountBlob(blob.digest(), ((RegistryStore) from).repository())) {
+            progress.mounted(blob);
+            return;
+        }
+        progress.started(blob);
+        AtomicLong read = new AtomicLong();
+        SourceStream source = new SourceStream(from, blob);
+        try {
+            to.putBlob(blob, () -> {
+                read.set(0);
+                return counted(blob, source.open(), read);
+            });
+        } catch (IOException e) {
+            throw explain(blob, e, source);
+        }
+        progress.copied(blob, blob, read.get());
+    }
+
+    /** Gzip to a scratch file first: the new digest must be known before the upload starts. */
+    private void transferCompressed(Descriptor blob) throws IOException {
+        progress.started(blob);
+        AtomicLong read = new AtomicLong();
+        SourceStream source = new SourceStream(from, blob);
+        LayerGzip.Compressed compressed;
+        Files.createDirectories(scratch);
+        try {
+            compressed = LayerGzip.compress(blob, counted(blob, source.open(), read), scratch);
+        } catch (IOException e) {
+            throw explain(blob, e, source);
+        }
+        try {
+            Descriptor gzipped = compressed.descriptor();
+            stored.put(blob.digest(), gzipped);
+            if (to.blobSize(gzipped.digest()).isPresent()) {
+                progress.skipped(blob);
+                return;
+            }
+            try {
+                to.putBlob(gzipped, () -> new TransferStream(Files.newInputStream(compressed.file()), stop, n -> {}));
+            } catch (IOException e) {
+                throw explain(blob, e, null);
+            }
+            progress.copied(blob, gzipped, read.get());
+        } finally {
+            Files.deleteIfExists(compressed.file());
+        }
+    }
+
+    private InputStream counted(Descriptor blob, InputStream source, AtomicLong read) {
+        return new TransferStream(source, stop, n -> progress.read(blob, read.addAndGet(n), n));
+    }
+
+    private boolean mountable() {
+        return from instanceof RegistryStore source && to instanceof RegistryStore target
+                && source.client().host().equals(target.client().host()) && !source.repository().equals(target.repository());
+    }
+
+    /** Says which side failed: a source blob that is missing, corrupt or unreadable is the source's fault, whatever the upload said. */
+    private CopyException explain(Descriptor blob, IOException e, SourceStream source) {
+        IOException sourceFailure = source == null ? null : source.failure();
+        if (sourceFailure != null) {
+            return new CopyException("The blob " + blob.digest() + " could not be read from " + from.description() + ": "
+                    + sourceFailure.getMessage() + " Nothing was tagged in " + to.description()
+                    + ". Repair the source (pull or save the image there again), then copy again.", sourceFailure);
+        }
+        return new CopyException("Writing the blob " + blob.digest() + " to " + to.description() + " failed: " + e.getMessage()
+                + " Nothing was tagged there; run the copy again.", e);
+    }
+}

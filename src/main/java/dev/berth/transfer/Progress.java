@@ -1,0 +1,80 @@
+package dev.berth.transfer;
+
+import dev.berth.domain.Descriptor;
+import java.util.Collection;
+
+/** Counts a copy's progress and hands events to the listener one at a time, from whichever thread. */
+final class Progress {
+
+    private final TransferListener listener;
+    private final long bytesTotal;
+    private final int blobsTotal;
+    private long bytesDone;
+    private int blobsDone;
+    private long bytesCopied;
+    private int copied;
+    private int skipped;
+    private int mounted;
+
+    Progress(TransferListener listener, Collection<Descriptor> blobs) {
+        this.listener = listener;
+        this.bytesTotal = blobs.stream().mapToLong(Descriptor::size).sum();
+        this.blobsTotal = blobs.size();
+    }
+
+    synchronized void started(Descriptor blob) {
+        listener.on(new TransferEvent.BlobStarted(blob));
+    }
+
+    synchronized void read(Descriptor blob, long bytesSoFar, long delta) {
+        bytesDone += delta;
+        listener.on(new TransferEvent.BlobBytes(blob, bytesSoFar));
+        overall();
+    }
+
+    /** A blob that streamed: its bytes were counted as they were read. */
+    synchronized void copied(Descriptor blob, Descriptor stored, long bytesRead) {
+        copied++;
+        blobsDone++;
+        bytesCopied += blob.size();
+        bytesDone += blob.size() - bytesRead; // a restarted upload reads some bytes twice; keep the total honest
+        listener.on(new TransferEvent.BlobCopied(blob, stored));
+        overall();
+    }
+
+    synchronized void skipped(Descriptor blob) {
+        skipped++;
+        blobsDone++;
+        bytesDone += blob.size();
+        listener.on(new TransferEvent.BlobSkipped(blob));
+        overall();
+    }
+
+    synchronized void mounted(Descriptor blob) {
+        mounted++;
+        blobsDone++;
+        bytesDone += blob.size();
+        listener.on(new TransferEvent.BlobMounted(blob));
+        overall();
+    }
+
+    private void overall() {
+        listener.on(new TransferEvent.Overall(bytesDone, bytesTotal, blobsDone, blobsTotal));
+    }
+
+    synchronized long bytesCopied() {
+        return bytesCopied;
+    }
+
+    synchronized int blobsCopied() {
+        return copied;
+    }
+
+    synchronized int blobsSkipped() {
+        return skipped;
+    }
+
+    synchronized int blobsMounted() {
+        return mounted;
+    }
+}
