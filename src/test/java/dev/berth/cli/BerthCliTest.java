@@ -116,7 +116,7 @@ class BerthCliTest {
     }
 
     private static void assertTheSizeIsUnknown(RegistryServer registry, Index orphan) throws Exception {
-        Run text = berth("inspect", registry.hostPort() + "/team/orphan:v1");
+        CliRun text = berth("inspect", registry.hostPort() + "/team/orphan:v1");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Size:       unknown: all 4 images this index lists are missing from the registry"), text.out());
         assertFalse(text.out().contains("0 B"), text.out());
@@ -144,7 +144,7 @@ class BerthCliTest {
     }
 
     private static void assertTheSizeIsPartial(RegistryServer registry) throws Exception {
-        Run text = berth("inspect", registry.hostPort() + "/team/partial:v1");
+        CliRun text = berth("inspect", registry.hostPort() + "/team/partial:v1");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Size:       at least "), text.out());
         assertTrue(text.out().contains("partial: 1 of 4 images this index lists is missing"), text.out());
@@ -219,16 +219,16 @@ class BerthCliTest {
     @Test
     void anUnknownOptionIsNamedAsUnknownEvenWhenAParameterIsMissingToo() {
         for (String command : List.of("repos", "tags", "inspect", "rm", "cleanup", "undo")) {
-            Run run = berth(command, "--nope");
+            CliRun run = berth(command, "--nope");
             assertEquals(2, run.code(), command);
             assertTrue(run.err().startsWith("Unknown option: '--nope'"), command + ": " + run.err());
             assertTrue(run.err().contains("Usage: berth " + command) || run.err().contains("Possible solutions: "), command + ": "
                     + run.err());
         }
-        Run withHost = berth("repos", "--nope", registry.hostPort());
+        CliRun withHost = berth("repos", "--nope", registry.hostPort());
         assertEquals(2, withHost.code());
         assertTrue(withHost.err().startsWith("Unknown option: '--nope'"), withHost.err());
-        Run optionValue = berth("repos", "--timeout", "5", "--nope=1");
+        CliRun optionValue = berth("repos", "--timeout", "5", "--nope=1");
         assertTrue(optionValue.err().startsWith("Unknown option: '--nope=1'"), optionValue.err());
     }
 

@@ -34,12 +34,6 @@ class CleanupCommandTest {
     @TempDir
     Path work;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     /** team/app: 1.4.0 = latest = stable (newest), 1.3.0, 1.2.0 = old (oldest) · team/api: v2 (new), v1 (old). */
     record Seeded(Image newest, Image middle, Image oldest) {}
 
@@ -63,7 +57,7 @@ class CleanupCommandTest {
     void dryRunJsonListsEveryTagWithItsFateAndDeletesNothing() throws Exception {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             Seeded s = seed(RegistrySeeder.of(registry));
-            Run run = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--protect", "latest", "--json");
+            CliRun run = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--protect", "latest", "--json");
             assertEquals(0, run.code(), run.err());
             JsonNode json = run.json();
             assertEquals(Set.of("1.3.0", "1.2.0", "old"), new TreeSet<>(json.path("delete").findValuesAsText("tag")));
@@ -83,7 +77,7 @@ class CleanupCommandTest {
     void textPreviewIsATableWithASummaryAndTheGarbageCollectionCommand() {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             seed(RegistrySeeder.of(registry));
-            Run run = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "2");
+            CliRun run = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "2");
             assertEquals(0, run.code(), run.err());
             assertTrue(run.out().contains("REPOSITORY"), run.out());
             assertTrue(run.out().contains("DELETE"), run.out());
@@ -100,18 +94,18 @@ class CleanupCommandTest {
             RegistrySeeder seeder = RegistrySeeder.of(registry);
             Seeded s = seed(seeder);
             String journal = work.resolve("journal").toString();
-            Run apply = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal, "--json");
+            CliRun apply = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal, "--json");
             assertEquals(0, apply.code(), apply.err());
             String id = apply.json().path("applied").path("journal").asText();
             assertEquals(2, apply.json().path("applied").path("deleted").asInt());
             assertEquals(List.of("1.4.0", "latest", "stable"), berth("tags", registry.hostPort() + "/team/app").out().lines().toList());
 
-            Run list = berth("undo", "--journal", journal);
+            CliRun list = berth("undo", "--journal", journal);
             assertEquals(0, list.code(), list.err());
             assertTrue(list.out().contains(id), list.out());
             assertTrue(list.out().contains("cleanup"), list.out());
 
-            Run undo = berth("undo", id.substring(0, 18), "--journal", journal);
+            CliRun undo = berth("undo", id.substring(0, 18), "--journal", journal);
             assertEquals(0, undo.code(), undo.err() + undo.out());
             assertTrue(undo.out().contains("is back"), undo.out());
             assertEquals(List.of("1.2.0", "1.3.0", "1.4.0", "latest", "old", "stable"), berth("tags", registry.hostPort() + "/team/app").out().lines().toList());
@@ -129,7 +123,7 @@ class CleanupCommandTest {
             String[] rules = {"--keep-last", "2", "--protect", "old"};
 
             // A dry run alone does not try deletes (read-only on the wire); --check-untag asks Berth to find out.
-            Run direct = berth(concat(new String[] {"cleanup", registry.hostPort() + "/team/app", "--check-untag"}, rules));
+            CliRun direct = berth(concat(new String[] {"cleanup", registry.hostPort() + "/team/app", "--check-untag"}, rules));
             assertEquals(0, direct.code(), direct.err());
             assertTrue(direct.out().contains("Kept with their image: team/app:1.2.0"), direct.out());
             assertTrue(direct.out().contains("answers a tag delete with 400"), direct.out());
@@ -137,17 +131,17 @@ class CleanupCommandTest {
             String target = proxy.hostPort() + "/team/app";
             // The proxy closes a TLS handshake instead of answering it like the registry does, so say it is plain HTTP.
             rules = concat(rules, new String[] {"--plain-http"});
-            Run unknown = berth(concat(new String[] {"cleanup", target}, rules));
+            CliRun unknown = berth(concat(new String[] {"cleanup", target}, rules));
             assertTrue(unknown.out().contains("--check-untag"), unknown.out() + unknown.err());
 
-            Run preview = berth(concat(new String[] {"cleanup", target, "--check-untag", "--json"}, rules));
+            CliRun preview = berth(concat(new String[] {"cleanup", target, "--check-untag", "--json"}, rules));
             assertEquals(0, preview.code(), preview.err());
             assertEquals(List.of("1.2.0"), preview.json().path("untag").findValuesAsText("tag"));
             assertEquals(0, preview.json().path("delete").size());
             assertEquals(0, preview.json().path("reclaimableBytes").asLong(), "an untag frees nothing");
 
             String journal = work.resolve("journal").toString();
-            Run apply = berth(concat(new String[] {"cleanup", target, "--check-untag", "--apply", "--journal", journal}, rules));
+            CliRun apply = berth(concat(new String[] {"cleanup", target, "--check-untag", "--apply", "--journal", journal}, rules));
             assertEquals(0, apply.code(), apply.err() + apply.out());
             assertTrue(apply.out().contains("untagged 1 tags"), apply.out());
             assertTrue(apply.err().contains("untagged " + target.substring(target.indexOf('/') + 1) + ":1.2.0")
@@ -155,7 +149,7 @@ class CleanupCommandTest {
             assertEquals(List.of("1.3.0", "1.4.0", "latest", "old", "stable"), berth("tags", target, "--plain-http").out().lines().toList());
 
             String id = apply.out().lines().filter(l -> l.startsWith("Journal: ")).findFirst().orElseThrow().split(" ")[1];
-            Run undo = berth("undo", id, "--journal", journal, "--plain-http");
+            CliRun undo = berth("undo", id, "--journal", journal, "--plain-http");
             assertEquals(0, undo.code(), undo.err() + undo.out());
             assertEquals(s.oldest().digest(), berth("inspect", target + ":1.2.0", "--json", "--plain-http").json().path("digest").asText());
         }
@@ -170,7 +164,7 @@ class CleanupCommandTest {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             seed(RegistrySeeder.of(registry));
             Path policy = work.resolve("policy.json");
-            Run run = berth("cleanup", registry.hostPort() + "/team/", "--keep-last", "1", "--exclude", "old", "--save-policy", policy.toString(),
+            CliRun run = berth("cleanup", registry.hostPort() + "/team/", "--keep-last", "1", "--exclude", "old", "--save-policy", policy.toString(),
                     "--json");
             assertEquals(0, run.code(), run.err());
             List<String> deleted = new ArrayList<>();
@@ -178,7 +172,7 @@ class CleanupCommandTest {
             assertEquals(List.of("team/api:v1", "team/app:1.3.0"), deleted.stream().sorted().toList(), "other/ untouched; 'old' keeps 1.2.0");
             assertTrue(Files.readString(policy).contains("\"repositories\" : \"team/\""), Files.readString(policy));
 
-            Run again = berth("cleanup", registry.hostPort() + "/", "--policy", policy.toString(), "--json");
+            CliRun again = berth("cleanup", registry.hostPort() + "/", "--policy", policy.toString(), "--json");
             assertEquals(0, again.code(), again.err());
             assertEquals(run.json().path("delete"), again.json().path("delete"));
             assertTrue(again.json().path("keep").findValuesAsText("reason").contains("no cleanup rule applies to this repository"));
@@ -191,11 +185,11 @@ class CleanupCommandTest {
             RegistrySeeder seeder = RegistrySeeder.of(registry);
             Seeded s = seed(seeder);
             String journal = work.resolve("journal").toString();
-            Run rm = berth("rm", registry.hostPort() + "/team/app:old", "--yes", "--journal", journal, "--json");
+            CliRun rm = berth("rm", registry.hostPort() + "/team/app:old", "--yes", "--journal", journal, "--json");
             assertEquals(0, rm.code(), rm.err());
             String id = rm.json().path("journal").asText();
             assertFalse(berth("tags", registry.hostPort() + "/team/app").out().contains("old"));
-            Run undo = berth("undo", id, "--journal", journal, "--json");
+            CliRun undo = berth("undo", id, "--journal", journal, "--json");
             assertEquals(0, undo.code(), undo.err());
             assertEquals(Set.of("1.2.0", "old"), new TreeSet<>(new ObjectMapper().convertValue(undo.json().path("outcomes").get(0).path("tags"), List.class)));
             assertArrayEquals(s.oldest().manifest().bytes(), seeder.getManifest("team/app", "1.2.0"));
@@ -206,10 +200,10 @@ class CleanupCommandTest {
     void deletesDisabledIsExplainedBeforeAnythingIsTouched() {
         try (RegistryServer registry = RegistryServer.builder(work).deletesEnabled(false).start()) {
             seed(RegistrySeeder.of(registry));
-            Run preview = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1");
+            CliRun preview = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1");
             assertEquals(0, preview.code(), preview.err());
             assertTrue(preview.out().contains("whether this registry allows deletes is found out when you apply"), preview.out());
-            Run apply = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", work.resolve("j").toString());
+            CliRun apply = berth("cleanup", registry.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", work.resolve("j").toString());
             assertEquals(1, apply.code());
             assertTrue(apply.err().contains("REGISTRY_STORAGE_DELETE_ENABLED=true"), apply.err());
             assertEquals(6, berth("tags", registry.hostPort() + "/team/app").out().lines().count());
@@ -227,14 +221,13 @@ class CleanupCommandTest {
         assertEquals(2, berth("cleanup", repo + ":v1", "--keep-last", "1").code());
         assertEquals(2, berth("cleanup", "127.0.0.1:1", "--keep-last", "1").code());
         assertEquals(2, berth("cleanup", repo, "--keep-last", "1", "--order", "alphabetical").code());
-        Run noPolicy = berth("cleanup", repo, "--policy", work.resolve("missing.json").toString());
+        CliRun noPolicy = berth("cleanup", repo, "--policy", work.resolve("missing.json").toString());
         assertEquals(2, noPolicy.code());
         assertTrue(noPolicy.err().contains("does not exist"), noPolicy.err());
     }
 
-    Run berth(String... args) {
-        CliRuns.Run run = CliRuns.berth(work, args);
-        return new Run(run.code(), run.out(), run.err());
+    CliRun berth(String... args) {
+        return CliRun.in(work, args);
     }
 
     static String utf8(byte[] bytes) {

@@ -17,6 +17,11 @@ record CliRun(int code, String out, String err) {
         return new ObjectMapper().readTree(out);
     }
 
+    /** Runs {@code args} with the home and an empty Docker config inside {@code work}, never the real ones. */
+    static CliRun in(Path work, String... args) {
+        return of(work.resolve("home"), Map.of("DOCKER_CONFIG", work.resolve("no-docker-config").toString()), "", args);
+    }
+
     /** Runs {@code args} with {@code stdin} as standard input, {@code home} as the home directory and only {@code variables} set. */
     static CliRun of(Path home, Map<String, String> variables, String stdin, String... args) {
         StringWriter out = new StringWriter();

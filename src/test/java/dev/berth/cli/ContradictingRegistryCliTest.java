@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.cleanup.Journal;
-import dev.berth.cli.CliRuns.Run;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.testing.Lies;
 import dev.berth.testing.RegistryProxy;
@@ -52,7 +51,7 @@ class ContradictingRegistryCliTest {
     @Test
     void rmRefusesWhenHeadAndGetNameDifferentDigests() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.start(registry, Lies.headDigest("team/app", "old", kept.digest(), 0))) {
-            Run run = berth("rm", proxy.hostPort() + "/team/app:old", "--yes", "--journal", journal().toString(), "--plain-http");
+            CliRun run = berth("rm", proxy.hostPort() + "/team/app:old", "--yes", "--journal", journal().toString(), "--plain-http");
             assertEquals(1, run.code(), run.out());
             assertTrue(run.err().contains("two different answers for team/app:old (GET " + old.digest() + ", HEAD " + kept.digest() + ")"),
                     run.err());
@@ -64,7 +63,7 @@ class ContradictingRegistryCliTest {
     @Test
     void rmRefusesWhenTheTagListLeavesOutTheTagAskedFor() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.start(registry, Lies.tagListWithout("team/app", "old", 0))) {
-            Run run = berth("rm", proxy.hostPort() + "/team/app:old", "--yes", "--journal", journal().toString(), "--plain-http");
+            CliRun run = berth("rm", proxy.hostPort() + "/team/app:old", "--yes", "--journal", journal().toString(), "--plain-http");
             assertEquals(1, run.code(), run.out());
             assertTrue(run.err().contains("tag list for team/app leaves out old"), run.err());
             assertNothingDeletedOrJournaled(proxy);
@@ -74,7 +73,7 @@ class ContradictingRegistryCliTest {
     @Test
     void rmDryRunSaysSoTooAndSendsOnlyReads() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.start(registry, Lies.headDigest("team/app", "old", kept.digest(), 0))) {
-            Run run = berth("rm", proxy.hostPort() + "/team/app:old", "--plain-http");
+            CliRun run = berth("rm", proxy.hostPort() + "/team/app:old", "--plain-http");
             assertEquals(1, run.code(), run.out());
             assertTrue(run.err().contains("two different answers"), run.err());
             assertEquals(List.of(), proxy.writes());
@@ -85,7 +84,7 @@ class ContradictingRegistryCliTest {
     @Test
     void cleanupApplyRefusesAnImageWhoseTagsTheRegistryContradictsItselfAbout() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.start(registry, Lies.headDigest("team/app", "keep", old.digest(), 0))) {
-            Run run = berth("cleanup", proxy.hostPort() + "/team/app", "--older-than", "30d", "--apply", "--journal", journal().toString(), "--plain-http");
+            CliRun run = berth("cleanup", proxy.hostPort() + "/team/app", "--older-than", "30d", "--apply", "--journal", journal().toString(), "--plain-http");
             assertEquals(1, run.code(), run.out());
             assertTrue(run.out().contains("two different answers for team/app:keep (GET " + kept.digest() + ", HEAD " + old.digest() + ")"),
                     run.out());
@@ -97,7 +96,7 @@ class ContradictingRegistryCliTest {
     @Test
     void cleanupApplyRefusesWhenTheTagListStopsListingAPlannedTag() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.start(registry, Lies.tagListWithout("team/app", "old", 1))) {
-            Run run = berth("cleanup", proxy.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal().toString(), "--plain-http");
+            CliRun run = berth("cleanup", proxy.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal().toString(), "--plain-http");
             assertEquals(1, run.code(), run.out());
             assertTrue(run.out().contains("tag list for team/app leaves out old"), run.out());
             assertNothingDeletedOrJournaled(proxy);
@@ -107,7 +106,7 @@ class ContradictingRegistryCliTest {
     @Test
     void cleanupApplyThroughAnHonestProxyDeletes() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.recording(registry)) {
-            Run run = berth("cleanup", proxy.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal().toString(), "--plain-http");
+            CliRun run = berth("cleanup", proxy.hostPort() + "/team/app", "--keep-last", "1", "--apply", "--journal", journal().toString(), "--plain-http");
             assertEquals(0, run.code(), run.out() + run.err());
             assertTrue(proxy.writesBesidesTheDeleteProbe().stream().anyMatch(s -> s.target().endsWith("/manifests/" + old.digest())), proxy.requests().toString());
         }
@@ -125,7 +124,7 @@ class ContradictingRegistryCliTest {
         return work.resolve("journal");
     }
 
-    private Run berth(String... args) {
-        return CliRuns.berth(work, args);
+    private CliRun berth(String... args) {
+        return CliRun.in(work, args);
     }
 }

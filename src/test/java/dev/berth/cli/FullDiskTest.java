@@ -109,7 +109,7 @@ class FullDiskTest {
     }
 
 
-    private InProcessBerth.Run berth(String... args) {
-        return new InProcessBerth(work).run(args);
+    private CliRun berth(String... args) {
+        return CliRun.in(work, args);
     }
 }

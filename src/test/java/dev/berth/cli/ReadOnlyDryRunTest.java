@@ -53,7 +53,7 @@ class ReadOnlyDryRunTest {
     }
 
     private int berth(String... args) {
-        CliRuns.Run run = CliRuns.berth(work, args);
+        CliRun run = CliRun.in(work, args);
         if (run.code() != 0) System.err.println(run.out() + run.err());
         return run.code();
     }

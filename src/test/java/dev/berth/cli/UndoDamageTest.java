@@ -40,19 +40,19 @@ class UndoDamageTest {
             Path v2Operation = operations.get(1).resolve("operation.json");
             Files.writeString(v2Operation, "");
 
-            InProcessBerth.Run list = berth("undo", "--journal", journal.toString());
+            CliRun list = berth("undo", "--journal", journal.toString());
             assertEquals(0, list.code(), list.err());
             assertTrue(list.out().contains(v2Operation + ": the file is empty"), list.out());
             assertTrue(list.out().contains("start time 'when'"), list.out());
             assertEquals(2, list.out().lines().filter(l -> l.contains("DAMAGED")).count(), list.out());
 
-            InProcessBerth.Run unreadable = berth("undo", operations.get(1).getFileName().toString(), "--journal", journal.toString());
+            CliRun unreadable = berth("undo", operations.get(1).getFileName().toString(), "--journal", journal.toString());
             assertEquals(1, unreadable.code());
             assertTrue(unreadable.err().contains(v2Operation.toString()) && unreadable.err().contains("nothing was changed"), unreadable.err());
             assertFalse(unreadable.err().contains("Usage"), "a damaged journal is not a usage error: " + unreadable.err());
             assertEquals("", Files.readString(v2Operation), "the damaged file is left as it is");
 
-            InProcessBerth.Run undo = berth("undo", v1Id, "--journal", journal.toString());
+            CliRun undo = berth("undo", v1Id, "--journal", journal.toString());
             assertEquals(0, undo.code(), undo.err());
             assertTrue(undo.err().contains("note: ") && undo.err().contains("start time 'when'"), undo.err());
             assertEquals(List.of("v1"), berth("tags", host + "/team/app").out().lines().toList());
@@ -67,7 +67,7 @@ class UndoDamageTest {
             TestImages.Index index = seeder.pushIndex("team/multi", "v1", TestImages.multiArch(3, 100));
             String host = registry.hostPort();
             Path journal = work.resolve("journal");
-            InProcessBerth.Run rm = berth("rm", host + "/team/multi:v1", "--yes", "--journal", journal.toString());
+            CliRun rm = berth("rm", host + "/team/multi:v1", "--yes", "--journal", journal.toString());
             assertEquals(0, rm.code(), rm.err());
             Path operation = operations(journal).getFirst();
             // Entry 1 is the first platform manifest deleted; lose its bytes.
@@ -75,7 +75,7 @@ class UndoDamageTest {
             String damaged = Files.readString(lost).replaceAll("\"manifest\":\"[^\"]*\"", "\"manifest\":\"%%%\"");
             Files.writeString(lost, damaged);
 
-            InProcessBerth.Run undo = berth("undo", operation.getFileName().toString(), "--journal", journal.toString());
+            CliRun undo = berth("undo", operation.getFileName().toString(), "--journal", journal.toString());
             assertEquals(1, undo.code(), undo.out() + undo.err());
             assertTrue(undo.out().contains("not restored  " + lost + ": the saved manifest is not valid base64"), undo.out());
             assertTrue(undo.out().contains("restored"), undo.out());
@@ -89,7 +89,7 @@ class UndoDamageTest {
     void aJournalPathThatIsAFileIsAnErrorThatSaysWhatToDo() throws Exception {
         Path file = work.resolve("journal");
         Files.writeString(file, "x");
-        for (InProcessBerth.Run run : List.of(berth("undo", "--journal", file.toString()), berth("undo", "20250601", "--journal", file.toString()))) {
+        for (CliRun run : List.of(berth("undo", "--journal", file.toString()), berth("undo", "20250601", "--journal", file.toString()))) {
             assertEquals(1, run.code());
             assertTrue(run.err().contains(file + " is a file") && run.err().contains("Move it aside"), run.err());
             assertFalse(run.err().contains("Usage"), run.err());
@@ -109,7 +109,7 @@ class UndoDamageTest {
         }
     }
 
-    private InProcessBerth.Run berth(String... args) {
-        return new InProcessBerth(work).run(args);
+    private CliRun berth(String... args) {
+        return CliRun.in(work, args);
     }
 }

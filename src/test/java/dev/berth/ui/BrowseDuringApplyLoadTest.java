@@ -182,7 +182,8 @@ class BrowseDuringApplyLoadTest {
         RegistryClients clients = new RegistryClients();
         okhttp3.OkHttpClient.Builder builder = clients.sharedHttpClient().newBuilder();
         if (interceptor != null) builder.addInterceptor(interceptor);
-        return clients.connect(ConnectionSettings.of(hostPort).withPlainHttp(true, false), builder);
+        // The held DELETEs wait inside their calls, and a call's deadline covers the whole exchange: give it room.
+        return clients.connect(ConnectionSettings.of(hostPort).withPlainHttp(true, false).withTimeout(Duration.ofMinutes(5)), builder);
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
