@@ -53,7 +53,19 @@ class BinBerthIT {
         }
     }
 
+    @Test
+    void passesBerthJavaOptsToTheJvm() throws Exception {
+        Path gcLog = work.resolve("gc.log");
+        Result help = run(java.util.Map.of("BERTH_JAVA_OPTS", "-Xmx64m -Xlog:gc:file=" + gcLog), "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(java.nio.file.Files.isRegularFile(gcLog), "BERTH_JAVA_OPTS did not reach the JVM");
+    }
+
     private Result run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    private Result run(java.util.Map<String, String> extraEnvironment, String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of("bin", "berth").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -65,6 +77,7 @@ class BinBerthIT {
         }
         builder.environment().put("DOCKER_CONFIG", work.resolve("docker").toString());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(extraEnvironment);
         Process process = builder.start();
         process.getOutputStream().close();
         byte[] out = process.getInputStream().readAllBytes();
