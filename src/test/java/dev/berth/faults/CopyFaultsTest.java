@@ -20,11 +20,15 @@ import dev.berth.transfer.CopyResult;
 import dev.berth.transfer.ImageCopier;
 import dev.berth.transfer.TransferListener;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -63,6 +67,7 @@ class CopyFaultsTest {
             assertTrue(message.contains("copy again"), "says what to do: " + message);
             assertTrue(message.contains("Nothing was tagged"), message);
             assertThrows(RegistryException.class, () -> to.resolve("1.0"), "nothing is tagged at the destination");
+            assertNoUploadSessions(target, "copy/app");
 
             source.start();
             CopyResult retried = copier().copy(from, "1.0", to, Optional.of("1.0"), oneAtATime, CancelSignal.none(), TransferListener.NONE);
@@ -91,6 +96,49 @@ class CopyFaultsTest {
             assertEquals(List.of("bytes=100000-"), breaker.ranges, "the download resumed where it broke");
             assertEquals(Digest.parse(image.digest()), result.digest());
             assertEquals(Digest.parse(image.digest()), to.resolve("1.0").digest());
+        }
+    }
+
+    @Test
+    void aCopyCancelledWithAnUploadOpenLeavesNoUploadSessionAtTheDestination() throws Exception {
+        try (RegistryServer source = RegistryServer.builder(work.resolve("source")).start();
+                RegistryServer target = RegistryServer.builder(work.resolve("target")).start()) {
+            RegistrySeeder.of(source).pushImage("team/app", "1.0", TestImages.ociImage(903, 4000, 5000));
+            CancelSignal cancel = new CancelSignal();
+            AtomicInteger blobReads = new AtomicInteger();
+            // The engine opens the upload first and the source blob second: cancelling then leaves a session open.
+            Interceptor cancelAtSecondBlob = chain -> {
+                if (chain.request().url().encodedPath().contains("/blobs/sha256:") && chain.request().method().equals("GET")
+                        && blobReads.incrementAndGet() == 2) {
+                    cancel.cancel();
+                }
+                return chain.proceed(chain.request());
+            };
+            RegistryClients clients = new RegistryClients();
+            RegistryClient sourceClient = clients.connect(ConnectionSettings.of(source.hostPort()).withPlainHttp(true, false),
+                    clients.sharedHttpClient().newBuilder().addInterceptor(cancelAtSecondBlob));
+            RegistryStore from = new RegistryStore(sourceClient.withCancel(cancel), "team/app");
+            RegistryStore to = new RegistryStore(client(target, null).withCancel(cancel), "copy/app");
+
+            assertThrows(CancellationException.class, () -> copier().copy(from, "1.0", to, Optional.of("1.0"),
+                    CopyOptions.defaults().withParallelism(1), cancel, TransferListener.NONE));
+
+            assertEquals(2, blobReads.get());
+            assertNoUploadSessions(target, "copy/app");
+        }
+    }
+
+    /**
+     * A session Distribution still keeps has its {@code startedat} (what resuming it reads) or its data. A cancelled one
+     * can leave an empty hash state behind (Distribution 2.8 writes it back after the DELETE): that is no session.
+     */
+    private static void assertNoUploadSessions(RegistryServer registry, String repository) throws IOException {
+        Path uploads = registry.storageRoot().resolve("docker/registry/v2/repositories/" + repository + "/_uploads");
+        assertTrue(Files.isDirectory(uploads), "an upload was started: " + uploads);
+        try (Stream<Path> files = Files.walk(uploads)) {
+            List<Path> kept = files.filter(f -> f.getFileName().toString().equals("startedat") || f.getFileName().toString().equals("data"))
+                    .toList();
+            assertEquals(List.of(), kept, "upload sessions the registry keeps");
         }
     }
 
