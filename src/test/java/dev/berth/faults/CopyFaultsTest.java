@@ -1,6 +1,7 @@
 package dev.berth.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,14 @@ import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
+import dev.berth.store.OciLayout;
 import dev.berth.store.RegistryStore;
 import dev.berth.testing.RegistryKillSwitch;
+import dev.berth.testing.RegistryProxy;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
+import dev.berth.transfer.CopyException;
 import dev.berth.transfer.CopyOptions;
 import dev.berth.transfer.CopyResult;
 import dev.berth.transfer.ImageCopier;
@@ -125,6 +129,46 @@ class CopyFaultsTest {
 
             assertEquals(2, blobReads.get());
             assertNoUploadSessions(target, "copy/app");
+        }
+    }
+
+    @Test
+    void aCorruptBlobServedByARegistryFailsTheCopyNamingItAndNothingIsTagged() throws Exception {
+        try (RegistryServer source = RegistryServer.builder(work.resolve("source")).start();
+                RegistryServer target = RegistryServer.builder(work.resolve("target")).start()) {
+            TestImages.Image image = RegistrySeeder.of(source).pushImage("team/app", "1.0", TestImages.ociImage(904, 4000, 90_000));
+            String corrupted = image.layers().get(1).digest();
+            try (RegistryProxy flipping = RegistryProxy.start(source, (request, upstream) -> {
+                RegistryProxy.Answer answer = upstream.forward(request);
+                if (!request.getMethod().equals("GET") || !request.getTarget().endsWith("/blobs/" + corrupted) || answer.code() != 200) {
+                    return answer;
+                }
+                byte[] body = answer.body().clone();
+                body[body.length / 2] ^= 1;
+                return answer.withBody(body);
+            })) {
+                RegistryStore from = new RegistryStore(new RegistryClients().connect(
+                        ConnectionSettings.of(flipping.hostPort()).withPlainHttp(true, false)), "team/app");
+                RegistryStore toRegistry = new RegistryStore(client(target, null), "copy/app");
+                Path layoutDir = work.resolve("layout");
+
+                CopyException intoRegistry = assertThrows(CopyException.class, () -> copier().copy(from, "1.0", toRegistry,
+                        Optional.of("1.0"), CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE));
+                CopyException intoLayout;
+                try (OciLayout toLayout = OciLayout.open(layoutDir)) {
+                    intoLayout = assertThrows(CopyException.class, () -> copier().copy(from, "1.0", toLayout, Optional.of("1.0"),
+                            CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE));
+                }
+
+                for (CopyException e : List.of(intoRegistry, intoLayout)) {
+                    assertTrue(e.getMessage().contains(corrupted), "names the blob: " + e.getMessage());
+                    assertTrue(e.getMessage().contains(from.description()), "names the source: " + e.getMessage());
+                    assertTrue(e.getMessage().contains("Nothing was tagged"), e.getMessage());
+                }
+                assertThrows(RegistryException.NotFound.class, () -> toRegistry.resolve("1.0"));
+                assertTrue(toRegistry.blobSize(Digest.parse(corrupted)).isEmpty(), "the corrupt blob was not stored");
+                assertFalse(Files.exists(layoutDir), "a new layout is only created by a copy that completes");
+            }
         }
     }
 

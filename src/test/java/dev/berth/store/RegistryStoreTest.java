@@ -18,7 +18,6 @@ import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.CancellationException;
 import java.nio.file.Path;
