@@ -27,6 +27,11 @@ sealed interface ImageLocation {
 
     record DockerArchive(Path file, Optional<String> name) implements ImageLocation {}
 
+    /** Whether {@code text} names a layout or an archive rather than a registry. */
+    static boolean namesAFile(String text) {
+        return text.startsWith("oci:") || text.startsWith("oci-archive:") || text.startsWith("docker-archive:");
+    }
+
     static ImageLocation parse(String text) {
         if (text.startsWith("docker://")) return registry(text.substring("docker://".length()), text);
         if (text.startsWith("oci:")) return pathAndName(text, "oci:", Layout::new);

@@ -1,19 +1,22 @@
 package dev.berth.cli;
 
 import dev.berth.domain.Names;
+import dev.berth.registry.CancelSignal;
 import dev.berth.registry.RegistryClient;
+import dev.berth.store.ImageSource;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth tags HOST[:PORT]/REPO}: every tag of a repository. */
-@Command(name = "tags", description = {"List all tags of a repository.",
+/** {@code berth tags HOST[:PORT]/REPO}: every tag of a repository; or of an OCI layout or archive, in copy's transport syntax. */
+@Command(name = "tags", description = {"List all tags of a repository, or of oci:DIR, oci-archive:FILE or docker-archive:FILE.",
         "A name the registry sent that is not a valid tag is left out and reported, escaped, on stderr."})
 final class TagsCommand extends RegistryCommand {
 
-    @Parameters(paramLabel = "HOST[:PORT]/REPO", description = "The repository, e.g. localhost:5000/team/app")
+    @Parameters(paramLabel = "HOST[:PORT]/REPO", description = "The repository, e.g. localhost:5000/team/app, or oci:./out")
     String repository;
 
     TagsCommand(CliEnvironment environment) {
@@ -22,10 +25,21 @@ final class TagsCommand extends RegistryCommand {
 
     @Override
     public Integer call() throws Exception {
+        if (ImageLocation.namesAFile(repository)) return fileTags(ImageLocation.parse(repository));
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), repository);
         RegistryClient client = connect(target);
         List<String> tags = client.tags(target.repository());
         new Output(environment.out()).names(tags, Names::tagProblem, json, environment.err());
+        return BerthCli.OK;
+    }
+
+    /** A file's names are shown as stored: a docker-archive's are {@code name:tag}, which no tag check would pass. */
+    private int fileTags(ImageLocation location) throws java.io.IOException {
+        List<String> tags;
+        try (ImageSource source = new PlaceOpener(environment, spec.commandLine(), CancelSignal.none()).source(location, connection)) {
+            tags = source.tags();
+        }
+        new Output(environment.out()).names(tags, name -> Optional.empty(), json, environment.err());
         return BerthCli.OK;
     }
 }

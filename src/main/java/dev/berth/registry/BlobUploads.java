@@ -84,6 +84,19 @@ final class BlobUploads {
                 RequestBody.create(new byte[0], null), Set.of(Scope.push(repository)), action))) {
             location = location(started);
         }
+        HttpUrl session = location;
+        boolean finished = false;
+        try {
+            sendContent(repository, location, digest, size, source, chunkSize, progress, action);
+            finished = true;
+        } finally {
+            // A session left open holds its partial data on the registry until it expires (days, for Distribution).
+            if (!finished) cancelSession(repository, session);
+        }
+    }
+
+    private void sendContent(String repository, HttpUrl location, Digest digest, long size, BlobSource source, long chunkSize,
+            ProgressListener progress, String action) throws RegistryException {
         try (InputStream in = source.open()) {
             if (chunkSize <= 0 || chunkSize >= size) {
                 finish(repository, location, digest, body(in, size, 0, size, progress), size, action);
@@ -128,12 +141,13 @@ final class BlobUploads {
         }
     }
 
+    /** Sent even when the work was cancelled: the cancel is why the session has to go. */
     private void cancelSession(String repository, HttpUrl location) {
-        try (Response ignored = http.send(Exchange.of("DELETE", location, null, Set.of(Scope.push(repository)),
-                "cancel an unused upload in " + repository).handling(404))) {
+        try (Response ignored = http.withCancel(CancelSignal.none()).send(Exchange.of("DELETE", location, null,
+                Set.of(Scope.push(repository)), "cancel an unused upload in " + repository).handling(404))) {
             // Nothing to read: the session is gone either way.
         } catch (RegistryException e) {
-            // The unused session expires on the server by itself; the mount result stands.
+            // The unused session expires on the server by itself; what the caller was doing decides the outcome.
         }
     }
 

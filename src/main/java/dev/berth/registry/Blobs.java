@@ -104,11 +104,36 @@ final class Blobs {
         }
     }
 
-    /** An open stream over the blob; it throws at the end if the content does not match the digest. */
+    /**
+     * An open stream over the blob; it throws at the end if the content does not match the digest.
+     * A connection that breaks mid-stream is reopened with a Range request at the offset reached
+     * (a few times), the same hash carrying on, so a long layer is not read again from the start.
+     */
     InputStream open(String repository, Descriptor descriptor) throws RegistryException {
         String action = "read blob " + descriptor.digest().shortHex() + " of " + repository;
         Response response = http.send(get(repository, descriptor, 0, action));
-        return new VerifyingInputStream(response.body().byteStream(), descriptor, response);
+        return new VerifyingInputStream(response, descriptor, offset -> reopen(repository, descriptor, offset, action),
+                e -> failure(e, action));
+    }
+
+    /** The blob from {@code offset} on: a 206 from there, or a 200 whose first {@code offset} bytes are skipped. */
+    private Response reopen(String repository, Descriptor descriptor, long offset, String action) throws IOException {
+        Response response = http.send(get(repository, descriptor, offset, action).handling(206));
+        try {
+            if (response.code() == 206 && !rangeStartsAt(response, offset)) {
+                throw new RegistryException.ProtocolViolation("The registry resumed the download of " + descriptor.digest().shortHex()
+                        + " at the wrong offset.");
+            }
+            if (response.code() == 200) response.body().source().skip(offset); // the server ignored Range
+            return response;
+        } catch (IOException e) {
+            response.close();
+            throw e;
+        }
+    }
+
+    private RegistryException failure(IOException e, String action) {
+        return Manifests.failure(http, e, action);
     }
 
     /** A GET from {@code offset} on, given time for the bytes still to come (a drip is cut off, a big layer is not). */
@@ -156,19 +181,42 @@ final class Blobs {
                 + " hashes to " + actual.shortHex() + ": it is corrupt or was tampered with.");
     }
 
-    /** Hashes as it reads; at end of stream, a wrong digest or size is an exception, not data. */
-    private static final class VerifyingInputStream extends java.io.FilterInputStream {
+    /** Opens the rest of a blob from an offset, after a broken connection. */
+    @FunctionalInterface
+    private interface Reopener {
+        Response from(long offset) throws IOException;
+    }
+
+    /** Turns a failure that ends the read into the registry's words. */
+    @FunctionalInterface
+    private interface Failure {
+        RegistryException named(IOException e);
+    }
+
+    /**
+     * Hashes as it reads; at end of stream, a wrong digest or size is an exception, not data. A
+     * broken connection is resumed from the offset reached, up to {@link #RESUMES} times.
+     */
+    private static final class VerifyingInputStream extends InputStream {
+        private static final int RESUMES = 3;
+
         private final Descriptor descriptor;
         private final MessageDigest hasher;
-        private final Response response;
+        private final Reopener reopener;
+        private final Failure failure;
+        private Response response;
+        private InputStream in;
         private long count;
+        private int resumes;
         private boolean verified;
 
-        VerifyingInputStream(InputStream in, Descriptor descriptor, Response response) {
-            super(in);
+        VerifyingInputStream(Response response, Descriptor descriptor, Reopener reopener, Failure failure) {
+            this.response = response;
+            this.in = response.body().byteStream();
             this.descriptor = descriptor;
             this.hasher = descriptor.digest().newHasher();
-            this.response = response;
+            this.reopener = reopener;
+            this.failure = failure;
         }
 
         @Override
@@ -180,7 +228,7 @@ final class Blobs {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n = readResuming(b, off, len);
             if (n > 0) {
                 hasher.update(b, off, n);
                 count += n;
@@ -196,13 +244,30 @@ final class Blobs {
             return n;
         }
 
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                response.close();
+        private int readResuming(byte[] b, int off, int len) throws IOException {
+            while (true) {
+                try {
+                    return in.read(b, off, len);
+                } catch (RegistryException e) {
+                    throw e;
+                } catch (IOException e) {
+                    if (resumes == RESUMES || count >= descriptor.size()) throw failure.named(e);
+                    resumes++;
+                    response.close();
+                    try {
+                        response = reopener.from(count);
+                    } catch (IOException reopen) {
+                        reopen.addSuppressed(e);
+                        throw failure.named(reopen);
+                    }
+                    in = response.body().byteStream();
+                }
             }
+        }
+
+        @Override
+        public void close() {
+            response.close();
         }
     }
 }

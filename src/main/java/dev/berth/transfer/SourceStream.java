@@ -38,6 +38,9 @@ final class SourceStream {
     }
 
     private final class Watched extends FilterInputStream {
+        private long count;
+        private boolean verified;
+
         Watched(InputStream in) {
             super(in);
         }
@@ -52,11 +55,26 @@ final class SourceStream {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count += n;
+                    if (count >= blob.size() && !verified) verifyBeforeTheLastBytesGo();
+                }
+                return n;
             } catch (IOException e) {
                 failure = e;
                 throw e;
             }
+        }
+
+        /**
+         * A source verifies at its end of stream, but a destination that has read all the bytes it was told to
+         * expect never asks for that end: it would store or upload a corrupt blob and blame itself. So the end is
+         * read here, before the last bytes are handed on.
+         */
+        private void verifyBeforeTheLastBytesGo() throws IOException {
+            verified = true;
+            if (super.read() >= 0) throw new IOException("The blob " + blob.digest() + " is longer than its size (" + blob.size() + ").");
         }
     }
 }
