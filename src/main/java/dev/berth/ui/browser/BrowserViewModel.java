@@ -1,6 +1,5 @@
 package dev.berth.ui.browser;
 
-import dev.berth.browse.CatalogBatch;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
 import dev.berth.browse.TagCount;
@@ -30,6 +29,9 @@ import javafx.collections.ObservableList;
  * cancels the old one.
  */
 public final class BrowserViewModel {
+
+    /** The most repositories or tag counts one FX-thread update applies (see {@link #slices}). */
+    static final int ITEMS_PER_UI_UPDATE = 250;
 
     private final UiExecutor executor;
     private final Notifier notifier;
@@ -122,7 +124,8 @@ public final class BrowserViewModel {
             });
             if (probed.catalog() != Capabilities.Ability.YES) return false;
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
-                executor.onUiThread(() -> apply(node, batch));
+                for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
+                for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
                 progress.update(batch.progress().repositories(), -1, "repositories");
             }, cancel);
             if (result instanceof CatalogResult.Listed listed && listed.truncatedBy().isPresent()) throw listed.truncatedBy().get();
@@ -141,10 +144,22 @@ public final class BrowserViewModel {
         if (!task.isDone()) registryLoads.put(node, task);
     }
 
-    /** One batch of the catalog: new repositories first, then the counts that are known. */
-    private static void apply(RegistryNode node, CatalogBatch batch) {
-        node.addRepositories(batch.repositories());
-        for (TagCount count : batch.tagCounts()) {
+    /**
+     * A catalog batch in pieces of at most {@link #ITEMS_PER_UI_UPDATE}: one batch can hold several
+     * 1,000-name pages, and each FX-thread update has to stay inside the watchdog's 50 ms budget
+     * (a whole batch of a 100,000-repository catalog once took 51 ms on a loaded machine).
+     */
+    private static <T> List<List<T>> slices(List<T> items) {
+        List<List<T>> slices = new java.util.ArrayList<>();
+        for (int from = 0; from < items.size(); from += ITEMS_PER_UI_UPDATE) {
+            slices.add(items.subList(from, Math.min(items.size(), from + ITEMS_PER_UI_UPDATE)));
+        }
+        return slices;
+    }
+
+    /** Tag counts that are known; their repositories arrived in this batch or an earlier one. */
+    private static void applyCounts(RegistryNode node, List<TagCount> counts) {
+        for (TagCount count : counts) {
             node.repository(count.repository()).ifPresent(r -> r.tagCountProperty().set(count.count()));
         }
     }
