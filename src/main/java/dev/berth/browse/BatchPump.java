@@ -1,6 +1,6 @@
 package dev.berth.browse;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

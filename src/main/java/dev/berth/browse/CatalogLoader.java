@@ -2,7 +2,7 @@ package dev.berth.browse;
 
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.ListingLimits;
 import dev.berth.registry.Page;
 import dev.berth.registry.RegistryClient;

@@ -3,7 +3,7 @@ package dev.berth.cleanup;
 import dev.berth.browse.TagInfo;
 import dev.berth.cleanup.DeletionOutcome.Status;
 import dev.berth.domain.Digest;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.DeletableManifest;
 import dev.berth.registry.DeleteResult;
 import dev.berth.registry.ManifestResponse;

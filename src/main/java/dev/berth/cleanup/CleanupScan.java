@@ -12,7 +12,7 @@ import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.util.HashMap;

@@ -19,7 +19,7 @@ import dev.berth.cleanup.PolicyScope;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagPattern;
 import dev.berth.cleanup.Untagging;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.TagDeletionCheck;

@@ -2,7 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.domain.ByteSize;
 import dev.berth.domain.Platform;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
 import dev.berth.transfer.CopyOptions;

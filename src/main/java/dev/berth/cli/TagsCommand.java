@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.domain.Names;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.store.ImageSource;
 import java.util.List;

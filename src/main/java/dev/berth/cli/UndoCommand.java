@@ -9,7 +9,7 @@ import dev.berth.cleanup.JournalRestorer;
 import dev.berth.cleanup.RestoreListener;
 import dev.berth.cleanup.RestoreOutcome;
 import dev.berth.cleanup.RestoreResult;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.berth.registry;
 
+import dev.berth.work.ProgressListener;
+import dev.berth.work.CancelSignal;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;

@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.auth.RealmGuard;
 import dev.berth.registry.auth.TokenCache;
 import dev.berth.registry.auth.TokenClient;

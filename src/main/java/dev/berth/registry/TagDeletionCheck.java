@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.work.ProgressListener;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;

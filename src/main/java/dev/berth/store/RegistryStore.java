@@ -5,7 +5,7 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
 import dev.berth.registry.ManifestHead;
 import dev.berth.registry.ManifestResponse;
-import dev.berth.registry.ProgressListener;
+import dev.berth.work.ProgressListener;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.io.IOException;

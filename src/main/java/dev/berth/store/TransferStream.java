@@ -1,6 +1,6 @@
 package dev.berth.store;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.berth.transfer;
 
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
 import dev.berth.store.RegistryStore;

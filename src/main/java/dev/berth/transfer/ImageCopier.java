@@ -4,7 +4,7 @@ import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.Manifest;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
 import java.io.IOException;

@@ -69,6 +69,21 @@ class LayeringTest {
     }
 
     @Test
+    void workPrimitivesDependOnTheJdkOnly() {
+        classes().that().resideInAPackage("dev.berth.work..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.work..", "java..")
+                .check(berth);
+    }
+
+    @Test
+    void browsingAndCleanupStandBelowTheCliAndUi() {
+        noClasses().that().resideInAnyPackage("dev.berth.browse..", "dev.berth.cleanup..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui..", "dev.berth.cli..", "dev.berth.store..",
+                        "dev.berth.transfer..")
+                .check(berth);
+    }
+
+    @Test
     void coreLayersDoNotReachIntoTheCliOrUi() {
         noClasses().that().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..")

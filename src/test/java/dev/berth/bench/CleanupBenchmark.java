@@ -15,7 +15,7 @@ import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;

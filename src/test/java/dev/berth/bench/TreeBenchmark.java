@@ -9,7 +9,7 @@ import dev.berth.browse.DiskSummaryCache;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanListener;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;

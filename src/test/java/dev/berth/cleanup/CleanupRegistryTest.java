@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.domain.Digest;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;

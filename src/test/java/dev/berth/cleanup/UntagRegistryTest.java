@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.Capabilities.TagDeletion;
 import dev.berth.registry.ConnectionSettings;

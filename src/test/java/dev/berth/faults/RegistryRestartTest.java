@@ -24,7 +24,7 @@ import dev.berth.cleanup.JournalRestorer;
 import dev.berth.cleanup.RestoreListener;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;

@@ -1,5 +1,6 @@
 package dev.berth.registry;
 
+import dev.berth.work.CancelSignal;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

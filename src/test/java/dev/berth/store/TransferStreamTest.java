@@ -3,7 +3,7 @@ package dev.berth.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.concurrent.CancellationException;

@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.work.CancelSignal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -175,7 +176,7 @@ class ViewModelTest {
         @Override
         public <T> dev.berth.ui.common.UiTask submit(String description, dev.berth.ui.common.BackgroundWork<T> work,
                 java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<? super Throwable> onFailure) {
-            dev.berth.registry.CancelSignal signal = new dev.berth.registry.CancelSignal();
+            dev.berth.work.CancelSignal signal = new dev.berth.work.CancelSignal();
             try {
                 T result = work.run(signal, dev.berth.ui.common.BackgroundWork.Progress.NONE);
                 queue.add(() -> {

@@ -1,6 +1,6 @@
 package dev.berth.registry.http;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.auth.Challenge;
 import dev.berth.registry.auth.Credentials;

@@ -1,6 +1,6 @@
 package dev.berth.ui.common;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 
 /** Blocking work to run off the FX thread; it gets a signal to stop early and a place to report progress. */
 @FunctionalInterface

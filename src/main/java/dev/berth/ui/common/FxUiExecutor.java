@@ -1,6 +1,6 @@
 package dev.berth.ui.common;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,6 +1,6 @@
 package dev.berth.ui.common;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 
 /** A handle on submitted background work: cancel it when it is superseded or the user says stop. */
 public final class UiTask {

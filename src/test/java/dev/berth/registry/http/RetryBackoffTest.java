@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.registry.CancelSignal;
+import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.auth.Credentials;
 import dev.berth.registry.auth.RealmGuard;

@@ -1,4 +1,4 @@
-package dev.berth.registry;
+package dev.berth.work;
 
 /** Told how far a transfer has got; called often, from the transferring thread. */
 @FunctionalInterface

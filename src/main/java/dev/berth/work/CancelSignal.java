@@ -1,4 +1,4 @@
-package dev.berth.registry;
+package dev.berth.work;
 
 import java.util.ArrayList;
 import java.util.List;
