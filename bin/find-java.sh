@@ -1,8 +1,19 @@
 # Sourced by bin/berth and the bench scripts: find_java prints a JDK 21+ java
 # ($BERTH_JAVA, $JAVA_HOME, java on PATH, then the usual JVM directories) or fails.
 
+# The major version of a java binary: from the `release` file of its JDK when there is one (reading a
+# file, where asking java itself starts a JVM per candidate, 0.15 s or far more on a busy machine).
 java_version() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+  local real home version=""
+  real="$(readlink -f "$1" 2>/dev/null || true)"
+  if [ -n "$real" ]; then
+    home="$(dirname "$(dirname "$real")")"
+    [ -r "$home/release" ] && version="$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$home/release" | head -n 1)"
+  fi
+  if [ -z "$version" ]; then
+    version="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)"
+  fi
+  echo "$version"
 }
 
 find_java() {

@@ -1,6 +1,8 @@
 package dev.berth.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +11,16 @@ import picocli.CommandLine.Command;
  * Exit codes: 0 ok, 1 error, 2 usage. Results go to stdout, errors to stderr.
  */
 @Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthCli.Version.class,
-        description = "Browse and manage Docker/OCI container registries.",
-        subcommands = {ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class, CleanupCommand.class, CopyCommand.class, TagCommand.class,
-                UndoCommand.class})
+        description = "Browse and manage Docker/OCI container registries.")
 public final class BerthCli implements Runnable {
+
+    /**
+     * The subcommands, added by {@link #commandLine} rather than listed in {@code @Command}: picocli
+     * builds the model of every command it is given (reflection over all options, a few hundred
+     * milliseconds of start-up), and one run needs only the command it runs.
+     */
+    static final List<Class<?>> COMMANDS = List.of(ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class,
+            CleanupCommand.class, CopyCommand.class, TagCommand.class, UndoCommand.class);
 
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -34,7 +42,7 @@ public final class BerthCli implements Runnable {
     public static int run(CliEnvironment given, String... args) {
         // Registry text (names, error messages) reaches the terminal only escaped, whichever command prints it.
         CliEnvironment environment = given.withStreams(Output.terminalSafe(given.out()), Output.terminalSafe(given.err()));
-        CommandLine commandLine = new CommandLine(new BerthCli(), new CliFactory(environment));
+        CommandLine commandLine = commandLine(environment, args);
         commandLine.setOut(environment.out());
         commandLine.setErr(environment.err());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -49,6 +57,15 @@ public final class BerthCli implements Runnable {
         environment.out().flush();
         environment.err().flush();
         return code;
+    }
+
+    /** The command line for {@code args}: with only the command they name, or with every command (help, a typo). */
+    static CommandLine commandLine(CliEnvironment environment, String... args) {
+        CommandLine commandLine = new CommandLine(new BerthCli(), new CliFactory(environment));
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty()
+                : COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+        named.map(List::<Class<?>>of).orElse(COMMANDS).forEach(commandLine::addSubcommand);
+        return commandLine;
     }
 
     /** The version from the jar's manifest, or "development" when run from classes. */

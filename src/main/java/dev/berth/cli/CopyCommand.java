@@ -64,8 +64,8 @@ final class CopyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine commandLine = spec.commandLine();
-        ImageLocation from = location(commandLine, source);
-        ImageLocation to = location(commandLine, destination);
+        ImageLocation from = ImageLocation.parse(commandLine, source);
+        ImageLocation to = ImageLocation.parse(commandLine, destination);
         if (withReferrers && !(from instanceof ImageLocation.Registry && to instanceof ImageLocation.Registry)) {
             throw new CommandLine.ParameterException(commandLine, "--with-referrers copies between registries only: "
                     + "only a registry can say what refers to an image");
@@ -108,14 +108,6 @@ final class CopyCommand implements Callable<Integer> {
         }, "berth-copy-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
-    }
-
-    private static ImageLocation location(CommandLine commandLine, String text) {
-        try {
-            return ImageLocation.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, e.getMessage());
-        }
     }
 
     private List<Platform> platforms(CommandLine commandLine) {

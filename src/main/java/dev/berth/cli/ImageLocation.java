@@ -32,6 +32,15 @@ sealed interface ImageLocation {
         return text.startsWith("oci:") || text.startsWith("oci-archive:") || text.startsWith("docker-archive:");
     }
 
+    /** {@link #parse(String)} for a command's argument: a location that does not parse is a usage error. */
+    static ImageLocation parse(picocli.CommandLine commandLine, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(commandLine, e.getMessage());
+        }
+    }
+
     static ImageLocation parse(String text) {
         if (text.startsWith("docker://")) return registry(text.substring("docker://".length()), text);
         if (text.startsWith("oci:")) return pathAndName(text, "oci:", Layout::new);

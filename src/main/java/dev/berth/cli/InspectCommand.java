@@ -6,6 +6,9 @@ import dev.berth.domain.ImageConfig;
 import dev.berth.inspect.ImageDetails;
 import dev.berth.inspect.ImageInspector;
 import dev.berth.registry.RegistryClient;
+import dev.berth.store.ImageSource;
+import dev.berth.work.CancelSignal;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,14 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth inspect REF}: digest, sizes, platforms, layers and config of a tag or digest. */
 @Command(name = "inspect", description = "Show a tag's or digest's manifest, sizes, platforms, layers and config.")
 final class InspectCommand extends RegistryCommand {
 
-    @Parameters(paramLabel = "REF", description = "An image reference, e.g. localhost:5000/team/app:1.4 or …@sha256:…")
+    @Parameters(paramLabel = "REF", description = "An image reference, e.g. localhost:5000/team/app:1.4 or …@sha256:…; "
+            + "or, as for copy, docker://…, oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:REF].")
     String reference;
 
     InspectCommand(CliEnvironment environment) {
@@ -31,17 +34,34 @@ final class InspectCommand extends RegistryCommand {
 
     @Override
     public Integer call() throws Exception {
+        if (ImageLocation.namesAFile(reference)) return inspectFile(ImageLocation.parse(spec.commandLine(), reference));
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), reference);
         RegistryClient client = connect(target);
         ImageDetails details = new ImageInspector(client).inspect(target.repository(), target.reference().manifestReference());
-        if (json) new Output(environment.out()).json(toJson(target, details));
-        else printText(target, details, environment.out());
+        show(target.reference().canonical(), details);
         return BerthCli.OK;
     }
 
-    static Map<String, Object> toJson(RegistryTarget target, ImageDetails details) {
+    /** A layout or archive, read as {@code berth copy} reads it; without a name, the one image it holds. */
+    private int inspectFile(ImageLocation location) throws IOException {
+        ImageDetails details;
+        String shown;
+        try (ImageSource source = new PlaceOpener(environment, spec.commandLine(), CancelSignal.none()).source(location, connection)) {
+            details = ImageInspector.inspect(source, location.name().orElse(""));
+            shown = source.description() + location.name().map(name -> ":" + name).orElse("");
+        }
+        show(shown, details);
+        return BerthCli.OK;
+    }
+
+    private void show(String shownReference, ImageDetails details) {
+        if (json) new Output(environment.out()).json(toJson(shownReference, details));
+        else printText(shownReference, details, environment.out());
+    }
+
+    static Map<String, Object> toJson(String shownReference, ImageDetails details) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("reference", target.reference().canonical());
+        json.put("reference", shownReference);
         json.put("digest", details.digest().toString());
         json.put("mediaType", details.mediaType().value());
         json.put("size", details.sizeUnknown() ? null : details.size());
@@ -103,8 +123,8 @@ final class InspectCommand extends RegistryCommand {
         return json;
     }
 
-    private static void printText(RegistryTarget target, ImageDetails details, PrintWriter out) {
-        out.println("Reference:  " + target.reference().canonical());
+    private static void printText(String shownReference, ImageDetails details, PrintWriter out) {
+        out.println("Reference:  " + shownReference);
         out.println("Digest:     " + details.digest());
         out.println("Media type: " + details.mediaType());
         out.println("Size:       " + details.incompleteSize(ByteSize.format(details.size())).orElse(ByteSize.format(details.size())

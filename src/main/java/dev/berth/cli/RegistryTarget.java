@@ -22,10 +22,10 @@ record RegistryTarget(String registry, String apiHost, String repository, Refere
         return new RegistryTarget(probe.registry(), probe.apiHost(), "", probe);
     }
 
-    /** {@code HOST[:PORT]/REPO[:TAG|@DIGEST]}, or a Docker Hub name such as {@code nginx}. */
+    /** {@code [docker://]HOST[:PORT]/REPO[:TAG|@DIGEST]} (copy's transport syntax), or a Docker Hub name such as {@code nginx}. */
     static RegistryTarget ofRepository(CommandLine commandLine, String text) {
         try {
-            Reference reference = Reference.parse(text);
+            Reference reference = Reference.parse(text.startsWith("docker://") ? text.substring("docker://".length()) : text);
             return new RegistryTarget(reference.registry(), reference.apiHost(), reference.repository(), reference);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, e.getMessage());

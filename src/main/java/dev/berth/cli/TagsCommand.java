@@ -25,7 +25,7 @@ final class TagsCommand extends RegistryCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (ImageLocation.namesAFile(repository)) return fileTags(ImageLocation.parse(repository));
+        if (ImageLocation.namesAFile(repository)) return fileTags(ImageLocation.parse(spec.commandLine(), repository));
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), repository);
         RegistryClient client = connect(target);
         List<String> tags = client.tags(target.repository());

@@ -6,12 +6,14 @@ import dev.berth.domain.ImageConfig;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.IndexSize;
+import dev.berth.domain.Manifest;
+import dev.berth.domain.MediaType;
 import dev.berth.domain.Schema1Manifest;
 import dev.berth.format.ImageConfigParser;
 import dev.berth.inspect.ImageDetails.PlatformDetails;
-import dev.berth.registry.ManifestResponse;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Gathers what there is to know about a tag or digest: the manifest, its config (created date,
- * os/arch, history) and, for an index, every child with its own size.
+ * os/arch, history) and, for an index, every child with its own size. Reads a registry repository
+ * or any other place images live ({@link SourceContents}), the same way.
  */
 public final class ImageInspector {
 
@@ -32,48 +35,98 @@ public final class ImageInspector {
     }
 
     public ImageDetails inspect(String repository, String tagOrDigest) throws RegistryException {
-        ManifestResponse response = client.manifest(repository, tagOrDigest);
-        return switch (response.manifest()) {
-            case ImageManifest image -> image(repository, tagOrDigest, response, image);
-            case ImageIndex index -> index(repository, tagOrDigest, response, index);
-            case Schema1Manifest legacy -> throw new RegistryException.Unsupported("The registry sent " + repository + ":"
-                    + tagOrDigest + " as a legacy schema1 manifest, which carries no sizes. Re-push the image with a "
-                    + "current Docker or Podman to inspect it.", 0, List.of());
+        return inspect(new RegistryContents(client, repository), client.host(), repository, tagOrDigest);
+    }
+
+    /**
+     * What {@code name} names in {@code source}: a tag, a digest, or (empty) the one image it holds;
+     * the details carry {@code source.description()} where a registry's show its host.
+     */
+    public static ImageDetails inspect(dev.berth.store.ImageSource source, String name) throws IOException {
+        return inspect(new SourceContents(source), source.description(), "", name);
+    }
+
+    private static <E extends IOException> ImageDetails inspect(Contents<E> contents, String registry, String repository,
+            String requested) throws E {
+        Top top = contents.top(requested);
+        return switch (top.manifest()) {
+            case ImageManifest image -> image(contents, registry, repository, requested, top, image);
+            case ImageIndex index -> index(contents, registry, repository, requested, top, index);
+            case Schema1Manifest legacy -> throw contents.legacy(requested);
         };
     }
 
-    private ImageDetails image(String repository, String requested, ManifestResponse response, ImageManifest image)
-            throws RegistryException {
-        Optional<ImageConfig> config = image.isArtifact() ? Optional.empty() : Optional.of(client.config(repository, image.config()));
-        return new ImageDetails(client.host(), repository, requested, response.digest(), response.contentType(), image.size(),
+    private static <E extends IOException> ImageDetails image(Contents<E> contents, String registry, String repository,
+            String requested, Top top, ImageManifest image) throws E {
+        Optional<ImageConfig> config = image.isArtifact() ? Optional.empty() : Optional.of(contents.config(image.config()));
+        return new ImageDetails(registry, repository, requested, top.digest(), top.mediaType(), image.size(),
                 config.flatMap(ImageConfig::created), List.of(), List.of(), image.layers(), config, image, List.of());
     }
 
-    private ImageDetails index(String repository, String requested, ManifestResponse response, ImageIndex index)
-            throws RegistryException {
+    private static <E extends IOException> ImageDetails index(Contents<E> contents, String registry, String repository,
+            String requested, Top top, ImageIndex index) throws E {
         Map<Digest, ImageManifest> children = new LinkedHashMap<>();
         for (Descriptor child : index.manifests()) {
-            try {
-                if (client.manifest(repository, child.digest().toString()).manifest() instanceof ImageManifest m) {
-                    children.put(child.digest(), m);
-                }
-            } catch (RegistryException.NotFound gone) {
-                // A child deleted on its own (trap T7): the index still lists it; IndexSize reports it missing.
-            }
+            // A child deleted on its own (trap T7) is absent: the index still lists it; IndexSize reports it missing.
+            if (contents.child(child.digest()).orElse(null) instanceof ImageManifest m) children.put(child.digest(), m);
         }
         IndexSize sizes = IndexSize.of(index, children);
         List<PlatformDetails> platforms = new ArrayList<>();
         for (IndexSize.PlatformSize platform : sizes.platforms()) {
             ImageManifest child = children.get(platform.digest());
-            Optional<Instant> created = child.isArtifact() ? Optional.empty()
-                    : client.config(repository, child.config()).created();
+            Optional<Instant> created = child.isArtifact() ? Optional.empty() : contents.config(child.config()).created();
             platforms.add(new PlatformDetails(platform.platform(), platform.digest(), platform.size(), created));
         }
         Optional<Instant> created = Optional.ofNullable(index.annotations().get(ImageIndex.CREATED_ANNOTATION))
                 .flatMap(ImageConfigParser::parseInstant)
                 .or(() -> platforms.stream().flatMap(p -> p.created().stream()).max(Instant::compareTo));
-        return new ImageDetails(client.host(), repository, requested, response.digest(), response.contentType(),
+        return new ImageDetails(registry, repository, requested, top.digest(), top.mediaType(),
                 sizes.distinctBlobBytes(), created, platforms, index.attestations(), List.of(), Optional.empty(), index,
                 index.manifests().stream().filter(child -> sizes.missingChildren().contains(child.digest())).toList());
+    }
+
+    /** The manifest a name leads to, with its digest and media type as the place gave them. */
+    record Top(Digest digest, MediaType mediaType, Manifest manifest) {}
+
+    /** Where the inspector reads manifests and configs, failing with {@code E}. */
+    interface Contents<E extends IOException> {
+        Top top(String tagOrDigest) throws E;
+
+        /** An index's child; empty when the place does not have it. */
+        Optional<Manifest> child(Digest digest) throws E;
+
+        ImageConfig config(Descriptor config) throws E;
+
+        /** Why a schema1 manifest cannot be inspected, and what to do. */
+        E legacy(String requested);
+    }
+
+    /** A registry repository: one GET for the manifest, as the app has always asked. */
+    private record RegistryContents(RegistryClient client, String repository) implements Contents<RegistryException> {
+        @Override
+        public Top top(String tagOrDigest) throws RegistryException {
+            var response = client.manifest(repository, tagOrDigest);
+            return new Top(response.digest(), response.contentType(), response.manifest());
+        }
+
+        @Override
+        public Optional<Manifest> child(Digest digest) throws RegistryException {
+            try {
+                return Optional.of(client.manifest(repository, digest.toString()).manifest());
+            } catch (RegistryException.NotFound gone) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public ImageConfig config(Descriptor config) throws RegistryException {
+            return client.config(repository, config);
+        }
+
+        @Override
+        public RegistryException legacy(String requested) {
+            return new RegistryException.Unsupported("The registry sent " + repository + ":" + requested + " as a legacy schema1 "
+                    + "manifest, which carries no sizes. Re-push the image with a current Docker or Podman to inspect it.", 0, List.of());
+        }
     }
 }

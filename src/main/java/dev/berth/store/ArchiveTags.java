@@ -53,6 +53,14 @@ final class ArchiveTags {
                 + (byName.isEmpty() ? images.size() + " untagged image(s), named @0, @1, …" : String.join(", ", byName.keySet())) + ".");
     }
 
+    /** The only image, named or not; see {@link ImageSource#onlyImage()}. */
+    Descriptor onlyImage() throws StoreException {
+        List<Descriptor> distinct = images.stream().distinct().toList();
+        if (distinct.size() == 1) return distinct.getFirst();
+        long unnamed = distinct.stream().filter(image -> !byName.containsValue(image)).count();
+        throw StoreException.Ambiguous.of(where, distinct.size(), names(), (int) unnamed, ", or by position, as " + where + ":@0");
+    }
+
     private static Optional<String> canonical(String name) {
         try {
             return Optional.of(Reference.parse(name).canonical());

@@ -57,6 +57,11 @@ final class DockerArchiveReader implements ImageSource {
     }
 
     @Override
+    public Descriptor onlyImage() throws StoreException {
+        return tags.onlyImage();
+    }
+
+    @Override
     public Manifest manifest(Digest digest) throws StoreException {
         Manifest manifest = manifests.get(digest);
         if (manifest == null) throw new StoreException.NotFound("There is no manifest " + digest + " in " + description() + ".");

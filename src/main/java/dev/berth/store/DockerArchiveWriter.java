@@ -70,7 +70,7 @@ final class DockerArchiveWriter implements ImageDestination {
         Path partial = Files.createTempFile(staging, BlobFiles.PARTIAL_PREFIX, ".partial");
         try {
             Digest uncompressed;
-            try (InputStream raw = new VerifyingInputStream(content.open(), blob, "the copy into " + description())) {
+            try (InputStream raw = BlobFiles.verified(content, blob, "the copy into " + description())) {
                 // Not closed here: closing the decompressor would close raw before it is read to its end.
                 HashingInputStream in = new HashingInputStream(compression.decompress(raw));
                 try (OutputStream out = Files.newOutputStream(partial)) {

@@ -47,6 +47,11 @@ final class DockerOciArchiveReader extends LayoutTarSource {
         return tags.resolve(tag);
     }
 
+    @Override
+    public Descriptor onlyImage() throws StoreException {
+        return tags.onlyImage();
+    }
+
     /** Single-image entries by their config digest: how a manifest.json image ({@code Config: blobs/sha256/…}) finds its manifest. */
     private Map<Digest, Descriptor> byConfig(List<Descriptor> entries) throws IOException {
         Map<Digest, Descriptor> byConfig = new HashMap<>();

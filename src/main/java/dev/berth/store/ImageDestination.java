@@ -14,8 +14,9 @@ import java.util.Optional;
 public interface ImageDestination extends ImageStore {
 
     /**
-     * Stores a blob read from {@code content}, verifying its digest and size as it streams; a
-     * mismatch fails and leaves nothing. {@code content} may be opened again if a write has to
+     * Stores a blob read from {@code content}, verifying its digest and size as it streams (or
+     * relying on content that {@linkplain BlobContent#verifiesItself verifies itself}); a mismatch
+     * fails and leaves nothing. {@code content} may be opened again if a write has to
      * restart (a registry upload after a broken connection).
      */
     void putBlob(Descriptor blob, BlobContent content) throws IOException;
@@ -40,5 +41,29 @@ public interface ImageDestination extends ImageStore {
     @FunctionalInterface
     interface BlobContent {
         java.io.InputStream open() throws IOException;
+
+        /**
+         * Whether the stream checks itself: it fails at its end, instead of ending, if its bytes do not
+         * match the descriptor (as {@link ImageSource#openBlob} does). A destination then stores it
+         * without hashing every byte a second time.
+         */
+        default boolean verifiesItself() {
+            return false;
+        }
+
+        /** Content opened from an {@link ImageSource}, or wrapped around one, so that it verifies itself. */
+        static BlobContent fromSource(BlobContent opener) {
+            return new BlobContent() {
+                @Override
+                public java.io.InputStream open() throws IOException {
+                    return opener.open();
+                }
+
+                @Override
+                public boolean verifiesItself() {
+                    return true;
+                }
+            };
+        }
     }
 }

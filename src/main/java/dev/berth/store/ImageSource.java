@@ -17,6 +17,17 @@ public interface ImageSource extends ImageStore {
     Descriptor resolve(String tag) throws IOException;
 
     /**
+     * The one image this place holds, tagged or not: what a name without a tag means. When it holds
+     * several or none, {@link StoreException.Ambiguous} (or {@link StoreException.NotFound}) lists the
+     * tags there and how to choose.
+     */
+    default Descriptor onlyImage() throws IOException {
+        List<String> tags = tags();
+        if (tags.size() == 1) return resolve(tags.getFirst());
+        throw StoreException.Ambiguous.of(description(), tags.size(), tags, 0, "");
+    }
+
+    /**
      * The manifest stored under {@code digest}, with its bytes exactly as stored (trap T14: the digest
      * of {@link Manifest#raw()} is {@code digest}; nothing is re-serialised).
      */

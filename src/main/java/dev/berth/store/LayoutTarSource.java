@@ -42,6 +42,11 @@ class LayoutTarSource implements ImageSource {
     }
 
     @Override
+    public Descriptor onlyImage() throws IOException {
+        return layout.onlyImage();
+    }
+
+    @Override
     public final Manifest manifest(Digest digest) throws IOException {
         return layout.manifest(digest);
     }

@@ -68,6 +68,11 @@ public final class OciLayout implements ImageSource, ImageDestination {
     }
 
     @Override
+    public Descriptor onlyImage() throws IOException {
+        return reader().onlyImage();
+    }
+
+    @Override
     public Manifest manifest(Digest digest) throws IOException {
         return reader().manifest(digest);
     }
@@ -88,9 +93,7 @@ public final class OciLayout implements ImageSource, ImageDestination {
     public void putBlob(Descriptor blob, BlobContent content) throws IOException {
         Path file = BlobFiles.blobPath(workDir(), blob.digest());
         if (Files.isRegularFile(file) && Files.size(file) == blob.size()) return;
-        try (InputStream in = content.open()) {
-            BlobFiles.writeVerified(in, blob, file, description());
-        }
+        BlobFiles.writeVerified(content, blob, file, description());
     }
 
     @Override

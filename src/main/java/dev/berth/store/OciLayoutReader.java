@@ -60,6 +60,17 @@ final class OciLayoutReader {
         return named.getLast();
     }
 
+    /** The only image, tagged or not (several tags may name it); see {@link ImageSource#onlyImage()}. */
+    Descriptor onlyImage() throws IOException {
+        List<Descriptor> entries = entries();
+        List<Digest> images = entries.stream().map(Descriptor::digest).distinct().toList();
+        if (images.size() == 1) return entries.getLast();
+        List<Digest> tagged = entries.stream().filter(d -> !d.annotations().getOrDefault(REF_NAME, "").isEmpty())
+                .map(Descriptor::digest).toList();
+        long untagged = images.stream().filter(image -> !tagged.contains(image)).count();
+        throw StoreException.Ambiguous.of(where, images.size(), tags(), (int) untagged, ", or by digest, as " + where + ":sha256:…");
+    }
+
     Manifest manifest(Digest digest) throws IOException {
         String path = blobPath(digest);
         if (files.size(path).isEmpty()) throw new StoreException.NotFound("There is no manifest " + digest + " in " + where + ".");

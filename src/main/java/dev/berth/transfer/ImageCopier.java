@@ -67,13 +67,7 @@ public final class ImageCopier {
 
     private static Descriptor resolve(ImageSource from, String reference) throws IOException {
         if (Digest.isDigest(reference)) return from.manifest(Digest.parse(reference)).descriptor();
-        if (!reference.isEmpty()) return from.resolve(reference);
-        List<String> tags = from.tags();
-        if (tags.size() != 1) {
-            throw new CopyException(from.description() + " holds " + tags.size() + " images " + tags
-                    + ": name the one to copy (e.g. " + from.description() + ":TAG).");
-        }
-        return from.resolve(tags.get(0));
+        return reference.isEmpty() ? from.onlyImage() : from.resolve(reference);
     }
 
     private static Optional<String> digestChange(Digest source, Digest written, ImageGraph graph, Map<Digest, Descriptor> stored) {

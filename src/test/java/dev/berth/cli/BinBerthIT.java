@@ -61,6 +61,74 @@ class BinBerthIT {
         assertTrue(java.nio.file.Files.isRegularFile(gcLog), "BERTH_JAVA_OPTS did not reach the JVM");
     }
 
+    @Test
+    void keepsAClassDataArchivePerKindOfCommandInTheUsersCacheDirectory() throws Exception {
+        Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
+        Result first = run("--version");
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.err());
+        Path archive = onlyArchive(jvmCache, "-other.jsa");
+        java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(archive);
+
+        Result again = run("--version");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("", again.err());
+        assertEquals(written, java.nio.file.Files.getLastModifiedTime(archive), "a valid archive was written again");
+
+        assertEquals(1, run("copy", "oci:" + work.resolve("missing") + ":1", "oci:" + work.resolve("out") + ":1").code());
+        onlyArchive(jvmCache, "-copy.jsa");
+    }
+
+    @Test
+    void aDamagedArchiveIsReplacedWithoutAWord() throws Exception {
+        Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
+        assertEquals(0, run("--version").code());
+        Path archive = onlyArchive(jvmCache, "-other.jsa");
+        java.nio.file.Files.writeString(archive, "not an archive");
+
+        Result run = run("--version");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        assertTrue(java.nio.file.Files.size(archive) > 1000, "the damaged archive was not replaced");
+    }
+
+    @Test
+    void berthCdsOffWritesNoArchive() throws Exception {
+        Result run = run(java.util.Map.of("BERTH_CDS", "off"), "--version");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(java.nio.file.Files.notExists(work.resolve("home/xdg_cache_home/berth/jvm"))
+                || listing(work.resolve("home/xdg_cache_home/berth/jvm")).isEmpty());
+    }
+
+    @Test
+    void readsAJdksVersionFromItsReleaseFileWithoutStartingIt() throws Exception {
+        // A "JDK 17" whose java would leave a mark if it were run, even just to ask its version.
+        Path old = work.resolve("jdk17");
+        Path marker = work.resolve("jdk17-was-run");
+        java.nio.file.Files.createDirectories(old.resolve("bin"));
+        java.nio.file.Files.writeString(old.resolve("release"), "JAVA_VERSION=\"17.0.2\"\n");
+        Path fakeJava = old.resolve("bin/java");
+        java.nio.file.Files.writeString(fakeJava, "#!/bin/sh\ntouch '" + marker + "'\nexec '" + System.getProperty("java.home")
+                + "/bin/java' \"$@\"\n");
+        assertTrue(fakeJava.toFile().setExecutable(true));
+
+        Result run = run(java.util.Map.of("BERTH_JAVA", fakeJava.toString()), "--version");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(java.nio.file.Files.notExists(marker), "the JDK 17 was started");
+    }
+
+    private static Path onlyArchive(Path dir, String suffix) throws IOException {
+        List<Path> archives = listing(dir).stream().filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+        assertEquals(1, archives.size(), "archives in " + dir + ": " + listing(dir));
+        return archives.getFirst();
+    }
+
+    private static List<Path> listing(Path dir) throws IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
     private Result run(String... args) throws IOException, InterruptedException {
         return run(java.util.Map.of(), args);
     }
