@@ -15,8 +15,6 @@ import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSink;
-import okio.Okio;
-import okio.Source;
 
 /**
  * Blob uploads (trap T11): monolithic or chunked, always continuing at the newest
@@ -196,13 +194,13 @@ final class BlobUploads {
 
             @Override
             public void writeTo(BufferedSink sink) throws IOException {
-                Source source = Okio.source(in);
+                // Read in 64 KiB pieces: Okio.source(in) would ask the stream (a file, in the end) for 8 KiB at a time.
+                byte[] buffer = new byte[64 * 1024];
                 long written = 0;
-                okio.Buffer buffer = new okio.Buffer();
                 while (written < length) {
-                    long read = source.read(buffer, Math.min(64 * 1024, length - written));
+                    int read = in.read(buffer, 0, (int) Math.min(buffer.length, length - written));
                     if (read < 0) throw new IOException("the blob source ended after " + (offset + written) + " bytes");
-                    sink.write(buffer, read);
+                    sink.write(buffer, 0, read);
                     written += read;
                     progress.progressed(offset + written, total);
                 }

@@ -62,6 +62,17 @@ class BinBerthIT {
     }
 
     @Test
+    void raisesTheC2ThresholdsForAShortRunUnlessBerthJavaOptsSayOtherwise() throws Exception {
+        Result flags = run(java.util.Map.of("BERTH_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
+        assertEquals(0, flags.code(), flags.err());
+        assertTrue(flags.out().matches("(?s).*\\bTier4InvocationThreshold += 50000\\b.*"), "no raised C2 threshold");
+        assertTrue(flags.out().matches("(?s).*\\bTieredStopAtLevel += 4\\b.*"), "C2 is needed for the SHA-256 intrinsic");
+
+        Result overridden = run(java.util.Map.of("BERTH_JAVA_OPTS", "-XX:Tier4InvocationThreshold=7000 -XX:+PrintFlagsFinal"), "--version");
+        assertTrue(overridden.out().matches("(?s).*\\bTier4InvocationThreshold += 7000\\b.*"), "BERTH_JAVA_OPTS did not win");
+    }
+
+    @Test
     void keepsAClassDataArchivePerKindOfCommandInTheUsersCacheDirectory() throws Exception {
         Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
         Result first = run("--version");
