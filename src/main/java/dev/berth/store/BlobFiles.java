@@ -25,8 +25,9 @@ final class BlobFiles {
     }
 
     /**
-     * Streams {@code content} into {@code target}, hashing as it goes; only verified content is
-     * renamed to {@code target}, a mismatch deletes the temporary file and fails.
+     * Streams {@code content} into {@code target}, verified as it goes (hashed here, unless it
+     * verifies itself); only verified content is renamed to {@code target}, a mismatch deletes the
+     * temporary file and fails.
      */
     static void writeVerified(ImageDestination.BlobContent content, Descriptor expected, Path target, String where) throws IOException {
         Files.createDirectories(target.getParent());

@@ -91,16 +91,30 @@ class BinBerthIT {
     }
 
     @Test
-    void aDamagedArchiveIsReplacedWithoutAWord() throws Exception {
+    void aDamagedArchiveOnlyCostsStartUpTime() throws Exception {
         Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
         assertEquals(0, run("--version").code());
-        Path archive = onlyArchive(jvmCache, "-other.jsa");
-        java.nio.file.Files.writeString(archive, "not an archive");
+        java.nio.file.Files.writeString(onlyArchive(jvmCache, "-other.jsa"), "not an archive");
 
         Result run = run("--version");
         assertEquals(0, run.code(), run.err());
         assertEquals("", run.err());
-        assertTrue(java.nio.file.Files.size(archive) > 1000, "the damaged archive was not replaced");
+        assertTrue(run.out().startsWith("berth "), run.out());
+    }
+
+    @Test
+    void aNewBuildsArchiveReplacesTheOldOnes() throws Exception {
+        Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
+        assertEquals(0, run("--version").code());
+        Path current = onlyArchive(jvmCache, "-other.jsa");
+        // berth-PLACE-BUILD-KIND.jsa: the same archive as if an earlier build had written it
+        String name = current.getFileName().toString();
+        Path earlier = current.resolveSibling(name.substring(0, name.indexOf('-', "berth-".length()) + 1) + "1-other.jsa");
+        java.nio.file.Files.move(current, earlier);
+
+        Result run = run("--version");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of(current), listing(jvmCache), "the earlier build's archive is still there, or no new one");
     }
 
     @Test

@@ -49,8 +49,7 @@ class InspectPlacesCliTest {
 
     @Test
     void aLayoutTagShowsWhatTheRegistryTagShows() throws Exception {
-        Path layout = work.resolve("same");
-        copy(app, "oci:" + layout + ":1.0");
+        Path layout = appAt1_0("same");
         copy(multi, "oci:" + layout + ":multi");
 
         assertSameImage(inspect(app), inspect("oci:" + layout + ":1.0"));
@@ -62,8 +61,7 @@ class InspectPlacesCliTest {
 
     @Test
     void theTextShowsDigestPlatformLayersAndSizes() {
-        Path layout = work.resolve("text");
-        copy(app, "oci:" + layout + ":1.0");
+        Path layout = appAt1_0("text");
         CliRun text = CliRun.in(work, "inspect", "oci:" + layout + ":1.0");
         assertEquals(BerthCli.OK, text.code(), text.err());
         String digest = CliRun.in(work, "inspect", "--plain-http", registry.hostPort() + "/cli/app:1.0").out().lines()
@@ -118,8 +116,7 @@ class InspectPlacesCliTest {
 
     @Test
     void withoutATagALayoutOfSeveralImagesSaysWhichThereAreAndHowToChoose() {
-        Path layout = work.resolve("several");
-        copy(app, "oci:" + layout + ":1.0");
+        Path layout = appAt1_0("several");
         copy(multi, "oci:" + layout + ":multi");
         copy(multi, "oci:" + layout);
 
@@ -134,11 +131,17 @@ class InspectPlacesCliTest {
 
     @Test
     void aTagTheLayoutDoesNotHaveIsNamed() {
-        Path layout = work.resolve("missing-tag");
-        copy(app, "oci:" + layout + ":1.0");
+        Path layout = appAt1_0("missing-tag");
         CliRun run = CliRun.in(work, "inspect", "oci:" + layout + ":2.0");
         assertEquals(BerthCli.ERROR, run.code(), run.out());
         assertTrue(run.err().contains("There is no image tagged 2.0 in oci:" + layout), run.err());
+    }
+
+    /** A new layout holding the registry's image as 1.0. */
+    private static Path appAt1_0(String name) {
+        Path layout = work.resolve(name);
+        copy(app, "oci:" + layout + ":1.0");
+        return layout;
     }
 
     /** Everything but the reference (which says where the image was read) is the same. */
