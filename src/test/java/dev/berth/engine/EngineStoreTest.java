@@ -145,6 +145,30 @@ class EngineStoreTest {
         }
     }
 
+    @Test
+    void podmansRootlessSocketUnderXdgRuntimeDirIsFound(@TempDir Path work) throws Exception {
+        Path runtimeDir = work.resolve("xdg");
+        Files.createDirectories(runtimeDir.resolve("podman"));
+        Files.createSymbolicLink(runtimeDir.resolve("podman/podman.sock"), podman.socket());
+        EngineLocator locator = new EngineLocator(Map.of("XDG_RUNTIME_DIR", runtimeDir.toString()),
+                List.of(work.resolve("no-docker.sock"), work.resolve("no-podman.sock")));
+        try (Engine engine = locator.connect()) {
+            assertEquals("unix://" + runtimeDir.resolve("podman/podman.sock"), engine.address().uri().toString());
+            engine.images();
+        }
+    }
+
+    /** Podman runs as root here: its storage, run state and configuration must all be the test's. */
+    @Test
+    void podmanKeepsItsStateInsideTheTestDirectory() throws Exception {
+        var info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(podman.podman("info", "--format", "json"));
+        Path inside = podman.dir();
+        for (String path : List.of(info.path("store").path("graphRoot").asText(), info.path("store").path("runRoot").asText(),
+                info.path("store").path("volumePath").asText(), info.path("store").path("configFile").asText())) {
+            assertTrue(Path.of(path).startsWith(inside), path + " is outside " + inside);
+        }
+    }
+
     /** Our docker-archive writer's output of {@code image}, copied from the registry. */
     private static Path archiveOf(RunnableImage image, String name, Path work) throws Exception {
         String repo = "seed/" + image.imageId().substring(7, 19);
