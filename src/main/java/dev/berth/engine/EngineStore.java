@@ -33,19 +33,32 @@ import java.util.TreeSet;
 public final class EngineStore implements ImageSource, ImageDestination {
 
     private final Engine engine;
+    private final boolean ownsEngine;
     private final Path scratch;
     private final List<Saved> saved = new ArrayList<>();
     private Path loadDir;
     private ImageDestination archive;
+    /** The names given to the image to load, and its config digest: the id to name it by if the engine did not. */
     private final List<String> names = new ArrayList<>();
+    private Optional<Digest> lastConfig = Optional.empty();
 
     /** A save of one image, read through our docker-archive reader. */
     private record Saved(Path file, ImageSource archive) {}
 
     /** {@code scratch}: where saved and to-be-loaded archives are kept while in use. */
     public EngineStore(Engine engine, Path scratch) {
+        this(engine, false, scratch);
+    }
+
+    private EngineStore(Engine engine, boolean ownsEngine, Path scratch) {
         this.engine = engine;
+        this.ownsEngine = ownsEngine;
         this.scratch = scratch;
+    }
+
+    /** A store that closes {@code engine} when it is closed (a command's one use of it). */
+    public static EngineStore owning(Engine engine, Path scratch) {
+        return new EngineStore(engine, true, scratch);
     }
 
     @Override
@@ -116,8 +129,6 @@ public final class EngineStore implements ImageSource, ImageDestination {
         lastConfig = manifest instanceof ImageManifest image ? Optional.of(image.config().digest()) : Optional.empty();
     }
 
-    private Optional<Digest> lastConfig = Optional.empty();
-
     /** Loads the archive into the engine, then makes sure each name is there (an engine may name a loaded image its own way). */
     @Override
     public synchronized void commit() throws IOException {
@@ -155,6 +166,8 @@ public final class EngineStore implements ImageSource, ImageDestination {
             }
         } catch (IOException e) {
             if (first == null) first = e;
+        } finally {
+            if (ownsEngine) engine.close();
         }
         if (first != null) throw first;
     }

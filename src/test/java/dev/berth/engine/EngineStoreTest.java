@@ -16,6 +16,7 @@ import dev.berth.store.RegistryStore;
 import dev.berth.testing.PodmanService;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RunnableImage;
 import dev.berth.transfer.CopyOptions;
 import dev.berth.transfer.CopyResult;
 import dev.berth.transfer.ImageCopier;

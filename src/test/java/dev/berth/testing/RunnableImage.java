@@ -1,8 +1,6 @@
-package dev.berth.engine;
+package dev.berth.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.testing.RegistrySeeder;
-import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Content;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,9 +18,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * is the uncompressed tar's digest, and its Docker v2 manifest (TestImages' layers are random bytes,
  * which an engine refuses to unpack).
  */
-record RunnableImage(Content layer, String diffId, Content config, Content manifest) {
+public record RunnableImage(Content layer, String diffId, Content config, Content manifest) {
 
-    static RunnableImage of(String fileContent) {
+    public static RunnableImage of(String fileContent) {
         try {
             byte[] tar = tar("hello.txt", fileContent.getBytes(StandardCharsets.UTF_8));
             ByteArrayOutputStream gz = new ByteArrayOutputStream();
@@ -50,14 +48,14 @@ record RunnableImage(Content layer, String diffId, Content config, Content manif
     }
 
     /** Pushes the image to {@code repo:tag}; returns its manifest digest. */
-    String pushTo(RegistrySeeder seeder, String repo, String tag) {
+    public String pushTo(RegistrySeeder seeder, String repo, String tag) {
         seeder.pushBlob(repo, layer);
         seeder.pushBlob(repo, config);
         return seeder.putManifest(repo, tag, manifest);
     }
 
     /** The id an engine gives the image: its config digest. */
-    String imageId() {
+    public String imageId() {
         return config.digest();
     }
 
