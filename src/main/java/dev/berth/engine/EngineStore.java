@@ -38,9 +38,10 @@ public final class EngineStore implements ImageSource, ImageDestination {
     private final List<Saved> saved = new ArrayList<>();
     private Path loadDir;
     private ImageDestination archive;
-    /** The names given to the image to load, and its config digest: the id to name it by if the engine did not. */
-    private final List<String> names = new ArrayList<>();
-    private Optional<Digest> lastConfig = Optional.empty();
+    /** The names to give the loaded images. */
+    private final List<Named> names = new ArrayList<>();
+
+    private record Named(Digest id, String name) {}
 
     /** A save of one image, read through our docker-archive reader. */
     private record Saved(Path file, ImageSource archive) {}
@@ -122,14 +123,18 @@ public final class EngineStore implements ImageSource, ImageDestination {
         archive().putManifest(manifest);
     }
 
+    /** The archive carries no name: the loaded image is named afterwards, by id, so the name is exactly the one asked for. */
     @Override
     public synchronized void putImage(Manifest manifest, Optional<String> tag) throws IOException {
-        archive().putImage(manifest, tag);
-        if (tag.isPresent()) names.add(tag.get());
-        lastConfig = manifest instanceof ImageManifest image ? Optional.of(image.config().digest()) : Optional.empty();
+        if (!(manifest instanceof ImageManifest image)) {
+            archive().putImage(manifest, tag); // refused there, in the docker-archive's words
+            return;
+        }
+        archive().putImage(manifest, Optional.empty());
+        tag.ifPresent(name -> names.add(new Named(image.config().digest(), name)));
     }
 
-    /** Loads the archive into the engine, then makes sure each name is there (an engine may name a loaded image its own way). */
+    /** Loads the archive into the engine, then names the loaded images; the engine's image id is the config digest. */
     @Override
     public synchronized void commit() throws IOException {
         if (archive == null) return;
@@ -137,12 +142,12 @@ public final class EngineStore implements ImageSource, ImageDestination {
         try (InputStream tar = Files.newInputStream(loadFile())) {
             engine.load(tar);
         }
-        for (String name : names) {
-            if (engine.image(name).isPresent() || lastConfig.isEmpty()) continue;
+        for (Named named : names) {
+            String name = named.name();
             int slash = name.lastIndexOf('/');
             int colon = name.lastIndexOf(':');
             boolean tagged = colon > slash;
-            engine.tag(lastConfig.get().toString(), tagged ? name.substring(0, colon) : name, tagged ? name.substring(colon + 1) : "latest");
+            engine.tag(named.id().toString(), tagged ? name.substring(0, colon) : name, tagged ? name.substring(colon + 1) : "latest");
         }
     }
 

@@ -147,6 +147,15 @@ class EngineStoreTest {
     }
 
     @Test
+    void aLoadTheEngineRefusesFailsInTheEnginesWords() throws Exception {
+        try (Engine engine = engine()) {
+            EngineException e = org.junit.jupiter.api.Assertions.assertThrows(EngineException.class,
+                    () -> engine.load(new java.io.ByteArrayInputStream("not an image archive".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            assertTrue(e.getMessage().startsWith("The engine at " + podman.dockerHost() + " refused the image: "), e.getMessage());
+        }
+    }
+
+    @Test
     void podmansRootlessSocketUnderXdgRuntimeDirIsFound(@TempDir Path work) throws Exception {
         Path runtimeDir = work.resolve("xdg");
         Files.createDirectories(runtimeDir.resolve("podman"));
