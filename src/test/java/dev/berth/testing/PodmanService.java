@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * A real Docker-compatible engine for tests: {@code podman system service} on a socket in a test
  * directory, with its storage ({@code vfs}), run state, temporary files, network configs, event
  * log, registries.conf and XDG directories all inside that directory, so the machine's
- * {@code /var/lib/containers} and the real home are left alone. {@link #podman} runs the podman
+ * {@code /var/lib/containers/storage} and the real home are left alone. What podman 4.3 still
+ * touches as root: its blob-info cache, {@code /var/lib/containers/cache/blob-info-cache-v1.boltdb}
+ * (no option moves it), and short-lived files in {@code /var/tmp} during a load or save. {@link #podman} runs the podman
  * command line against the same storage, e.g. to {@code load} an archive behind the service's back.
  */
 public final class PodmanService implements AutoCloseable {
@@ -138,7 +140,7 @@ public final class PodmanService implements AutoCloseable {
         environment.put("XDG_RUNTIME_DIR", dir.resolve("xdg-run").toString());
         environment.put("TMPDIR", dir.toString());
         environment.put("CONTAINERS_REGISTRIES_CONF", dir.resolve("registries.conf").toString());
-        // Our own storage.conf and an empty containers.conf: the machine's /etc/containers settings do not count.
+        // Our own storage.conf and containers.conf: the machine's /etc/containers settings do not count.
         environment.put("CONTAINERS_STORAGE_CONF", dir.resolve("storage.conf").toString());
         environment.put("CONTAINERS_CONF", dir.resolve("containers.conf").toString());
         environment.put("REGISTRY_AUTH_FILE", dir.resolve("auth.json").toString());
@@ -148,7 +150,11 @@ public final class PodmanService implements AutoCloseable {
                 Files.writeString(dir.resolve("storage.conf"), "[storage]\ndriver = \"vfs\"\nrunroot = \"" + dir.resolve("run")
                         + "\"\ngraphroot = \"" + dir.resolve("storage") + "\"\n");
             }
-            if (!Files.exists(dir.resolve("containers.conf"))) Files.writeString(dir.resolve("containers.conf"), "");
+            // Big temporary files of an image copy (a load, a save) go here rather than /var/tmp.
+            Files.createDirectories(dir.resolve("tmp"));
+            if (!Files.exists(dir.resolve("containers.conf"))) {
+                Files.writeString(dir.resolve("containers.conf"), "[engine]\nimage_copy_tmp_dir = \"" + dir.resolve("tmp") + "\"\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
