@@ -165,11 +165,13 @@ public final class Engine implements Closeable {
         return builder.build();
     }
 
-    /** An engine answers {@code <none>:<none>} for an untagged image; that is no name. */
-    private static List<String> names(Object names) {
-        List<String> list = names == null ? List.of()
-                : names instanceof String[] array ? Arrays.asList(array) : ((List<?>) names).stream().map(String::valueOf).toList();
-        return list.stream().filter(n -> !n.startsWith("<none>")).toList();
+    private static List<String> names(String[] names) {
+        return names(names == null ? List.of() : Arrays.asList(names));
+    }
+
+    /** An engine answers {@code <none>:<none>} (or {@code <none>@<none>}) for an untagged image; that is no name. */
+    private static List<String> names(List<String> names) {
+        return names == null ? List.of() : names.stream().filter(n -> n != null && !n.startsWith("<none>")).toList();
     }
 
     private static String errorText(DockerHttpClient.Response response) throws EngineException {
