@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth copy SRC DST}: one image between registries, OCI layouts and archives, with skopeo's transport syntax. */
-@Command(name = "copy", description = {"Copy an image between registries, OCI layouts and archives.",
+@Command(name = "copy", description = {"Copy an image between registries, OCI layouts, archives and the local Docker or Podman engine.",
         "SRC and DST: docker://HOST/REPO:TAG|@DIGEST (or just HOST/REPO:TAG), oci:DIR[:TAG], oci-archive:FILE[:TAG], "
-                + "docker-archive:FILE[:REF]."})
+                + "docker-archive:FILE[:REF], engine:REPO:TAG or engine:IMAGE-ID (the engine found through DOCKER_HOST or its socket)."})
 final class CopyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SRC", description = "Where the image is.")
@@ -71,7 +71,7 @@ final class CopyCommand implements Callable<Integer> {
                     + "only a registry can say what refers to an image");
         }
         CopyOptions options = CopyOptions.defaults().withPlatforms(platforms(commandLine)).withCompression(compression(commandLine, to))
-                .withSingleImage(to instanceof ImageLocation.DockerArchive).withReferrers(withReferrers);
+                .withSingleImage(holdsSingleImages(to)).withReferrers(withReferrers);
         CancelSignal cancel = new CancelSignal();
         PlaceOpener opener = new PlaceOpener(environment, commandLine, cancel);
         CopyProgress progress = new CopyProgress(environment.err(), System.console() != null);
@@ -121,11 +121,16 @@ final class CopyCommand implements Callable<Integer> {
         }
     }
 
+    /** A docker-archive, and an engine (which loads one), hold single-platform images with uncompressed layers. */
+    private static boolean holdsSingleImages(ImageLocation to) {
+        return to instanceof ImageLocation.DockerArchive || to instanceof ImageLocation.Engine;
+    }
+
     /** gzip by default, but a docker-archive holds uncompressed layers whatever is asked. */
     private CopyOptions.LayerCompression compression(CommandLine commandLine, ImageLocation to) {
         String chosen = compression == null ? "gzip" : compression.toLowerCase(Locale.ROOT);
         return switch (chosen) {
-            case "gzip" -> to instanceof ImageLocation.DockerArchive ? CopyOptions.LayerCompression.KEEP : CopyOptions.LayerCompression.GZIP;
+            case "gzip" -> holdsSingleImages(to) ? CopyOptions.LayerCompression.KEEP : CopyOptions.LayerCompression.GZIP;
             case "none" -> CopyOptions.LayerCompression.KEEP;
             default -> throw new CommandLine.ParameterException(commandLine, "--compression takes gzip or none, not '" + compression + "'");
         };
@@ -137,11 +142,11 @@ final class CopyCommand implements Callable<Integer> {
     }
 
     /**
-     * The tag at the destination: the one given there; for a docker-archive without one, the source
-     * registry's name (as skopeo does, so {@code podman load} names the image).
+     * The tag at the destination: the one given there; for a docker-archive or the engine without
+     * one, the source registry's name (as skopeo does, so {@code podman load} names the image).
      */
     static Optional<String> destinationName(ImageLocation from, ImageLocation to) {
-        if (to instanceof ImageLocation.DockerArchive && to.name().isEmpty() && from instanceof ImageLocation.Registry registry
+        if (holdsSingleImages(to) && to.name().isEmpty() && from instanceof ImageLocation.Registry registry
                 && registry.reference().tag().isPresent()) {
             var reference = registry.reference();
             return Optional.of(reference.registry() + "/" + reference.repository() + ":" + reference.tag().get());

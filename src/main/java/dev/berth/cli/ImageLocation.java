@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Where an image is, written in skopeo's transport syntax: {@code docker://HOST/REPO:TAG|@DIGEST},
- * {@code oci:DIR[:TAG]}, {@code oci-archive:FILE[:TAG]}, {@code docker-archive:FILE[:REF]}; a bare
+ * {@code oci:DIR[:TAG]}, {@code oci-archive:FILE[:TAG]}, {@code docker-archive:FILE[:REF]}, and the local
+ * Docker or Podman engine as {@code engine:REPO:TAG} or {@code engine:IMAGE-ID}; a bare
  * {@code HOST/REPO:TAG} means {@code docker://}. As in skopeo, a path ends at its first ':'.
  */
 sealed interface ImageLocation {
@@ -27,6 +28,16 @@ sealed interface ImageLocation {
 
     record DockerArchive(Path file, Optional<String> name) implements ImageLocation {}
 
+    /** An image of the local engine, named as the engine names it: REPO:TAG, or an image id. */
+    record Engine(Optional<String> name) implements ImageLocation {}
+
+    static final String ENGINE = "engine:";
+
+    /** Whether {@code text} names the local engine. */
+    static boolean namesTheEngine(String text) {
+        return text.startsWith(ENGINE);
+    }
+
     /** Whether {@code text} names a layout or an archive rather than a registry. */
     static boolean namesAFile(String text) {
         return text.startsWith("oci:") || text.startsWith("oci-archive:") || text.startsWith("docker-archive:");
@@ -46,6 +57,7 @@ sealed interface ImageLocation {
         if (text.startsWith("oci:")) return pathAndName(text, "oci:", Layout::new);
         if (text.startsWith("oci-archive:")) return pathAndName(text, "oci-archive:", OciArchive::new);
         if (text.startsWith("docker-archive:")) return pathAndName(text, "docker-archive:", DockerArchive::new);
+        if (namesTheEngine(text)) return new Engine(Optional.of(text.substring(ENGINE.length())).filter(n -> !n.isEmpty()));
         return registry(text, text);
     }
 
@@ -54,7 +66,7 @@ sealed interface ImageLocation {
             return new Registry(Reference.parse(reference));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not an image location: " + e.getMessage()
-                    + " Use docker://HOST/REPO:TAG, oci:DIR[:TAG], oci-archive:FILE[:TAG] or docker-archive:FILE[:REF].");
+                    + " Use docker://HOST/REPO:TAG, oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:REF] or engine:REPO:TAG.");
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.berth.cli;
 
 import dev.berth.domain.Reference;
+import dev.berth.engine.EngineLocator;
+import dev.berth.engine.EngineStore;
 import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.store.DockerArchive;
@@ -11,6 +13,7 @@ import dev.berth.store.OciLayout;
 import dev.berth.store.RegistryStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Opens the place an {@link ImageLocation} names, for reading or for writing; registries through {@link CliConnector}. */
@@ -36,6 +39,7 @@ final class PlaceOpener {
             }
             case ImageLocation.OciArchive a -> OciArchive.read(a.file());
             case ImageLocation.DockerArchive a -> DockerArchive.read(a.file());
+            case ImageLocation.Engine e -> engine();
         };
     }
 
@@ -45,7 +49,17 @@ final class PlaceOpener {
             case ImageLocation.Layout l -> OciLayout.open(l.dir());
             case ImageLocation.OciArchive a -> OciArchive.create(a.file());
             case ImageLocation.DockerArchive a -> DockerArchive.create(a.file());
+            case ImageLocation.Engine e -> engine();
         };
+    }
+
+    /**
+     * The local engine, found as the docker CLI would find it; the images it saves or will load
+     * wait in TMPDIR. The engine is given no credentials: the registry side is Berth's.
+     */
+    private EngineStore engine() throws IOException {
+        String tmp = environment.variables().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"));
+        return EngineStore.owning(new EngineLocator(environment.variables()).connect(), Path.of(tmp));
     }
 
     private RegistryStore registry(Reference reference, ConnectionOptions options) throws IOException {

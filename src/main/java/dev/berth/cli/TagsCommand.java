@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth tags HOST[:PORT]/REPO}: every tag of a repository; or of an OCI layout or archive, in copy's transport syntax. */
-@Command(name = "tags", description = {"List all tags of a repository, or of oci:DIR, oci-archive:FILE or docker-archive:FILE.",
+@Command(name = "tags", description = {"List all tags of a repository, or of oci:DIR, oci-archive:FILE, docker-archive:FILE or engine:[REPO].",
         "A name the registry sent that is not a valid tag is left out and reported, escaped, on stderr."})
 final class TagsCommand extends RegistryCommand {
 
@@ -25,7 +25,9 @@ final class TagsCommand extends RegistryCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (ImageLocation.namesAFile(repository)) return fileTags(ImageLocation.parse(spec.commandLine(), repository));
+        if (ImageLocation.namesAFile(repository) || ImageLocation.namesTheEngine(repository)) {
+            return fileTags(ImageLocation.parse(spec.commandLine(), repository));
+        }
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), repository);
         RegistryClient client = connect(target);
         List<String> tags = client.tags(target.repository());
@@ -33,11 +35,20 @@ final class TagsCommand extends RegistryCommand {
         return BerthCli.OK;
     }
 
+    /** {@code REPO} of an engine's {@code REPO:TAG}. */
+    private static String repositoryOf(String name) {
+        int colon = name.lastIndexOf(':');
+        return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+    }
+
     /** A file's names are shown as stored: a docker-archive's are {@code name:tag}, which no tag check would pass. */
     private int fileTags(ImageLocation location) throws java.io.IOException {
         List<String> tags;
         try (ImageSource source = new PlaceOpener(environment, spec.commandLine(), CancelSignal.none()).source(location, connection)) {
             tags = source.tags();
+        }
+        if (location instanceof ImageLocation.Engine engine && engine.name().isPresent()) {
+            tags = tags.stream().filter(name -> repositoryOf(name).equals(engine.name().get())).toList();
         }
         new Output(environment.out()).names(tags, name -> Optional.empty(), json, environment.err());
         return BerthCli.OK;

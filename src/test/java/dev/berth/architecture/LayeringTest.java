@@ -92,4 +92,19 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.ui..")
                 .check(berth);
     }
+
+    @Test
+    void theLocalEngineStandsOnTheStoresAndKnowsNoCliOrUi() {
+        noClasses().that().resideInAPackage("dev.berth.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui..", "dev.berth.cli..", "dev.berth.connection..",
+                        "dev.berth.cleanup..", "dev.berth.browse..", "dev.berth.transfer..", "dev.berth.registry..")
+                .check(berth);
+    }
+
+    @Test
+    void onlyTheEnginePackageTalksToDockerJava() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.engine..")
+                .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+                .check(berth);
+    }
 }

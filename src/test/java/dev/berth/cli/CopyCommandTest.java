@@ -63,6 +63,10 @@ class CopyCommandTest {
             "docker-archive:/tmp/d.tar:team/app:1 | DockerArchive  | /tmp/d.tar team/app:1",
             "docker-archive:/tmp/d.tar:@0         | DockerArchive  | /tmp/d.tar @0",
             "docker-archive:/tmp/d.tar            | DockerArchive  | /tmp/d.tar -",
+            "engine:localhost/team/app:1          | Engine         | localhost/team/app:1",
+            "engine:alpine                        | Engine         | alpine",
+            "engine:sha256:0123abcd               | Engine         | sha256:0123abcd",
+            "engine:                              | Engine         | (none)",
     })
     void locationsAreWrittenAsSkopeoWritesThem(String text, String kind, String expected) {
         ImageLocation location = ImageLocation.parse(text);
@@ -72,6 +76,7 @@ class CopyCommandTest {
             case ImageLocation.Layout l -> l.dir() + " " + l.name().orElse("-");
             case ImageLocation.OciArchive a -> a.file() + " " + a.name().orElse("-");
             case ImageLocation.DockerArchive a -> a.file() + " " + a.name().orElse("-");
+            case ImageLocation.Engine e -> e.name().orElse("(none)");
         };
         assertEquals(expected, described);
     }
@@ -91,6 +96,8 @@ class CopyCommandTest {
             "localhost:5000/team/app:1.0 | oci:/tmp/out                    | -",
             "localhost:5000/team/app:1.0 | oci:/tmp/out:v2                 | v2",
             "oci:/tmp/in:1.0             | localhost:5000/team/copy:3.0    | 3.0",
+            "localhost:5000/team/app:1.0 | engine:                         | localhost:5000/team/app:1.0",
+            "localhost:5000/team/app:1.0 | engine:mine/app:2               | mine/app:2",
     })
     void theDestinationNameIsTheOneGivenOrForAnArchiveTheSourcesName(String from, String to, String expected) {
         assertEquals(Optional.ofNullable(expected), CopyCommand.destinationName(ImageLocation.parse(from), ImageLocation.parse(to)));
