@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "berth", mixinStandardHelpOptions = true, versionProvider = BerthCli.Version.class,
         description = "Browse and manage Docker/OCI container registries.",
         subcommands = {ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class, CleanupCommand.class, CopyCommand.class, TagCommand.class,
-                UndoCommand.class})
+                UndoCommand.class, DemoCommand.class})
 public final class BerthCli implements Runnable {
 
     public static final int OK = 0;
@@ -23,7 +23,7 @@ public final class BerthCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy or tag");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag or demo");
     }
 
     public static void main(String[] args) {
