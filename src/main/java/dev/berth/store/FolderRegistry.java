@@ -77,6 +77,10 @@ public final class FolderRegistry implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
+        if (!java.nio.file.Files.isDirectory(root())) {
+            return RegistryAnswers.error(request, 404, "NAME_UNKNOWN", "The folder " + root() + " is not there any more (moved or "
+                    + "deleted): open it again with Open folder…, or remove this connection.");
+        }
         try {
             return route(request);
         } catch (LayoutRepository.Refusal refusal) {
