@@ -7,6 +7,7 @@ import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.Platform;
+import dev.berth.store.StoreJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,18 +121,7 @@ final class DemoContent {
     }
 
     private static ObjectNode descriptor(Descriptor d) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("mediaType", d.mediaType().value());
-        node.put("digest", d.digest().toString());
-        node.put("size", d.size());
-        d.platform().ifPresent(p -> {
-            ObjectNode platform = node.putObject("platform");
-            platform.put("architecture", p.architecture());
-            platform.put("os", p.os());
-            p.variant().ifPresent(v -> platform.put("variant", v));
-        });
-        d.artifactType().ifPresent(t -> node.put("artifactType", t));
-        return node;
+        return StoreJson.descriptorNode(d);
     }
 
     private static byte[] write(ObjectNode node) {

@@ -208,9 +208,7 @@ public final class FolderRegistry implements Interceptor {
         List<Descriptor> found = repository.exists() ? repository.referrers(Digest.parse(subject)) : List.of();
         for (Descriptor d : found) {
             if (artifactType.isPresent() && !d.artifactType().equals(artifactType)) continue;
-            ObjectNode node = StoreJson.descriptorNode(d);
-            d.artifactType().ifPresent(t -> node.put("artifactType", t));
-            manifests.add(node);
+            manifests.add(StoreJson.descriptorNode(d));
         }
         Response answer = RegistryAnswers.json(request, 200, index);
         return answer.newBuilder().header("Content-Type", MediaType.OCI_INDEX.value())

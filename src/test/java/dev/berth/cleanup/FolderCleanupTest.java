@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.demo.DemoFolders;
 import dev.berth.demo.DemoImages;
 import dev.berth.domain.ImageManifest;
 import dev.berth.registry.Capabilities;
-import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
-import dev.berth.registry.RegistryClients;
-import dev.berth.store.FolderRegistry;
 import dev.berth.work.CancelSignal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +29,7 @@ class FolderCleanupTest {
     @Test
     void applyRemovesTagsFromIndexJsonCollectsBlobsForRealAndUndoRestoresWhatItCan() throws Exception {
         Path demo = work.resolve("demo");
-        DemoImages.write(demo);
-        RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(FolderRegistry.hostFor("demo")),
-                new OkHttpClient.Builder().addInterceptor(new FolderRegistry(demo)));
+        RegistryClient client = DemoFolders.written(demo);
         Capabilities capabilities = client.probeIncludingDeletes(Optional.of("team/api"));
         ImageManifest pr101 = (ImageManifest) client.manifest("team/api", "pr-101").manifest();
         ImageManifest kept = (ImageManifest) client.manifest("team/api", "1.2.0").manifest();
@@ -75,9 +70,7 @@ class FolderCleanupTest {
     @Test
     void deletingAMultiArchIndexTakesItsPlatformsAndTheirLayers() throws Exception {
         Path demo = work.resolve("demo");
-        DemoImages.write(demo);
-        RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(FolderRegistry.hostFor("demo")),
-                new OkHttpClient.Builder().addInterceptor(new FolderRegistry(demo)));
+        RegistryClient client = DemoFolders.written(demo);
         CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "library/alpine").getFirst(),
                 RetentionRules.keepLast(0).withInclude("3\\.20|latest"), DemoImages.REFERENCE_DATE);
         assertEquals(3, plan.deletions().size(), "the index and its two platform manifests");

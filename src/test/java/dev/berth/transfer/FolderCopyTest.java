@@ -3,19 +3,15 @@ package dev.berth.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.demo.DemoImages;
-import dev.berth.registry.ConnectionSettings;
+import dev.berth.demo.DemoFolders;
 import dev.berth.registry.RegistryClient;
-import dev.berth.registry.RegistryClients;
 import dev.berth.store.ExternalTool;
-import dev.berth.store.FolderRegistry;
 import dev.berth.store.OciLayout;
 import dev.berth.store.RegistryStore;
 import dev.berth.work.CancelSignal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +24,7 @@ class FolderCopyTest {
     @Test
     void exportsAMultiArchImageAndPushesItBackUnderAnotherName() throws Exception {
         Path demo = work.resolve("demo");
-        DemoImages.write(demo);
-        RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(FolderRegistry.hostFor("demo")),
-                new OkHttpClient.Builder().addInterceptor(new FolderRegistry(demo)));
+        RegistryClient client = DemoFolders.written(demo);
 
         Path exported = work.resolve("exported");
         CopyResult out;
