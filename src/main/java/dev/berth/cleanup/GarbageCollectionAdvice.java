@@ -6,6 +6,8 @@ import java.util.List;
  * What to run on the server after a cleanup: deleting manifests only unlinks them, and space comes
  * back when the registry's offline garbage collector runs (T8). Written for CNCF Distribution
  * ({@code registry:2}), the registry that needs it by hand; hosted registries collect on their own.
+ * A folder of OCI layouts has nothing to run: Berth deletes the blobs no image uses as it deletes
+ * the images ({@link #collectsOnDelete()}).
  */
 public record GarbageCollectionAdvice(String command, String containerCommand, List<String> steps, List<String> warnings) {
 
@@ -30,8 +32,33 @@ public record GarbageCollectionAdvice(String command, String containerCommand, L
                 "Undo from Berth's journal works only until garbage collection has run: after it, the deleted layers are gone."));
     }
 
+    /** For a folder of OCI layouts opened as a connection (the demo, "Open folder…"): collected at once, nothing to run. */
+    public static GarbageCollectionAdvice folder() {
+        return new GarbageCollectionAdvice("", "", List.of(
+                "Berth deleted the layers and configs no remaining image uses from the folder right after the cleanup: "
+                        + "the space is already back, there is no garbage collection to run."), List.of(
+                "Undo puts back only images whose layers are still in the folder (those shared with kept images); "
+                        + "the others are reported as impossible to restore."));
+    }
+
+    /** The advice for the registry at {@code host}: a folder's host, or any registry's. */
+    public static GarbageCollectionAdvice forHost(String host) {
+        return host.endsWith(dev.berth.registry.RegistryClients.IN_PROCESS_HOST_SUFFIX) ? folder() : distribution();
+    }
+
+    /** Whether the space came back with the deletes themselves (a folder), so there is no command to run. */
+    public boolean collectsOnDelete() {
+        return command.isEmpty();
+    }
+
     /** The advice as a block of text for a terminal or a dialog. */
     public String text() {
+        if (collectsOnDelete()) {
+            StringBuilder text = new StringBuilder();
+            steps.forEach(step -> text.append(step).append('\n'));
+            warnings.forEach(warning -> text.append("Note: ").append(warning).append('\n'));
+            return text.toString();
+        }
         StringBuilder text = new StringBuilder("Space comes back only after the registry's garbage collection runs:\n");
         for (int i = 0; i < steps.size(); i++) text.append("  ").append(i + 1).append(". ").append(steps.get(i)).append('\n');
         for (String warning : warnings) text.append("Warning: ").append(warning).append('\n');

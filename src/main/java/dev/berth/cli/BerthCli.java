@@ -20,7 +20,8 @@ public final class BerthCli implements Runnable {
      * milliseconds of start-up), and one run needs only the command it runs.
      */
     static final List<Class<?>> COMMANDS = List.of(ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class,
-            CleanupCommand.class, CopyCommand.class, TagCommand.class, ImagesCommand.class, UndoCommand.class);
+            CleanupCommand.class, CopyCommand.class, TagCommand.class, ImagesCommand.class, UndoCommand.class,
+            DemoCommand.class);
 
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -31,7 +32,7 @@ public final class BerthCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag or images");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag, images or demo");
     }
 
     public static void main(String[] args) {

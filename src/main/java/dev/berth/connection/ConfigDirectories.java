@@ -24,6 +24,13 @@ public record ConfigDirectories(Path config, Path cache) {
     /** The name of the saved-connections file inside {@link #config()}. */
     public static final String CONNECTIONS_FILE = "connections.json";
 
+    /**
+     * The folder inside {@link #config()} where the app writes the offline demo on "Open the demo": it
+     * sits beside the connections file because the demo connection points at it, and a person's
+     * cleanups of the demo are kept like any other change.
+     */
+    public static final String DEMO_FOLDER = "demo";
+
     public ConfigDirectories {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(cache, "cache");
@@ -57,6 +64,11 @@ public record ConfigDirectories(Path config, Path cache) {
         Path config = UserHome.xdg(env, "XDG_CONFIG_HOME", home, ".config");
         Path cache = UserHome.xdg(env, "XDG_CACHE_HOME", home, ".cache");
         return new ConfigDirectories(config.resolve("berth"), cache.resolve("berth"));
+    }
+
+    /** Where the app keeps the offline demo. */
+    public Path demoFolder() {
+        return config.resolve(DEMO_FOLDER);
     }
 
     /** {@code connections.json} in the config directory. */

@@ -5,6 +5,7 @@ import dev.berth.registry.Capabilities;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.auth.Credentials;
 import dev.berth.registry.tls.TlsSettings;
+import dev.berth.store.FolderRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ import java.util.Optional;
  * @param lastProbe           what the last probe found
  * @param cleanupPolicy       the connection's saved cleanup policy as the cleanup layer writes it; kept
  *                            opaque here so saved connections do not depend on the cleanup rules
+ * @param folder              for a folder of OCI image layouts opened as a connection (the demo, "Open
+ *                            folder…"): the folder, answered in-process by {@link FolderRegistry}; its
+ *                            {@code registry} is then a name ending in {@link FolderRegistry#HOST_SUFFIX}
+ *                            that no network resolves
  */
 public record Connection(
         ConnectionId id,
@@ -42,9 +47,18 @@ public record Connection(
         boolean allowInsecureRemote,
         List<String> repositories,
         Optional<ProbedCapabilities> lastProbe,
-        Optional<String> cleanupPolicy) {
+        Optional<String> cleanupPolicy,
+        Optional<Path> folder) {
 
     static final int MAX_NAME_LENGTH = 200;
+
+    /** A registry connection (not a folder). */
+    public Connection(ConnectionId id, String name, String registry, AuthMode auth, Optional<String> username, TlsOptions tls,
+            boolean plainHttp, boolean allowInsecureRemote, List<String> repositories, Optional<ProbedCapabilities> lastProbe,
+            Optional<String> cleanupPolicy) {
+        this(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy,
+                Optional.empty());
+    }
 
     /** A connection without a saved cleanup policy. */
     public Connection(ConnectionId id, String name, String registry, AuthMode auth, Optional<String> username, TlsOptions tls,
@@ -60,6 +74,8 @@ public record Connection(
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(lastProbe, "lastProbe");
         Objects.requireNonNull(cleanupPolicy, "cleanupPolicy");
+        Objects.requireNonNull(folder, "folder");
+        folder = folder.map(f -> f.toAbsolutePath().normalize());
         cleanupPolicy = cleanupPolicy.filter(p -> !p.isBlank());
         name = name.strip();
         if (name.isEmpty()) throw new IllegalArgumentException("A connection needs a name.");
@@ -80,6 +96,24 @@ public record Connection(
                     + registry + ", or allow insecure HTTP for this connection if you trust the network.");
         }
         repositories = normaliseRepositories(repositories, address);
+        if (folder.isPresent() != FolderRegistry.isFolderHost(registry)) {
+            throw new IllegalArgumentException(folder.isPresent() ? "A folder connection's registry must end in " + FolderRegistry.HOST_SUFFIX + "."
+                    : "'" + registry + "' names a folder connection, but no folder is given.");
+        }
+    }
+
+    /**
+     * A connection to a folder of OCI image layouts, named {@code name}: anonymous, answered in-process,
+     * so it works with no registry and no network.
+     */
+    public static Connection folder(String name, Path folder) {
+        return new Connection(ConnectionId.random(), name, FolderRegistry.hostFor(name), AuthMode.NONE, Optional.empty(),
+                TlsOptions.system(), false, false, List.of(), Optional.empty(), Optional.empty(), Optional.of(folder));
+    }
+
+    /** Whether this connection is a folder of OCI layouts rather than a registry. */
+    public boolean isFolder() {
+        return folder.isPresent();
     }
 
     /**
@@ -104,7 +138,7 @@ public record Connection(
         String copyName = "Copy of " + name;
         if (copyName.length() > MAX_NAME_LENGTH) copyName = copyName.substring(0, MAX_NAME_LENGTH);
         return new Connection(ConnectionId.random(), copyName, registry, auth, username, tls, plainHttp,
-                allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
+                allowInsecureRemote, repositories, lastProbe, cleanupPolicy, folder);
     }
 
     public RegistryAddress address() {
@@ -136,7 +170,7 @@ public record Connection(
     // Changed copies
 
     public Connection withName(String newName) {
-        return new Connection(id, newName, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
+        return new Connection(id, newName, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy, folder);
     }
 
     /**
@@ -148,25 +182,25 @@ public record Connection(
         if (parsed.registry().equals(registry)) return this;
         boolean plain = plainHttp && (allowInsecureRemote || parsed.isLoopback());
         return new Connection(id, name, parsed.registry(), auth, username, tls, plain, plain && allowInsecureRemote,
-                repositories, Optional.empty(), cleanupPolicy);
+                repositories, Optional.empty(), cleanupPolicy, folder);
     }
 
     /** Changes how to sign in; {@code newUsername} matters for {@link AuthMode#PASSWORD} only. */
     public Connection withAuth(AuthMode newAuth, Optional<String> newUsername) {
-        return new Connection(id, name, registry, newAuth, newUsername, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
+        return new Connection(id, name, registry, newAuth, newUsername, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy, folder);
     }
 
     public Connection withTls(TlsOptions newTls) {
-        return new Connection(id, name, registry, auth, username, newTls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy);
+        return new Connection(id, name, registry, auth, username, newTls, plainHttp, allowInsecureRemote, repositories, lastProbe, cleanupPolicy, folder);
     }
 
     /** Plain HTTP on or off; {@code allowRemote} is the person's opt-in for a host that is not this machine. */
     public Connection withPlainHttp(boolean plain, boolean allowRemote) {
-        return new Connection(id, name, registry, auth, username, tls, plain, plain && allowRemote, repositories, lastProbe, cleanupPolicy);
+        return new Connection(id, name, registry, auth, username, tls, plain, plain && allowRemote, repositories, lastProbe, cleanupPolicy, folder);
     }
 
     public Connection withRepositories(List<String> newRepositories) {
-        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, newRepositories, lastProbe, cleanupPolicy);
+        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, newRepositories, lastProbe, cleanupPolicy, folder);
     }
 
     /** Adds a repository by hand (Docker Hub's one-word names become {@code library/…}); no-op when present. */
@@ -185,12 +219,12 @@ public record Connection(
     /** Remembers a probe's result. */
     public Connection withProbe(Capabilities capabilities, Instant probedAt) {
         return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories,
-                Optional.of(new ProbedCapabilities(capabilities, probedAt)), cleanupPolicy);
+                Optional.of(new ProbedCapabilities(capabilities, probedAt)), cleanupPolicy, folder);
     }
 
     /** Saves (or, when empty, forgets) the connection's cleanup policy. */
     public Connection withCleanupPolicy(Optional<String> policy) {
-        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, policy);
+        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, lastProbe, policy, folder);
     }
 
     private static List<String> normaliseRepositories(List<String> repositories, RegistryAddress address) {

@@ -32,8 +32,12 @@ import java.util.Set;
  *                   "plainHttp": false, "allowInsecureRemote": false, "repositories": ["team/app"],
  *                   "tls": {"caFile": "/…/ca.pem", "clientCertificate": {"type": "pem", "certificate": "…", "privateKey": "…"}},
  *                   "lastProbe": {"probedAt": "…Z", "auth": "basic", "catalog": "yes", …},
- *                   "cleanupPolicy": {"berthCleanupPolicy": 1, "scopes": […]}}]}
+ *                   "cleanupPolicy": {"berthCleanupPolicy": 1, "scopes": […]}},
+ *                  {"id": "…", "name": "Demo", "registry": "demo.folder.invalid", "auth": "none", "folder": "/…/berth/demo"}]}
  * }</pre>
+ *
+ * A connection with {@code "folder"} is a folder of OCI image layouts; files written before folders
+ * existed have none, and read as before.
  *
  * Fields this version does not know, at the top level and in each connection, are kept and written
  * back, so a newer Berth's additions (cleanup policies, say) survive an older one. Works on Jackson's
@@ -47,7 +51,7 @@ final class ConnectionJson {
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("version", "connections");
     private static final Set<String> CONNECTION_FIELDS = Set.of("id", "name", "registry", "auth", "username", "tls",
-            "plainHttp", "allowInsecureRemote", "repositories", "lastProbe", "cleanupPolicy");
+            "plainHttp", "allowInsecureRemote", "repositories", "lastProbe", "cleanupPolicy", "folder");
 
     /**
      * What a file held.
@@ -148,6 +152,7 @@ final class ConnectionJson {
         if (!c.tls().equals(TlsOptions.system())) node.set("tls", tls(c.tls()));
         c.lastProbe().ifPresent(probe -> node.set("lastProbe", probe(probe)));
         c.cleanupPolicy().ifPresent(policy -> node.set("cleanupPolicy", opaque(policy)));
+        c.folder().ifPresent(folder -> node.put("folder", folder.toString()));
         return node;
     }
 
@@ -213,7 +218,8 @@ final class ConnectionJson {
                 bool(node, "allowInsecureRemote"),
                 strings(node, "repositories"),
                 probe(node.get("lastProbe")),
-                opaque(node.get("cleanupPolicy")));
+                opaque(node.get("cleanupPolicy")),
+                optionalText(node, "folder").map(Path::of));
     }
 
     private static TlsOptions tls(JsonNode node) {

@@ -9,6 +9,7 @@ import dev.berth.registry.tls.TlsConfigurationException;
 import dev.berth.registry.tls.TlsContext;
 import dev.berth.registry.tls.TlsContextFactory;
 import dev.berth.registry.tls.TlsSettings;
+import dev.berth.store.FolderRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Path;
@@ -65,6 +66,11 @@ public final class ConnectionTester {
      * @throws RegistryException.Refused          plain HTTP to a remote host without the person's opt-in
      */
     public RegistryClient connect(Connection connection, ConnectionSecrets secrets) throws RegistryException {
+        if (connection.folder().isPresent()) {
+            // Answered in-process: no TLS, no credentials, no scheme to detect, and no request leaves the JVM.
+            return clients.connect(connection.settings(secrets.credentials()),
+                    clients.sharedHttpClient().newBuilder().addInterceptor(new FolderRegistry(connection.folder().get())));
+        }
         TlsContext tls;
         try {
             tls = tlsFactory.forRegistry(connection.apiHost(), connection.tlsSettings(certsDirectories, secrets));

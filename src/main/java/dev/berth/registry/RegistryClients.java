@@ -29,6 +29,13 @@ import okhttp3.Response;
  */
 public final class RegistryClients {
 
+    /**
+     * The end of the host name of a registry answered in-process (a folder of OCI layouts, see
+     * {@code dev.berth.store.FolderRegistry}); {@code .invalid} never resolves, so such a host is never
+     * reached over a network. Its tag deletes remove the tag only.
+     */
+    public static final String IN_PROCESS_HOST_SUFFIX = ".folder.invalid";
+
     private static final Duration SCHEME_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final OkHttpClient shared;

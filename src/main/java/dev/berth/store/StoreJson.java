@@ -13,8 +13,11 @@ import dev.berth.format.ManifestParser;
 import java.io.IOException;
 import java.util.Optional;
 
-/** JSON of the file places: the small documents Berth reads and writes, and verified manifest reads. */
-final class StoreJson {
+/**
+ * JSON of the file places: the small documents Berth reads and writes, and verified manifest reads.
+ * Public only for {@link #descriptorNode}, which the demo's manifests share with the layouts' index.json.
+ */
+public final class StoreJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     /** Registries reject larger manifests; the file places use the same bound. */
@@ -61,8 +64,8 @@ final class StoreJson {
         }
     }
 
-    /** A descriptor as OCI writes it: mediaType, digest, size, then platform and annotations where present. */
-    static ObjectNode descriptorNode(Descriptor d) {
+    /** A descriptor as OCI writes it: mediaType, digest, size, then platform, artifactType and annotations where present. */
+    public static ObjectNode descriptorNode(Descriptor d) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("mediaType", d.mediaType().value());
         node.put("digest", d.digest().toString());
@@ -74,6 +77,7 @@ final class StoreJson {
             p.osVersion().ifPresent(v -> platform.put("os.version", v));
             p.variant().ifPresent(v -> platform.put("variant", v));
         });
+        d.artifactType().ifPresent(t -> node.put("artifactType", t));
         if (!d.annotations().isEmpty()) {
             ObjectNode annotations = node.putObject("annotations");
             new java.util.TreeMap<>(d.annotations()).forEach(annotations::put);

@@ -41,6 +41,13 @@ public final class ScriptedDialogs implements DialogService {
         return Optional.ofNullable(files.poll());
     }
 
+    /** Answers from the same queue as the file choosers: {@link #answerFile} the folder. */
+    @Override
+    public Optional<java.nio.file.Path> chooseFolder(String title) {
+        asked.add("folder: " + title);
+        return Optional.ofNullable(files.poll());
+    }
+
     public ScriptedDialogs answerConfirm(boolean yes) {
         confirmations.add(yes);
         return this;

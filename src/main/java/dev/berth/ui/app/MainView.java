@@ -48,7 +48,7 @@ public final class MainView extends StackPane {
         this.activity = activity;
         this.notifications = notifications;
         BrowserViewModel browser = viewModel.browser();
-        this.welcome = new WelcomeView(viewModel::addConnection);
+        this.welcome = new WelcomeView(viewModel::addConnection, viewModel::openDemo, viewModel::openFolder);
         this.tree = new RegistryTreeView(browser);
         this.overview = new RegistryOverviewView(browser);
         this.tags = new TagTableView(viewModel.repository());
@@ -82,7 +82,14 @@ public final class MainView extends StackPane {
                 new FontIcon(Feather.DOWNLOAD));
         importItem.setId("import-docker");
         importItem.setOnAction(e -> viewModel.importFromDocker());
-        javafx.scene.control.SplitMenuButton add = new javafx.scene.control.SplitMenuButton(addItem, importItem);
+        javafx.scene.control.MenuItem folderItem = new javafx.scene.control.MenuItem("Open folder…", new FontIcon(Feather.FOLDER));
+        folderItem.setId("open-folder");
+        folderItem.setOnAction(e -> viewModel.openFolder());
+        javafx.scene.control.MenuItem demoItem = new javafx.scene.control.MenuItem("Open the demo", new FontIcon(Feather.PLAY));
+        demoItem.setId("open-demo");
+        demoItem.setOnAction(e -> viewModel.openDemo());
+        javafx.scene.control.SplitMenuButton add = new javafx.scene.control.SplitMenuButton(addItem, importItem,
+                new javafx.scene.control.SeparatorMenuItem(), folderItem, demoItem);
         add.setId("add-connection");
         add.setText("Add registry");
         add.setGraphic(new FontIcon(Feather.PLUS));

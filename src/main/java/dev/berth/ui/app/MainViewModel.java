@@ -191,6 +191,24 @@ public final class MainViewModel {
         }, this::say);
     }
 
+    /** The welcome pane's "Open the demo": writes the offline demo on first use and opens it as a connection. */
+    public void openDemo() {
+        executor.submit("Opening the demo", (cancel, progress) -> connections.openDemo(), this::showAndSelect, this::say);
+    }
+
+    /** "Open folder…": a folder of OCI image layouts (one, or one per repository in sub-folders) as a connection. */
+    public void openFolder() {
+        dialogs.chooseFolder("Open a folder of OCI image layouts").ifPresent(folder -> executor.submit("Opening " + folder,
+                (cancel, progress) -> connections.openFolder(folder), this::showAndSelect, this::say));
+    }
+
+    /** Selects the opened connection, adding it to the tree unless it is there already. */
+    private void showAndSelect(ConnectionService.Opened opened) {
+        String id = opened.connection().id().value();
+        RegistryNode node = browser.registries().stream().filter(r -> r.id().equals(id)).findFirst().orElseGet(() -> show(opened));
+        browser.selectionProperty().set(node);
+    }
+
     /** Edits a connection, e.g. to fix credentials after an auth error; reloads it with the new settings. */
     public void editConnection(RegistryNode node) {
         ConnectionId id = new ConnectionId(node.id());

@@ -286,6 +286,7 @@ public final class CleanupView extends BorderPane {
         gc.getStyleClass().add("monospace");
         gc.setTooltip(new Tooltip("Space comes back only after the registry's garbage collection runs on the server."));
         gc.visibleProperty().bind(viewModel.resultProperty().isNotNull());
+        viewModel.resultProperty().addListener((obs, old, applied) -> gc.setText(viewModel.garbageCollectionAdvice()));
         gc.managedProperty().bind(gc.visibleProperty());
         VBox box = new VBox(8, buttons, result, gc);
         box.setPadding(new Insets(10, 0, 0, 0));

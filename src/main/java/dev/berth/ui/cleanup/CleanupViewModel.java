@@ -294,7 +294,8 @@ public final class CleanupViewModel {
                 + (untags == 0 ? "" : "removes " + untags + " tags on their own (their images stay)");
         if (!dialogs.confirm((tags > 0 ? "Delete " : "Remove ") + (tags + untags) + " tags?", "This " + what + " from "
                 + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be "
-                + "restored with Undo until the registry's garbage collection runs.", tags > 0 ? "Delete" : "Remove")) return;
+                + (advice().collectsOnDelete() ? "restored with Undo where its layers stay in the folder: the others are deleted for good."
+                        : "restored with Undo until the registry's garbage collection runs."), tags > 0 ? "Delete" : "Remove")) return;
         busy.set(true);
         progress.set(0);
         running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
@@ -346,9 +347,14 @@ public final class CleanupViewModel {
         }
     }
 
-    /** The exact server-side garbage-collection command and its warnings. */
+    /** The exact server-side garbage-collection command and its warnings; for a folder, that the space is already back. */
     public String garbageCollectionAdvice() {
-        return GarbageCollectionAdvice.distribution().text();
+        return advice().text();
+    }
+
+    private GarbageCollectionAdvice advice() {
+        CleanupTarget chosen = target.get();
+        return chosen == null ? GarbageCollectionAdvice.distribution() : GarbageCollectionAdvice.forHost(chosen.registry().host());
     }
 
     private void show(Planned preview) {
@@ -363,7 +369,8 @@ public final class CleanupViewModel {
         summary.set(planned.isEmpty() ? "Nothing to delete: every tag is kept by these rules."
                 : (deleteTags + untags) + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests deleted"
                         + (untags > 0 ? ", " + untags + " tags untagged: their images stay" : "") + "). "
-                        + (planned.deletions().isEmpty() ? "Untagging alone frees no space." : "Garbage collection would give back at least " + ByteSize.format(reclaimable.bytes()) + " in "
+                        + (planned.deletions().isEmpty() ? "Untagging alone frees no space." : (advice().collectsOnDelete()
+                                ? "Applying deletes at least " : "Garbage collection would give back at least ") + ByteSize.format(reclaimable.bytes()) + " in "
                         + reclaimable.blobs() + " blobs" + (reclaimable.keptSharedBytes() > 0 ? "; "
                         + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + "."));
         CleanupTarget chosen = target.get();

@@ -17,4 +17,7 @@ public interface DialogService {
 
     /** Asks which file to open; empty when cancelled. */
     Optional<java.nio.file.Path> chooseFileToOpen(String title);
+
+    /** Asks for a folder (a DirectoryChooser); empty when cancelled. */
+    Optional<java.nio.file.Path> chooseFolder(String title);
 }

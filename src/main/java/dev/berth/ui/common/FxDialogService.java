@@ -53,6 +53,13 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(jsonChooser(title).showOpenDialog(owner.get())).map(java.io.File::toPath);
     }
 
+    @Override
+    public Optional<java.nio.file.Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(java.io.File::toPath);
+    }
+
     private static javafx.stage.FileChooser jsonChooser(String title) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle(title);

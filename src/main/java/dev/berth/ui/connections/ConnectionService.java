@@ -90,6 +90,34 @@ public final class ConnectionService {
         }
     }
 
+    /**
+     * The offline demo as a connection: written into the config directory on first use (beside the
+     * connections file, see {@link dev.berth.connection.ConfigDirectories#DEMO_FOLDER}), then
+     * opened like any folder; an existing demo is opened as it is, with the person's changes.
+     */
+    public Opened openDemo() throws IOException {
+        Path folder = store().file().toAbsolutePath().getParent().resolve(dev.berth.connection.ConfigDirectories.DEMO_FOLDER);
+        if (!java.nio.file.Files.exists(folder)) dev.berth.demo.DemoImages.write(folder);
+        return openFolder(folder, "Demo");
+    }
+
+    /** A folder of OCI image layouts as a connection named after it; the saved one if this folder has one. */
+    public Opened openFolder(Path folder) throws IOException {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return openFolder(folder, name == null ? folder.toString() : name.toString());
+    }
+
+    private Opened openFolder(Path folder, String name) throws IOException {
+        Path normal = folder.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(normal)) throw new IOException(normal + " is not a folder: choose a folder that holds OCI image layouts.");
+        if (new dev.berth.store.FolderRegistry(normal).repositories().isEmpty()) {
+            throw new IOException(normal + " holds no OCI image layout (no oci-layout file in it or in its sub-folders): choose the "
+                    + "folder that skopeo or berth copy wrote with oci:DIR, or a folder of such layouts.");
+        }
+        Optional<Connection> saved = store().connections().stream().filter(c -> c.folder().equals(Optional.of(normal))).findFirst();
+        return open(saved.isPresent() ? saved.get() : store().add(Connection.folder(name, normal)));
+    }
+
     /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
     public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));

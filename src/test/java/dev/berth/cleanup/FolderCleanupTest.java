@@ -1,0 +1,106 @@
+package dev.berth.cleanup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.demo.DemoFolders;
+import dev.berth.demo.DemoImages;
+import dev.berth.domain.ImageManifest;
+import dev.berth.registry.Capabilities;
+import dev.berth.registry.RegistryClient;
+import dev.berth.work.CancelSignal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cleanup of the demo folder: tags leave index.json, unused blobs leave the disk, and undo says what it can bring back. */
+class FolderCleanupTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void applyRemovesTagsFromIndexJsonCollectsBlobsForRealAndUndoRestoresWhatItCan() throws Exception {
+        Path demo = work.resolve("demo");
+        RegistryClient client = DemoFolders.written(demo);
+        Capabilities capabilities = client.probeIncludingDeletes(Optional.of("team/api"));
+        ImageManifest pr101 = (ImageManifest) client.manifest("team/api", "pr-101").manifest();
+        ImageManifest kept = (ImageManifest) client.manifest("team/api", "1.2.0").manifest();
+
+        CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "team/api").getFirst(),
+                RetentionRules.keepLast(0).withInclude("pr-.*|latest"), DemoImages.REFERENCE_DATE, Untagging.of(capabilities.tagDeletion()));
+        assertEquals(4, plan.deletions().size(), "the four pull-request images");
+        assertEquals(1, plan.untags().size(), "latest goes on its own: 1.2.0 keeps the image");
+        long before = bytesUnder(demo.resolve("team/api/blobs"));
+
+        Journal journal = new Journal(work.resolve("journal"));
+        ApplyResult applied = new CleanupExecutor(client, journal, 4).apply(plan, ApplyListener.NONE, CancelSignal.none());
+
+        assertTrue(applied.complete(), applied.toString());
+        List<String> listed = refNames(demo.resolve("team/api/index.json"));
+        assertEquals(List.of("1.0.0", "1.1.0", "1.2.0", "1.3.0-rc1"), listed.stream().sorted().toList());
+        long freed = before - bytesUnder(demo.resolve("team/api/blobs"));
+        assertTrue(freed >= plan.reclaimable().bytes(), "freed " + freed + ", the preview promised at least " + plan.reclaimable().bytes());
+        assertFalse(Files.exists(blob(demo, pr101.layers().getLast())), "a layer only pr-101 used is gone from the disk");
+        assertFalse(Files.exists(blob(demo, pr101.config())), "and its config");
+        assertTrue(Files.exists(blob(demo, kept.layers().getFirst())), "the shared base layer stays");
+        assertTrue(GarbageCollectionAdvice.forHost(client.host()).collectsOnDelete());
+        assertTrue(GarbageCollectionAdvice.forHost(client.host()).text().contains("already back"));
+
+        RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(applied.journalId()).orElseThrow(),
+                RestoreListener.NONE, CancelSignal.none());
+
+        assertFalse(undo.complete(), "the collected images cannot come back");
+        assertEquals(4, undo.with(RestoreOutcome.Status.IMPOSSIBLE).size(), undo.toString());
+        assertTrue(undo.with(RestoreOutcome.Status.IMPOSSIBLE).getFirst().message().contains("garbage collection"));
+        RestoreOutcome untagged = undo.outcomes().stream().filter(o -> o.entry().role() == ManifestDeletion.Role.TAG_ONLY).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("latest"), untagged.tagsRestored(), "the image stayed; its tag is put back");
+        assertTrue(client.tags("team/api").contains("latest"), "the untagged tag is back");
+        assertEquals(client.headManifest("team/api", "1.2.0").digest(), client.headManifest("team/api", "latest").digest());
+    }
+
+    @Test
+    void deletingAMultiArchIndexTakesItsPlatformsAndTheirLayers() throws Exception {
+        Path demo = work.resolve("demo");
+        RegistryClient client = DemoFolders.written(demo);
+        CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "library/alpine").getFirst(),
+                RetentionRules.keepLast(0).withInclude("3\\.20|latest"), DemoImages.REFERENCE_DATE);
+        assertEquals(3, plan.deletions().size(), "the index and its two platform manifests");
+
+        ApplyResult applied = new CleanupExecutor(client, new Journal(work.resolve("journal")), 2).apply(plan, ApplyListener.NONE,
+                CancelSignal.none());
+
+        assertTrue(applied.complete(), applied.toString());
+        assertEquals(List.of("3.18", "3.19"), client.tags("library/alpine"));
+        try (Stream<Path> blobs = Files.list(demo.resolve("library/alpine/blobs/sha256"))) {
+            assertEquals(2 * 3, blobs.count(), "two images left: a manifest, a config and a layer each");
+        }
+    }
+
+    private static Path blob(Path demo, dev.berth.domain.Descriptor d) {
+        return demo.resolve("team/api/blobs/sha256").resolve(d.digest().hex());
+    }
+
+    private static List<String> refNames(Path indexJson) throws Exception {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(indexJson.toFile()).path("manifests").forEach(entry -> {
+            String name = entry.path("annotations").path("org.opencontainers.image.ref.name").asText("");
+            if (!name.isEmpty()) names.add(name);
+        });
+        return names;
+    }
+
+    private static long bytesUnder(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
