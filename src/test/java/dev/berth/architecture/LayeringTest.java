@@ -92,4 +92,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.ui..")
                 .check(berth);
     }
+
+    @Test
+    void jobsServeTheAppAndTheCliWithoutKnowingEither() {
+        noClasses().that().resideInAPackage("dev.berth.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..", "dev.berth.connection..")
+                .check(berth);
+    }
 }
