@@ -174,7 +174,7 @@ public final class MainView extends StackPane {
         push.setTooltip(new Tooltip("Push an image archive or OCI layout to a registry"));
         push.setOnAction(e -> transfers.actions().push(java.util.Optional.empty()));
         toolbar.getItems().add(1, push); // right after "Add registry"
-        tags.addTagMenu("Transfer", transfers);
+        tags.addTagMenu("Export, copy or retag the selected tag", transfers);
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
                 instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);

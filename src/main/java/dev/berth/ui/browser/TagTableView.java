@@ -75,7 +75,10 @@ public final class TagTableView extends BorderPane {
             return row == null || repository == null || !row.isValidName() ? java.util.Optional.empty()
                     : java.util.Optional.of(new BrowserViewModel.TagSelection(repository, row.tag()));
         };
-        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(label, new FontIcon(Feather.SEND));
+        // Icon only: the toolbar is full at 1280 px, and a cut "T…" says nothing; the tooltip does.
+        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(null, new FontIcon(Feather.SEND));
+        button.setTooltip(new javafx.scene.control.Tooltip(label));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setId("tag-transfer");
         button.getItems().setAll(menu.items(selected));
         button.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

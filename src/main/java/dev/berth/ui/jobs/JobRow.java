@@ -122,7 +122,13 @@ public final class JobRow {
         route.set(job.what().from() + " → " + job.what().to());
         state.set(job.state());
         var progress = job.progress();
-        fraction.set(job.state() == JobState.DONE ? 1 : job.state() == JobState.QUEUED ? 0 : progress.fraction());
+        fraction.set(switch (job.state()) {
+            case DONE -> 1;
+            case QUEUED -> 0;
+            case RUNNING -> progress.fraction();
+            // Stopped: as far as it got, never the "working" animation.
+            case FAILED, CANCELLED -> Math.max(0, progress.fraction());
+        });
         speed.set(job.state() == JobState.RUNNING ? speed(progress.bytesPerSecond(), progress.eta()) : "");
         detail.set(detail(job));
         canCancel.set(!job.state().finished());

@@ -83,8 +83,14 @@ final class JobRowView extends VBox {
         layersBox.setPadding(new Insets(2, 0, 2, 24));
         layersBox.visibleProperty().bind(layers.selectedProperty());
         layersBox.managedProperty().bind(layers.selectedProperty());
-        row.layers().addListener((ListChangeListener<LayerRow>) c -> showLayers());
-        showLayers();
+        // Layer bars are built only while shown: twenty jobs of many layers would otherwise be thousands of idle nodes.
+        row.layers().addListener((ListChangeListener<LayerRow>) c -> {
+            if (layers.isSelected()) showLayers();
+        });
+        layers.selectedProperty().addListener((obs, old, shown) -> {
+            if (shown) showLayers();
+            else layersBox.getChildren().clear();
+        });
         getChildren().addAll(top, bar, detail, layersBox);
     }
 

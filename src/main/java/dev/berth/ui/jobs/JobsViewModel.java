@@ -8,6 +8,7 @@ import dev.berth.jobs.JobState;
 import dev.berth.jobs.JobSummary;
 import dev.berth.ui.common.UiBatcher;
 import dev.berth.ui.common.UiExecutor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,9 @@ import javafx.collections.ObservableList;
  * read once per update.
  */
 public final class JobsViewModel {
+
+    /** New rows shown per FX update; the rest follow in the next. */
+    static final int NEW_ROWS_PER_UPDATE = 5;
 
     private final UiExecutor executor;
     private final JobService jobs;
@@ -119,21 +123,30 @@ public final class JobsViewModel {
 
     private void apply(List<Job> batch) {
         Set<Job> changed = new LinkedHashSet<>(batch);
+        List<JobRow> added = new ArrayList<>();
         for (Job job : changed) {
-            JobSnapshot snapshot = job.snapshot();
             JobRow row = rowsById.get(job.id());
+            if (row == null && added.size() == NEW_ROWS_PER_UPDATE) {
+                // A row is a handful of controls: many new jobs at once are shown over a few updates, each short.
+                changes.add(job);
+                continue;
+            }
+            JobSnapshot snapshot = job.snapshot();
             // A retry that finished between two updates comes back finished again: a new attempt counts as unfinished before.
             boolean wasFinished = row != null && row.attempt() == snapshot.attempt() && row.stateProperty().get().finished();
             if (row == null) {
                 row = JobRow.of(snapshot);
                 rowsById.put(job.id(), row);
                 jobsById.put(job.id(), job);
-                rows.addFirst(row);
-                expanded.set(true);
+                added.addFirst(row);
             } else {
                 row.update(snapshot);
             }
             if (!wasFinished && snapshot.state().finished() && snapshot.state() != JobState.CANCELLED) notices.show(notice(snapshot));
+        }
+        if (!added.isEmpty()) {
+            rows.addAll(0, added); // one change for the view, newest first
+            expanded.set(true);
         }
         recount();
     }
