@@ -222,6 +222,29 @@ class JobsFlowTest {
     }
 
     @Test
+    void pushAnOciLayoutFromTheToolbar(FxRobot robot) throws Exception {
+        RegistryNode from = connect("source", source);
+        RegistryNode to = connect("target", target);
+        Path layout = temp.resolve("app-layout");
+        try (dev.berth.store.OciLayout out = dev.berth.store.OciLayout.open(layout)) {
+            new dev.berth.transfer.ImageCopier(temp).copy(new dev.berth.store.RegistryStore(from.client(), "team/app"), "1.0", out,
+                    Optional.of("1.0"), dev.berth.transfer.CopyOptions.defaults(), dev.berth.work.CancelSignal.none(),
+                    dev.berth.transfer.TransferListener.NONE);
+        }
+        transfers.answerPush(form -> new TransferDialogs.PushChoice(PlaceKind.OCI_LAYOUT, layout, "1.0",
+                new TransferDialogs.Destination(to.id(), "pushed/app", "v1")));
+
+        robot.clickOn("#toolbar-push");
+
+        waitUntil(() -> services.jobs().rows().size() == 1 && services.jobs().rows().getFirst().stateProperty().get() == JobState.DONE);
+        Screenshots.take(scene, "jobs-07-pushed-from-a-layout");
+        assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.local()), transfers.asked.toString());
+        assertEquals(image.digest(), TestImages.Content.of(image.mediaType(), RegistrySeeder.of(target).getManifest("pushed/app", "v1")).digest());
+        assertTrue(onFx(() -> services.jobs().rows().getFirst().titleProperty().get()).startsWith("Push " + layout), "the row says what was pushed");
+        watchdog.assertNoStall();
+    }
+
+    @Test
     void twentyJobsWithPerLayerUpdatesStayInsideTheFxBudget(FxRobot robot) throws Exception {
         for (int i = 0; i < 20; i++) {
             int job = i;
