@@ -42,8 +42,6 @@ final class JobRowView extends VBox {
         Label route = new Label();
         route.getStyleClass().addAll("job-route", Styles.TEXT_MUTED);
         route.textProperty().bind(row.routeProperty());
-        route.setTooltip(new Tooltip());
-        route.getTooltip().textProperty().bind(row.routeProperty());
         HBox.setHgrow(route, Priority.ALWAYS);
         route.setMaxWidth(Double.MAX_VALUE);
         Label speed = new Label();
@@ -52,7 +50,7 @@ final class JobRowView extends VBox {
         speed.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = new Button(null, new FontIcon(Feather.X));
         cancel.getStyleClass().addAll("job-cancel", Styles.FLAT, Styles.SMALL);
-        cancel.setTooltip(new Tooltip("Cancel this job"));
+        tooltipOnHover(cancel, "Cancel this job");
         cancel.visibleProperty().bind(row.canCancelProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> viewModel.cancel(row));
@@ -63,7 +61,7 @@ final class JobRowView extends VBox {
         retry.setOnAction(e -> viewModel.retry(row));
         ToggleButton layers = new ToggleButton(null, new FontIcon(Feather.LIST));
         layers.getStyleClass().addAll("job-layers", Styles.FLAT, Styles.SMALL);
-        layers.setTooltip(new Tooltip("Show a bar per layer"));
+        tooltipOnHover(layers, "Show a bar per layer");
         layers.setVisible(!row.earlier());
         layers.setManaged(!row.earlier());
         HBox top = new HBox(8, state, title, route, speed, retry, cancel, layers);
@@ -94,6 +92,17 @@ final class JobRowView extends VBox {
         getChildren().addAll(top, bar, detail, layersBox);
     }
 
+
+    /**
+     * A tooltip is a popup window of its own, too heavy to make for every button of twenty rows in
+     * one FX update: it is made when the pointer first reaches the button.
+     */
+    private static void tooltipOnHover(javafx.scene.control.Control control, String text) {
+        control.setAccessibleText(text);
+        control.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (control.getTooltip() == null) control.setTooltip(new Tooltip(text));
+        });
+    }
 
     private void showLayers() {
         // Layers only ever get added during an attempt; a new attempt clears them.

@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
 public final class JobsViewModel {
 
     /** New rows shown per FX update; the rest follow in the next. */
-    static final int NEW_ROWS_PER_UPDATE = 5;
+    static final int NEW_ROWS_PER_UPDATE = 3;
 
     private final UiExecutor executor;
     private final JobService jobs;
