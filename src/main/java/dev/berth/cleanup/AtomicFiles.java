@@ -18,7 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the same directory, fsync, atomic rename), readable by the owner only: the journal holds
  * manifests of private images.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {}
 
@@ -30,7 +30,7 @@ final class AtomicFiles {
      * {@code durable} false skips the fsync: for records whose loss is harmless (the rename is still
      * atomic, but after a power cut the file may be missing or empty, so readers must cope).
      */
-    static void write(Path target, byte[] content, boolean durable) throws IOException {
+    public static void write(Path target, byte[] content, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         createPrivateDirectories(dir);
         Path temp;

@@ -107,4 +107,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
                 .check(berth);
     }
+
+    @Test
+    void jobsServeTheAppAndTheCliWithoutKnowingEither() {
+        noClasses().that().resideInAPackage("dev.berth.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..", "dev.berth.connection..")
+                .check(berth);
+    }
 }

@@ -18,7 +18,20 @@ import dev.berth.ui.connections.ConnectionService;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
+import dev.berth.jobs.CopyJobs;
+import dev.berth.jobs.JobHistory;
+import dev.berth.jobs.JobService;
+import dev.berth.jobs.StorePlaces;
+import dev.berth.transfer.ImageCopier;
+import dev.berth.ui.jobs.ConnectedClients;
+import dev.berth.ui.jobs.FxTransferDialogs;
+import dev.berth.ui.jobs.JobNotice;
+import dev.berth.ui.jobs.JobsViewModel;
+import dev.berth.ui.jobs.TransferActions;
+import dev.berth.ui.jobs.TransferDialogs;
+import dev.berth.ui.jobs.TransferMenus;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,9 +42,20 @@ public final class AppServices {
     private final NotificationArea notifications;
     private final ConnectionService connections;
     private final MainViewModel main;
+    private final JobService jobService;
+    private final JobsViewModel jobs;
+    private final TransferMenus transfers;
 
+    /** Jobs remembered for this run only, transfer dialogs without an owner window (tests that do not use them). */
     public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
             SummaryCache summaries, Journal journal) {
+        this(executor, activity, dialogs, connections, summaries, journal,
+                new JobService(JobService.DEFAULT_RUNNING, JobHistory.inMemory(), Clock.systemUTC()), new FxTransferDialogs(() -> null),
+                JobNotice.Sink.NONE);
+    }
+
+    public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
+            SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices) {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
@@ -42,6 +66,26 @@ public final class AppServices {
         CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
                 new ConnectionPolicies(connections), Clock.systemUTC(), 4);
         this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup);
+        this.jobService = jobService;
+        this.jobs = new JobsViewModel(executor, jobService, notices);
+        ConnectedClients clients = new ConnectedClients();
+        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients), new ImageCopier()),
+                clients, browser.registries(), notifications);
+        this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
+                : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()
+                        .map(row -> TransferActions.platforms(row.platformsProperty().get())).orElse(List.of()));
+    }
+
+    public JobService jobService() {
+        return jobService;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public TransferMenus transfers() {
+        return transfers;
     }
 
     /** The connections of the user running Berth: their config directory, their secret store. */

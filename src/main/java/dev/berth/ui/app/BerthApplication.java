@@ -4,7 +4,13 @@ import dev.berth.registry.RegistryClients;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.FxDialogService;
 import dev.berth.ui.common.FxUiExecutor;
+import dev.berth.jobs.JobHistory;
+import dev.berth.jobs.JobService;
+import dev.berth.ui.jobs.FxTransferDialogs;
+import dev.berth.ui.jobs.JobNotifications;
+import dev.berth.ui.jobs.JobsView;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,6 +25,7 @@ import dev.berth.platform.UserHome;
 public final class BerthApplication extends Application {
 
     private FxUiExecutor executor;
+    private JobService jobService;
 
     @Override
     public void start(Stage stage) {
@@ -29,11 +36,14 @@ public final class BerthApplication extends Application {
         Path home = UserHome.current();
         ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
         FxDialogService dialogs = new FxDialogService(() -> stage);
+        jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.in(JobHistory.defaultFile(System.getenv(), home)), Clock.systemUTC());
         AppServices services = new AppServices(executor, activity, dialogs,
                 AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),
-                new Journal(Journal.defaultDirectory(System.getenv(), home)));
+                new Journal(Journal.defaultDirectory(System.getenv(), home)), jobService, new FxTransferDialogs(() -> stage),
+                new JobNotifications(() -> stage));
         dialogs.setTester(services.main()::testConnection);
         MainView view = new MainView(services.main(), activity, services.notifications());
+        view.dockJobs(new JobsView(services.jobs()), services.transfers());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 
         stage.setTitle("Berth");
@@ -45,10 +55,12 @@ public final class BerthApplication extends Application {
         CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
                 .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
         services.main().start();
+        services.jobs().start();
     }
 
     @Override
     public void stop() {
+        if (jobService != null) jobService.close(); // cancels running jobs so they discard what they half wrote
         if (executor != null) executor.close();
     }
 }

@@ -42,6 +42,9 @@ public final class MainView extends StackPane {
     private final TagTableView tags;
     private final TagDetailsView details;
     private final CleanupView cleanup;
+    private BorderPane layout;
+    private HBox statusBar;
+    private ToolBar toolbar;
 
     public MainView(MainViewModel viewModel, ActivityMonitor activity, NotificationArea notifications) {
         this.viewModel = viewModel;
@@ -65,7 +68,7 @@ public final class MainView extends StackPane {
     private void createView() {
         setId("main");
         getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
-        BorderPane layout = new BorderPane();
+        layout = new BorderPane();
         layout.setTop(toolbar());
         SplitPane split = new SplitPane(padded(tree), padded(content));
         split.setDividerPositions(0.3);
@@ -111,6 +114,7 @@ public final class MainView extends StackPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         ToolBar bar = new ToolBar(add, new Separator(Orientation.VERTICAL), search, go, refresh, spacer, theme);
+        toolbar = bar;
         bar.setId("toolbar");
         return bar;
     }
@@ -131,6 +135,7 @@ public final class MainView extends StackPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, summary, spacer, busy, stop);
+        statusBar = bar;
         bar.setId("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
@@ -162,6 +167,24 @@ public final class MainView extends StackPane {
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
         showPane(viewModel.paneProperty().get());
+    }
+
+    /**
+     * Docks the jobs panel above the status bar, puts the job count in the status bar, and adds the
+     * transfer commands: Push… on the toolbar, Export/Copy to/Retag on tags, Push here on repositories.
+     */
+    public void dockJobs(dev.berth.ui.jobs.JobsView jobs, dev.berth.ui.jobs.TransferMenus transfers) {
+        layout.setBottom(new javafx.scene.layout.VBox(jobs, statusBar));
+        statusBar.getChildren().add(1, jobs.statusCount());
+        Button push = new Button("Push…", new FontIcon(Feather.UPLOAD));
+        push.setId("toolbar-push");
+        push.setTooltip(new Tooltip("Push an image archive or OCI layout to a registry"));
+        push.setOnAction(e -> transfers.actions().push(java.util.Optional.empty()));
+        toolbar.getItems().add(1, push); // right after "Add registry"
+        tags.addTagMenu("Export, copy or retag the selected tag", transfers);
+        details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
+                instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
+        tree.addMenus(transfers, transfers::forRepository);
     }
 
     private void showPane(MainViewModel.Pane pane) {

@@ -46,11 +46,19 @@ public final class RegistryTreeView extends VBox {
     private Consumer<RegistryNode> onDuplicateConnection = node -> {};
     private java.util.function.BiConsumer<RegistryNode, String> onCleanup = (node, prefix) -> {};
     private Consumer<BrowserViewModel.TagSelection> onDeleteTag = tag -> {};
+    private TagMenu tagMenu = tag -> List.of();
+    private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
         createView();
         bind();
+    }
+
+    /** Adds another feature's commands to the menus of tags and repositories. */
+    public void addMenus(TagMenu tags, java.util.function.Function<RepositoryNode, List<MenuItem>> repositories) {
+        tagMenu = tags;
+        repositoryMenu = repositories;
     }
 
     public void setOnEditConnection(Consumer<RegistryNode> handler) {
@@ -296,7 +304,11 @@ public final class RegistryTreeView extends VBox {
         MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("tree-delete-tag");
         delete.setOnAction(e -> onDeleteTag.accept(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
-        return new ContextMenu(delete);
+        ContextMenu menu = new ContextMenu(delete);
+        List<MenuItem> more = tagMenu.items(() -> java.util.Optional.of(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        if (!more.isEmpty()) menu.getItems().addAll(0, more);
+        if (!more.isEmpty()) menu.getItems().add(more.size(), new javafx.scene.control.SeparatorMenuItem());
+        return menu;
     }
 
     private ContextMenu repositoryMenu(RepositoryNode repository) {
@@ -304,6 +316,8 @@ public final class RegistryTreeView extends VBox {
         refresh.setOnAction(e -> viewModel.loadTags(repository));
         MenuItem copy = new MenuItem("Copy name");
         copy.setOnAction(e -> Clipboards.copy(Reference.ofRepository(repository.registry().host(), repository.name()).canonical()));
-        return new ContextMenu(refresh, copy);
+        ContextMenu menu = new ContextMenu(refresh, copy);
+        menu.getItems().addAll(repositoryMenu.apply(repository));
+        return menu;
     }
 }

@@ -40,6 +40,8 @@ public final class TagTableView extends BorderPane {
 
     private final RepositoryViewModel viewModel;
     private final TableView<TagRow> table = new TableView<>();
+    private HBox toolbar;
+    private Button deleteButton;
     private Consumer<TagRow> onOpen = row -> {};
     private Runnable onCleanup = () -> {};
     private Consumer<java.util.List<String>> onDelete = tags -> {};
@@ -63,6 +65,26 @@ public final class TagTableView extends BorderPane {
 
     public TableView<TagRow> table() {
         return table;
+    }
+
+    /** Adds another feature's commands on the selected tag to the toolbar (as one menu button) and the context menu. */
+    public void addTagMenu(String label, TagMenu menu) {
+        java.util.function.Supplier<java.util.Optional<BrowserViewModel.TagSelection>> selected = () -> {
+            TagRow row = table.getSelectionModel().getSelectedItem();
+            RepositoryNode repository = viewModel.repositoryProperty().get();
+            return row == null || repository == null || !row.isValidName() ? java.util.Optional.empty()
+                    : java.util.Optional.of(new BrowserViewModel.TagSelection(repository, row.tag()));
+        };
+        // Icon only: the toolbar is full at 1280 px, and a cut "T…" says nothing; the tooltip does.
+        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(null, new FontIcon(Feather.SEND));
+        button.setTooltip(new javafx.scene.control.Tooltip(label));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setId("tag-transfer");
+        button.getItems().setAll(menu.items(selected));
+        button.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        toolbar.getChildren().add(toolbar.getChildren().indexOf(deleteButton) + 1, button);
+        table.getContextMenu().getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        table.getContextMenu().getItems().addAll(menu.items(selected));
     }
 
     private void createView() {
@@ -105,6 +127,8 @@ public final class TagTableView extends BorderPane {
                 table.getSelectionModel().getSelectedItems()));
         delete.setOnAction(e -> onDelete.accept(selectedTags()));
         HBox bar = new HBox(8, filter, cleanup, delete, spacer, status, progress, cancel);
+        toolbar = bar;
+        deleteButton = delete;
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(8, title, bar);
         header.setPadding(new Insets(0, 0, 8, 0));

@@ -52,6 +52,17 @@ public final class TagDetailsView extends BorderPane {
         bind();
     }
 
+    private HBox header;
+
+    /** Adds another feature's commands on the shown tag ({@code shown} says which it is) as a menu button in the header. */
+    public void addTagMenu(String label, dev.berth.ui.browser.TagMenu menu,
+            java.util.function.Supplier<java.util.Optional<dev.berth.ui.browser.BrowserViewModel.TagSelection>> shown) {
+        javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(label, new FontIcon(Feather.SEND));
+        button.setId("details-transfer");
+        button.getItems().setAll(menu.items(shown));
+        header.getChildren().add(button);
+    }
+
     private void createView() {
         setId("tag-details");
         Label title = new Label();
@@ -62,6 +73,7 @@ public final class TagDetailsView extends BorderPane {
         Button copyDigestRef = copyButton("copy-digest-ref", "@digest", Feather.LINK, viewModel::digestReference);
         Button copyDigest = copyButton("copy-digest", "digest", Feather.COPY, viewModel::digest);
         HBox header = new HBox(8, title, new javafx.scene.layout.Region(), copyPull, copyDigestRef, copyDigest);
+        this.header = header;
         HBox.setHgrow(header.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 8, 0));

@@ -1,0 +1,39 @@
+package dev.berth.jobs;
+
+import dev.berth.store.ImageDestination;
+import dev.berth.store.ImageSource;
+import dev.berth.transfer.CopyResult;
+import dev.berth.transfer.ImageCopier;
+import java.util.Optional;
+
+/** Runs {@link CopyRequest}s as jobs of a {@link JobService}, opening their places afresh for each attempt. */
+public final class CopyJobs {
+
+    private final JobService jobs;
+    private final Places places;
+    private final ImageCopier copier;
+
+    public CopyJobs(JobService jobs, Places places, ImageCopier copier) {
+        this.jobs = jobs;
+        this.places = places;
+        this.copier = copier;
+    }
+
+    public Job submit(CopyRequest request) {
+        return jobs.submit(request.describe(), (cancel, progress) -> {
+            CopyResult result;
+            try (ImageSource in = places.source(request.from().place(), cancel);
+                    ImageDestination out = places.destination(request.to().place(), cancel)) {
+                result = copier.copy(in, request.from().name(), out, request.destinationName(), request.effectiveOptions(), cancel,
+                        progress.transferListener());
+            }
+            return new JobOutcome(Optional.of(result.digest()), result.bytes(), note(result));
+        });
+    }
+
+    private static String note(CopyResult result) {
+        String blobs = result.blobsCopied() + " copied, " + result.blobsSkipped() + " already there"
+                + (result.blobsMounted() > 0 ? ", " + result.blobsMounted() + " linked" : "");
+        return blobs + result.digestChange().map(why -> "; new digest because " + why).orElse("");
+    }
+}

@@ -1,0 +1,21 @@
+package dev.berth.jobs;
+
+/** What a job does, in the words a row and a notice use. */
+public enum JobKind {
+    PULL("Pull"),
+    PUSH("Push"),
+    EXPORT("Export"),
+    IMPORT("Import"),
+    COPY("Copy"),
+    RETAG("Retag");
+
+    private final String verb;
+
+    JobKind(String verb) {
+        this.verb = verb;
+    }
+
+    public String verb() {
+        return verb;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.berth.jobs;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where images live, named without any secret: a registry by its saved connection's id and host, a
+ * layout or archive by its path. A job's summary is written from these, so it can be kept on disk.
+ */
+public sealed interface Place {
+
+    PlaceKind kind();
+
+    /** How a person reads it: {@code localhost:5000/team/app}, {@code /home/me/app.tar}. */
+    String description();
+
+    /** A repository of a saved connection; {@code host} is for display only. */
+    record Registry(String connectionId, String host, String repository) implements Place {
+        public Registry {
+            Objects.requireNonNull(connectionId, "connectionId");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(repository, "repository");
+        }
+
+        @Override
+        public PlaceKind kind() {
+            return PlaceKind.REGISTRY;
+        }
+
+        @Override
+        public String description() {
+            return host + "/" + repository;
+        }
+    }
+
+    record Layout(Path dir) implements Place {
+        @Override
+        public PlaceKind kind() {
+            return PlaceKind.OCI_LAYOUT;
+        }
+
+        @Override
+        public String description() {
+            return dir.toString();
+        }
+    }
+
+    record OciArchiveFile(Path file) implements Place {
+        @Override
+        public PlaceKind kind() {
+            return PlaceKind.OCI_ARCHIVE;
+        }
+
+        @Override
+        public String description() {
+            return file.toString();
+        }
+    }
+
+    record DockerArchiveFile(Path file) implements Place {
+        @Override
+        public PlaceKind kind() {
+            return PlaceKind.DOCKER_ARCHIVE;
+        }
+
+        @Override
+        public String description() {
+            return file.toString();
+        }
+    }
+
+    /** A file or folder place of {@code kind} at {@code path}. */
+    static Place local(PlaceKind kind, Path path) {
+        return switch (kind) {
+            case OCI_LAYOUT -> new Layout(path);
+            case OCI_ARCHIVE -> new OciArchiveFile(path);
+            case DOCKER_ARCHIVE -> new DockerArchiveFile(path);
+            case REGISTRY -> throw new IllegalArgumentException("a registry is not a file or folder");
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package dev.berth.jobs;
+
+/**
+ * The kinds of place an image can be copied from or to, in the order dialogs offer them. A new kind
+ * (a local Docker/Podman engine) is one constant here, a {@link Place} record and a case in
+ * {@link StorePlaces}.
+ */
+public enum PlaceKind {
+    REGISTRY("Registry", Shape.REGISTRY),
+    OCI_LAYOUT("OCI layout folder", Shape.FOLDER),
+    OCI_ARCHIVE("OCI archive file (.tar)", Shape.FILE),
+    DOCKER_ARCHIVE("Docker archive file (docker save, .tar)", Shape.FILE);
+
+    /** What the person picks to name a place of this kind. */
+    public enum Shape { REGISTRY, FOLDER, FILE }
+
+    private final String label;
+    private final Shape shape;
+
+    PlaceKind(String label, Shape shape) {
+        this.label = label;
+        this.shape = shape;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The kinds that live in files or folders on this machine (export targets, push sources). */
+    public static java.util.List<PlaceKind> local() {
+        return java.util.Arrays.stream(values()).filter(k -> k.shape != Shape.REGISTRY).toList();
+    }
+}

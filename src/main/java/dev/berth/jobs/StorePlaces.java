@@ -1,0 +1,55 @@
+package dev.berth.jobs;
+
+import dev.berth.registry.RegistryClient;
+import dev.berth.store.DockerArchive;
+import dev.berth.store.ImageDestination;
+import dev.berth.store.ImageSource;
+import dev.berth.store.OciArchive;
+import dev.berth.store.OciLayout;
+import dev.berth.store.RegistryStore;
+import dev.berth.work.CancelSignal;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** Opens places through the store layer; registries through the client of their saved connection. */
+public final class StorePlaces implements Places {
+
+    /** The connected client of a saved connection (the app's, with its credentials). */
+    @FunctionalInterface
+    public interface Connector {
+        RegistryClient client(Place.Registry place) throws IOException;
+    }
+
+    private final Connector connector;
+
+    public StorePlaces(Connector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public ImageSource source(Place place, CancelSignal cancel) throws IOException {
+        return switch (place) {
+            case Place.Registry r -> registry(r, cancel);
+            case Place.Layout l -> {
+                if (!Files.isDirectory(l.dir())) throw new IOException("There is no OCI image layout at " + l.dir() + ".");
+                yield OciLayout.open(l.dir());
+            }
+            case Place.OciArchiveFile a -> OciArchive.read(a.file());
+            case Place.DockerArchiveFile a -> DockerArchive.read(a.file());
+        };
+    }
+
+    @Override
+    public ImageDestination destination(Place place, CancelSignal cancel) throws IOException {
+        return switch (place) {
+            case Place.Registry r -> registry(r, cancel);
+            case Place.Layout l -> OciLayout.open(l.dir());
+            case Place.OciArchiveFile a -> OciArchive.create(a.file());
+            case Place.DockerArchiveFile a -> DockerArchive.create(a.file());
+        };
+    }
+
+    private RegistryStore registry(Place.Registry place, CancelSignal cancel) throws IOException {
+        return new RegistryStore(connector.client(place).withCancel(cancel), place.repository());
+    }
+}

@@ -1,0 +1,136 @@
+package dev.berth.ui.jobs;
+
+import dev.berth.domain.Platform;
+import dev.berth.domain.Names;
+import dev.berth.jobs.CopyJobs;
+import dev.berth.jobs.CopyRequest;
+import dev.berth.jobs.ImageAt;
+import dev.berth.jobs.JobKind;
+import dev.berth.jobs.Place;
+import dev.berth.jobs.PlaceKind;
+import dev.berth.transfer.CopyOptions;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.RepositoryNode;
+import dev.berth.ui.common.Notifier;
+import dev.berth.ui.common.UserMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.collections.ObservableList;
+
+/**
+ * The transfer commands on tags and repositories: Export…, Copy to…, Retag… and Push…. Each asks
+ * through {@link TransferDialogs} and runs as a job; nothing here blocks.
+ */
+public final class TransferActions {
+
+    private final TransferDialogs dialogs;
+    private final CopyJobs copies;
+    private final ConnectedClients clients;
+    private final ObservableList<RegistryNode> registries;
+    private final Notifier notifier;
+
+    public TransferActions(TransferDialogs dialogs, CopyJobs copies, ConnectedClients clients, ObservableList<RegistryNode> registries,
+            Notifier notifier) {
+        this.dialogs = dialogs;
+        this.copies = copies;
+        this.clients = clients;
+        this.registries = registries;
+        this.notifier = notifier;
+    }
+
+    /** Writes the tag's image to a file or folder of {@code kind} chosen by the person. */
+    public void export(RepositoryNode repository, String tag, PlaceKind kind) {
+        String title = "Export " + repository.name() + ":" + tag + " as " + kind.label();
+        Optional<Path> chosen = kind.shape() == PlaceKind.Shape.FOLDER ? dialogs.chooseFolder(title)
+                : dialogs.chooseArchiveToSave(title, fileName(repository, tag) + ".tar");
+        chosen.ifPresent(path -> copies.submit(new CopyRequest(JobKind.EXPORT, source(repository, tag),
+                // A docker-archive is named after the registry's image (so docker load names it); the others after the tag.
+                new ImageAt(Place.local(kind, path), kind == PlaceKind.DOCKER_ARCHIVE ? "" : tag), CopyOptions.defaults())));
+    }
+
+    /** Copies the tag to any saved connection, repository and tag, with all or some platforms and its referrers. */
+    public void copyTo(RepositoryNode repository, String tag, List<Platform> platforms) {
+        var form = new TransferDialogs.CopyTargetForm("Copy " + repository.name() + ":" + tag, connections(),
+                new TransferDialogs.Destination(repository.registry().id(), repository.name(), tag), platforms, true);
+        dialogs.chooseCopyTarget(form).ifPresent(target -> destination(target.destination()).ifPresent(to -> {
+            CopyOptions options = CopyOptions.defaults().withPlatforms(target.platforms()).withReferrers(target.referrers());
+            copies.submit(new CopyRequest(JobKind.COPY, source(repository, tag), to, options));
+        }));
+    }
+
+    /** A new tag on the same image in the same repository: no data moves. */
+    public void retag(RepositoryNode repository, String tag) {
+        dialogs.askTag("Retag " + repository.name() + ":" + tag, "New tag for the same image in " + repository.name() + ":", tag)
+                .map(String::strip).filter(newTag -> !newTag.isEmpty() && !newTag.equals(tag))
+                .ifPresent(newTag -> {
+                    if (!Names.isValidTag(newTag)) {
+                        notifier.show(new UserMessage("Not a tag", "'" + newTag + "' cannot be a tag: use letters, digits, '_', '.' and '-' "
+                                + "(up to 128, not starting with '.' or '-').", "", UserMessage.Kind.OTHER));
+                        return;
+                    }
+                    clients.remember(repository.registry().id(), repository.registry().client());
+                    copies.submit(CopyRequest.retag(place(repository), tag, newTag));
+                });
+    }
+
+    /** Pushes an archive or a layout to a registry; {@code target} pre-fills the repository. */
+    public void push(Optional<RepositoryNode> target) {
+        if (registries.isEmpty()) {
+            notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
+            return;
+        }
+        RegistryNode registry = target.map(RepositoryNode::registry).orElse(registries.getFirst());
+        var form = new TransferDialogs.PushForm(PlaceKind.local(), connections(),
+                new TransferDialogs.Destination(registry.id(), target.map(RepositoryNode::name).orElse(""), "latest"));
+        dialogs.choosePush(form).ifPresent(choice -> destination(choice.destination()).ifPresent(to -> copies.submit(
+                new CopyRequest(JobKind.PUSH, new ImageAt(Place.local(choice.kind(), choice.path()), choice.name()), to, CopyOptions.defaults()))));
+    }
+
+    private ImageAt source(RepositoryNode repository, String tag) {
+        clients.remember(repository.registry().id(), repository.registry().client());
+        return new ImageAt(place(repository), tag);
+    }
+
+    private static Place.Registry place(RepositoryNode repository) {
+        return new Place.Registry(repository.registry().id(), repository.registry().host(), repository.name());
+    }
+
+    private Optional<ImageAt> destination(TransferDialogs.Destination chosen) {
+        Optional<RegistryNode> node = registries.stream().filter(r -> r.id().equals(chosen.connectionId())).findFirst();
+        if (node.isEmpty()) return Optional.empty();
+        String repository = chosen.repository().strip();
+        if (!Names.isValidRepository(repository) || !Names.isValidTag(chosen.tag().strip())) {
+            notifier.show(new UserMessage("Not a repository and tag", "'" + repository + ":" + chosen.tag().strip() + "' cannot name an image: "
+                    + "a repository is lower-case letters, digits and separators (team/app), a tag letters, digits, '_', '.' and '-'.",
+                    "", UserMessage.Kind.OTHER));
+            return Optional.empty();
+        }
+        clients.remember(node.get().id(), node.get().client());
+        return Optional.of(new ImageAt(new Place.Registry(node.get().id(), node.get().host(), repository), chosen.tag().strip()));
+    }
+
+    private List<TransferDialogs.ConnectionChoice> connections() {
+        List<TransferDialogs.ConnectionChoice> choices = new ArrayList<>();
+        for (RegistryNode node : registries) choices.add(new TransferDialogs.ConnectionChoice(node.id(), node.displayName()));
+        return choices;
+    }
+
+    private static String fileName(RepositoryNode repository, String tag) {
+        return (repository.name() + "-" + tag).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** The platforms a tag row lists ("linux/amd64, linux/arm64/v8"); those that do not parse are left out. */
+    public static List<Platform> platforms(String listed) {
+        List<Platform> platforms = new ArrayList<>();
+        for (String part : listed.split(",")) {
+            try {
+                if (!part.isBlank()) platforms.add(Platform.parse(part.strip()));
+            } catch (IllegalArgumentException notAPlatform) {
+                // e.g. "unknown": such an entry cannot be chosen anyway.
+            }
+        }
+        return platforms;
+    }
+}

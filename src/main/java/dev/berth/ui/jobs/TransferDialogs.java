@@ -1,0 +1,74 @@
+package dev.berth.ui.jobs;
+
+import dev.berth.domain.Platform;
+import dev.berth.jobs.PlaceKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The questions a transfer asks in windows of their own; tests script the answers. Empty means cancelled. */
+public interface TransferDialogs {
+
+    /** Where to write an archive file ({@code .tar}). */
+    Optional<Path> chooseArchiveToSave(String title, String suggestedName);
+
+    /** Which archive file to read. */
+    Optional<Path> chooseArchiveToOpen(String title);
+
+    /** A folder (an OCI layout to write or read). */
+    Optional<Path> chooseFolder(String title);
+
+    /** The new tag of a retag. */
+    Optional<String> askTag(String title, String text, String initial);
+
+    /** Where a copy goes: connection, repository, tag, platforms, referrers. */
+    Optional<CopyTarget> chooseCopyTarget(CopyTargetForm form);
+
+    /** What a push reads (a file or folder of one of the form's kinds) and where it goes. */
+    Optional<PushChoice> choosePush(PushForm form);
+
+    /** A saved connection as a dialog lists it. */
+    record ConnectionChoice(String id, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A repository and tag of a saved connection. */
+    record Destination(String connectionId, String repository, String tag) {
+        public Destination {
+            Objects.requireNonNull(connectionId, "connectionId");
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(tag, "tag");
+        }
+    }
+
+    /** {@code platforms}: those of the image (empty when it has one, or they are not known yet). */
+    record CopyTargetForm(String title, List<ConnectionChoice> connections, Destination initial, List<Platform> platforms,
+            boolean referrersPossible) {
+        public CopyTargetForm {
+            connections = List.copyOf(connections);
+            platforms = List.copyOf(platforms);
+        }
+    }
+
+    /** {@code platforms} empty: all of them. */
+    record CopyTarget(Destination destination, List<Platform> platforms, boolean referrers) {
+        public CopyTarget {
+            platforms = List.copyOf(platforms);
+        }
+    }
+
+    /** {@code sourceKinds}: the kinds of place a push can read, in the order offered (a local engine joins this list). */
+    record PushForm(List<PlaceKind> sourceKinds, List<ConnectionChoice> connections, Destination initial) {
+        public PushForm {
+            sourceKinds = List.copyOf(sourceKinds);
+            connections = List.copyOf(connections);
+        }
+    }
+
+    /** {@code name}: the image's tag inside the file or folder, empty for its only image. */
+    record PushChoice(PlaceKind kind, Path path, String name, Destination destination) {}
+}
