@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.platform.BerthVersion;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,12 +52,11 @@ public final class BerthCli implements Runnable {
         return code;
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** The pom's version, the same the About dialog shows. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = BerthCli.class.getPackage().getImplementationVersion();
-            return new String[] {"berth " + (version == null ? "development" : version)};
+            return new String[] {"berth " + BerthVersion.current()};
         }
     }
 }
