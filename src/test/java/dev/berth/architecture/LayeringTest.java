@@ -92,4 +92,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.berth.ui..")
                 .check(berth);
     }
+
+    @Test
+    void onlyThePlatformKnowsTheLoggingBackEnd() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.platform..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .check(berth);
+    }
 }
