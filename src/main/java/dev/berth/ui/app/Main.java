@@ -3,6 +3,10 @@ package dev.berth.ui.app;
 import dev.berth.platform.BerthVersion;
 import dev.berth.platform.LogDirectory;
 import dev.berth.platform.Logging;
+import dev.berth.platform.SingleInstance;
+import dev.berth.platform.UserHome;
+import java.io.IOException;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Launches Berth. A plain main class, so the JavaFX runtime can come from the class path. */
@@ -10,8 +14,25 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        SingleInstance instance = null;
+        try {
+            SingleInstance.Claim claim = SingleInstance.claim(
+                    SingleInstance.runtimeDirectory(System.getProperty("os.name", ""), System.getenv(), UserHome.current()),
+                    List.of(args), LaterArguments.INSTANCE::arrived);
+            if (claim instanceof SingleInstance.HandedOver) {
+                System.out.println("Berth is already running; it has been brought to the front.");
+                return;
+            }
+            instance = ((SingleInstance.First) claim).instance();
+        } catch (IOException e) {
+            System.err.println("berth: cannot check for another running Berth (" + e.getMessage() + "); starting anyway");
+        }
         startLogging();
-        javafx.application.Application.launch(BerthApplication.class, args);
+        try {
+            javafx.application.Application.launch(BerthApplication.class, args);
+        } finally {
+            if (instance != null) instance.close();
+        }
     }
 
     /** Off the start path: Logback's set-up costs more than the window may wait for. */
