@@ -10,9 +10,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,7 @@ public final class Logging {
      */
     public static Optional<Path> writeTo(Path directory, String name, boolean verbose) {
         try {
-            createPrivately(directory);
+            PrivateDirectories.create(directory);
         } catch (IOException e) {
             System.err.println("berth: cannot write logs to " + directory + " (" + e.getMessage() + "); running without a log");
             return Optional.empty();
@@ -91,17 +89,5 @@ public final class Logging {
     /** True when {@code BERTH_LOG_LEVEL} asks for debug logging. */
     public static boolean verboseRequested(java.util.Map<String, String> env) {
         return "debug".equalsIgnoreCase(env.getOrDefault("BERTH_LOG_LEVEL", ""));
-    }
-
-    private static void createPrivately(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) return;
-        // Logs name registries and repositories: readable by their owner only, where the file system can say so.
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Path parent = directory.getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
-        }
     }
 }

@@ -78,7 +78,7 @@ public final class SingleInstance implements AutoCloseable {
      * not answer (it is stuck, or exiting), this one runs on its own rather than not at all.
      */
     public static Claim claim(Path directory, List<String> args, Consumer<List<String>> handler) throws IOException {
-        createPrivately(directory);
+        PrivateDirectories.create(directory);
         Path portFile = directory.resolve(PORT);
         FileChannel channel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = tryLock(channel);
@@ -147,14 +147,6 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
-    private static void createPrivately(Path directory) throws IOException {
-        if (Files.isDirectory(directory)) return;
-        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(directory);
-        }
-    }
 
     private static void writePrivately(Path file, String text) throws IOException {
         Files.deleteIfExists(file);
