@@ -50,6 +50,7 @@ class InstalledDebIT {
         assertTrue(desktop.contains("Categories=Development;Utility;") && desktop.contains("MimeType=application/x-tar;"), desktop);
         assertTrue(desktop.contains("Exec=/opt/berth/bin/Berth"), desktop);
         assertTrue(Files.isRegularFile(root.resolve("opt/berth/lib/Berth.png")), "the menu icon is missing");
+        assertTrue(Files.notExists(root.resolve("opt/berth/lib/berth-berth.desktop")), "the command line has a menu entry");
 
         Result version = run(List.of(berth.toString(), "--version"), Map.of(), 120);
         assertEquals(0, version.code(), version.err());

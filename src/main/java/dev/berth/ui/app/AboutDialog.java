@@ -15,7 +15,8 @@ final class AboutDialog {
 
     private AboutDialog() {}
 
-    static void show(Window owner, AboutInfo about) {
+    /** Shows the dialog (not modal: Berth's work goes on behind it) and returns it. */
+    static Alert show(Window owner, AboutInfo about) {
         Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
         alert.initOwner(owner);
         alert.setTitle("About Berth");
@@ -46,5 +47,6 @@ final class AboutDialog {
         content.setId("about");
         alert.getDialogPane().setContent(content);
         alert.show();
+        return alert;
     }
 }
