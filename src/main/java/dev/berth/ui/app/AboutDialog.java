@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -21,7 +22,7 @@ final class AboutDialog {
         alert.initOwner(owner);
         alert.setTitle("About Berth");
         alert.setHeaderText("Berth " + about.version());
-        alert.setGraphic(new ImageView(AppIcons.resources().get(5).toExternalForm()));
+        alert.setGraphic(new ImageView(AppIcons.resources().get(4).toExternalForm()));
 
         GridPane places = new GridPane();
         places.setId("about-places");
@@ -32,7 +33,9 @@ final class AboutDialog {
             TextField path = new TextField(place.path().toString());
             path.setEditable(false);
             path.setPrefColumnCount(36);
-            places.addRow(row, new Label(place.what()), path);
+            Label what = new Label(place.what());
+            what.setMinWidth(Region.USE_PREF_SIZE); // the words, whole; the path field takes what is left
+            places.addRow(row, what, path);
         }
         GridPane libraries = new GridPane();
         libraries.setId("about-libraries");
