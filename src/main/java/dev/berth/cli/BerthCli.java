@@ -1,8 +1,13 @@
 package dev.berth.cli;
 
+import dev.berth.platform.BerthVersion;
+import dev.berth.platform.LogDirectory;
+import dev.berth.platform.Logging;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +35,10 @@ public final class BerthCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log every registry request to berth-cli.log in Berth's log directory (for a bug report).")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag, images or demo");
@@ -54,6 +63,18 @@ public final class BerthCli implements Runnable {
         });
         commandLine.setParameterExceptionHandler(new UnknownOptions(commandLine.getParameterExceptionHandler()));
         commandLine.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : ERROR);
+        commandLine.setExecutionStrategy(parsed -> {
+            if (!asksForVerbose(parsed)) return new CommandLine.RunLast().execute(parsed);
+            Path directory = LogDirectory.of(System.getProperty("os.name", ""), environment.variables(), environment.home());
+            Optional<Path> log = Logging.writeTo(directory, "berth-cli", true);
+            LoggerFactory.getLogger(BerthCli.class).info("berth {} {}", BerthVersion.current(), String.join(" ", parsed.originalArgs()));
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                Logging.off();
+                log.ifPresent(file -> environment.err().println("berth: log written to " + file));
+            }
+        });
         int code = commandLine.execute(args);
         environment.out().flush();
         environment.err().flush();
@@ -69,12 +90,19 @@ public final class BerthCli implements Runnable {
         return commandLine;
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** {@code --verbose} is inherited by every subcommand: it may come after any of them. */
+    private static boolean asksForVerbose(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--verbose")) return true;
+        }
+        return false;
+    }
+
+    /** The pom's version, the same the About dialog shows. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = BerthCli.class.getPackage().getImplementationVersion();
-            return new String[] {"berth " + (version == null ? "development" : version)};
+            return new String[] {"berth " + BerthVersion.current()};
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.berth.registry.auth.TokenClient;
 import dev.berth.registry.http.Authorizer;
 import dev.berth.registry.http.HttpCalls;
 import dev.berth.registry.http.RegistryHttp;
+import dev.berth.registry.http.RequestLog;
 import dev.berth.registry.http.Remedies;
 import dev.berth.registry.http.RetryPolicy;
 import dev.berth.registry.tls.TlsFailureTranslator;
@@ -75,7 +76,10 @@ public final class RegistryClients {
     public RegistryClient connect(ConnectionSettings settings, OkHttpClient.Builder builder) throws RegistryException.Refused {
         HttpUrl base = baseUrl(settings);
         Duration timeout = settings.timeout();
+        // Every connection logs its requests, once, whichever builder it was given.
+        builder.networkInterceptors().removeIf(RequestLog.class::isInstance);
         OkHttpClient client = builder
+                .addNetworkInterceptor(new RequestLog())
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)

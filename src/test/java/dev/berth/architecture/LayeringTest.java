@@ -114,4 +114,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.cli..", "dev.berth.ui..", "dev.berth.connection..")
                 .check(berth);
     }
+
+    @Test
+    void onlyThePlatformKnowsTheLoggingBackEnd() {
+        noClasses().that().resideOutsideOfPackage("dev.berth.platform..")
+                .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+                .check(berth);
+    }
 }

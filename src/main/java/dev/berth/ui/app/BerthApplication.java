@@ -47,8 +47,19 @@ public final class BerthApplication extends Application {
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 
         stage.setTitle("Berth");
+        stage.getIcons().setAll(AppIcons.images());
         stage.setScene(new Scene(view, 1280, 800));
+        view.onAbout(() -> AboutDialog.show(stage, AboutInfo.of(System.getProperty("os.name", ""), System.getenv(), home)));
+        SmokeTest.exitAfterFirstWindow(stage, System.getenv());
         stage.show();
+        // A reference given on the command line, now or by a later launch (which then exits), opens here.
+        getParameters().getRaw().stream().findFirst().ifPresent(services.main()::search);
+        LaterArguments.INSTANCE.listen(args -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.toFront();
+            stage.requestFocus();
+            args.stream().findFirst().ifPresent(services.main()::search);
+        }));
 
         CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
                 .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> services.main().themeProperty().set(t))));

@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The main window: toolbar, tree on the left, the selection on the right, status bar below. */
 public final class MainView extends StackPane {
 
+    private Runnable onAbout = () -> {};
     private final MainViewModel viewModel;
     private final ActivityMonitor activity;
     private final NotificationArea notifications;
@@ -59,6 +60,11 @@ public final class MainView extends StackPane {
         this.cleanup = new CleanupView(viewModel.cleanup());
         createView();
         bind();
+    }
+
+    /** What the About button does (the app opens its dialog; tests need not). */
+    void onAbout(Runnable action) {
+        onAbout = action;
     }
 
     public WelcomeView welcome() {
@@ -107,13 +113,15 @@ public final class MainView extends StackPane {
         go.setOnAction(e -> viewModel.search(search.getText()));
         Button refresh = iconButton("refresh", Feather.REFRESH_CW, "Refresh the selection");
         refresh.setOnAction(e -> viewModel.refresh());
+        Button about = iconButton("about", Feather.INFO, "About Berth: version, licences, where it keeps its files");
+        about.setOnAction(e -> onAbout.run());
         Button theme = iconButton("theme", Feather.MOON, "Switch light / dark");
         theme.setOnAction(e -> viewModel.toggleTheme());
         viewModel.themeProperty().addListener((obs, old, value) ->
                 theme.setGraphic(new FontIcon(value == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        ToolBar bar = new ToolBar(add, new Separator(Orientation.VERTICAL), search, go, refresh, spacer, theme);
+        ToolBar bar = new ToolBar(add, new Separator(Orientation.VERTICAL), search, go, refresh, spacer, theme, about);
         toolbar = bar;
         bar.setId("toolbar");
         return bar;
