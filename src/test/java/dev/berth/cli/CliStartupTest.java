@@ -33,7 +33,7 @@ class CliStartupTest {
 
     @Test
     void helpAndUnknownCommandsStillSeeEveryCommand() {
-        Set<String> all = Set.of("repos", "tags", "inspect", "rm", "cleanup", "copy", "tag", "undo");
+        Set<String> all = Set.of("repos", "tags", "inspect", "rm", "cleanup", "copy", "tag", "images", "undo", "demo");
         assertEquals(all, BerthCli.commandLine(environment(), "--help").getSubcommands().keySet());
         assertEquals(all, BerthCli.commandLine(environment(), "frobnicate").getSubcommands().keySet());
         assertEquals(all, BerthCli.commandLine(environment()).getSubcommands().keySet());
