@@ -2,6 +2,7 @@ package dev.berth.registry;
 
 import dev.berth.work.ProgressListener;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
@@ -15,11 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -157,30 +153,13 @@ public final class RegistryClient {
      */
     public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
         List<String> tags = tags(repository);
-        Semaphore permits = new Semaphore(TAG_LOOKUP_CONCURRENCY);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Optional<String>>> lookups = new ArrayList<>();
-            for (String tag : tags) {
-                lookups.add(executor.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return currentDigest(repository, tag).filter(digest::equals).map(d -> tag);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<String> matching = new ArrayList<>();
-            for (Future<Optional<String>> lookup : lookups) lookup.get().ifPresent(matching::add);
-            return matching;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RegistryException re) throw re;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+        List<Optional<Digest>> current = FanOut.map(tags, TAG_LOOKUP_CONCURRENCY, CancelSignal.none(),
+                tag -> currentDigest(repository, tag));
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            if (current.get(i).filter(digest::equals).isPresent()) matching.add(tags.get(i));
         }
+        return matching;
     }
 
     /** The digest a tag (or digest reference) resolves to now, or empty if it is not there (any more). */
