@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -187,7 +188,8 @@ public final class RegistryClient {
         return blobs.read(repository, descriptor, maxBytes);
     }
 
-    public Optional<Long> blobExists(String repository, Digest digest) throws RegistryException {
+    /** The blob's size if {@code repository} has it (0 if the registry does not say), empty if not. */
+    public OptionalLong blobExists(String repository, Digest digest) throws RegistryException {
         return blobs.exists(repository, digest);
     }
 

@@ -65,8 +65,7 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public OptionalLong blobSize(Digest digest) throws RegistryException {
-        Optional<Long> size = client.blobExists(repository, digest);
-        return size.isPresent() ? OptionalLong.of(Math.max(size.get(), 0)) : OptionalLong.empty();
+        return client.blobExists(repository, digest);
     }
 
     @Override
