@@ -6,6 +6,7 @@ import dev.berth.work.FanOut;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
+import dev.berth.domain.Manifest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
 import dev.berth.format.ImageConfigParser;
@@ -126,6 +127,16 @@ public final class RegistryClient {
         return manifests.put(repository, tagOrDigest, raw, mediaType);
     }
 
+    /**
+     * Puts a manifest with its exact bytes (T14: never re-serialised, so its digest stays) under
+     * {@code tag}, or by digest: the one way images are put back or pushed — by the transfer engine
+     * (through its registry place), by undo and by the tag-deletion check. Its blobs and children
+     * must be there already.
+     */
+    public Digest putImage(String repository, Manifest manifest, Optional<String> tag) throws RegistryException {
+        return manifests.put(repository, tag.orElse(manifest.digest().toString()), manifest.raw(), manifest.mediaType());
+    }
+
     public DeleteResult delete(DeletableManifest manifest) throws RegistryException {
         return manifests.delete(manifest);
     }
@@ -201,6 +212,11 @@ public final class RegistryClient {
     public void downloadBlob(String repository, Descriptor descriptor, Path target, ProgressListener progress)
             throws RegistryException {
         blobs.download(repository, descriptor, target, progress);
+    }
+
+    /** Uploads a blob of an image unless present, in one request: the blob half of {@link #putImage}. */
+    public void putBlob(String repository, Descriptor blob, BlobSource content) throws RegistryException {
+        uploads.upload(repository, blob.digest(), blob.size(), content, 0, ProgressListener.NONE);
     }
 
     /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */

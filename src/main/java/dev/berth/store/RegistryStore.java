@@ -5,7 +5,6 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
 import dev.berth.registry.ManifestHead;
 import dev.berth.registry.ManifestResponse;
-import dev.berth.work.ProgressListener;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.io.IOException;
@@ -20,9 +19,6 @@ import java.util.OptionalLong;
  * cancellable, pass a client made with {@link RegistryClient#withCancel}.
  */
 public final class RegistryStore implements ImageSource, ImageDestination {
-
-    /** Blobs go up in one request: chunked uploads only help registries that cap request size. */
-    private static final long MONOLITHIC = 0;
 
     private final RegistryClient client;
     private final String repository;
@@ -75,17 +71,17 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public void putBlob(Descriptor blob, BlobContent content) throws RegistryException {
-        client.uploadBlob(repository, blob.digest(), blob.size(), content::open, MONOLITHIC, ProgressListener.NONE);
+        client.putBlob(repository, blob, content::open); // one request: chunks only help registries that cap request size
     }
 
     @Override
     public void putManifest(Manifest manifest) throws RegistryException {
-        client.putManifest(repository, manifest.digest().toString(), manifest.raw(), manifest.mediaType());
+        client.putImage(repository, manifest, Optional.empty());
     }
 
     @Override
     public void putImage(Manifest manifest, Optional<String> tag) throws RegistryException {
-        client.putManifest(repository, tag.orElse(manifest.digest().toString()), manifest.raw(), manifest.mediaType());
+        client.putImage(repository, manifest, tag);
     }
 
     /** A registry makes each manifest visible as it is put: nothing is left to finish. */
