@@ -6,6 +6,8 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
 import dev.berth.format.MalformedContentException;
 import dev.berth.format.ManifestParser;
 import dev.berth.work.CancelSignal;
@@ -83,6 +85,13 @@ public final class JournalRestorer {
         } catch (MalformedContentException e) {
             return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), "the journaled manifest cannot be read: " + e.getMessage());
         }
+        RepositoryName name;
+        try {
+            name = RepositoryName.of(repository);
+            entry.tags().forEach(Tag::of);
+        } catch (IllegalArgumentException e) { // a registry names nothing so; the journal was edited by hand
+            return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), "the journal names what no registry can hold: " + e.getMessage());
+        }
         boolean present = exists(registry, repository, entry.digest().toString());
         if (!present) {
             Optional<String> missing = missingDependency(registry, repository, manifest);
@@ -93,20 +102,21 @@ public final class JournalRestorer {
         for (String tag : entry.tags()) {
             Optional<Digest> current = registry.currentDigest(repository, tag);
             if (current.isEmpty()) {
-                put(registry, entry, manifest, Optional.of(tag));
+                put(registry, name, entry, manifest, Optional.of(tag));
                 restoredTags.add(tag);
             } else if (!current.get().equals(entry.digest())) {
                 notes.add("tag " + tag + " now points at " + current.get().shortHex() + "; left as it is");
             }
         }
-        if (!present && restoredTags.isEmpty()) put(registry, entry, manifest, Optional.empty());
+        if (!present && restoredTags.isEmpty()) put(registry, name, entry, manifest, Optional.empty());
         String message = String.join("; ", notes);
         return new RestoreOutcome(entry, present ? Status.PRESENT : Status.RESTORED, restoredTags,
                 message.isEmpty() ? (present ? "still in the registry" : "restored") : message);
     }
 
-    private void put(RegistryClient registry, JournalEntry entry, Manifest manifest, Optional<String> tag) throws RegistryException {
-        Digest stored = registry.putImage(entry.repository(), manifest, tag);
+    private void put(RegistryClient registry, RepositoryName name, JournalEntry entry, Manifest manifest, Optional<String> tag)
+            throws RegistryException {
+        Digest stored = registry.putImage(name, manifest, tag.map(Tag::of));
         if (!stored.equals(entry.digest())) {
             throw new RegistryException.ProtocolViolation("The registry stored " + entry.repository() + ":"
                     + tag.orElse(entry.digest().toString()) + " as " + stored + ", not " + entry.digest() + ".");

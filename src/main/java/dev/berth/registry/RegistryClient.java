@@ -9,6 +9,9 @@ import dev.berth.domain.ImageConfig;
 import dev.berth.domain.Manifest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
+import dev.berth.domain.TagOrDigest;
 import dev.berth.format.ImageConfigParser;
 import dev.berth.format.MalformedContentException;
 import dev.berth.registry.http.RegistryHttp;
@@ -119,8 +122,17 @@ public final class RegistryClient {
         return manifests.get(repository, tagOrDigest);
     }
 
+    /** {@link #manifest(String, String)} with names that were checked when they were made, not strings to glue. */
+    public ManifestResponse manifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return manifests.get(repository.value(), reference.text());
+    }
+
     public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
         return manifests.head(repository, tagOrDigest);
+    }
+
+    public ManifestHead headManifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return manifests.head(repository.value(), reference.text());
     }
 
     public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
@@ -133,8 +145,9 @@ public final class RegistryClient {
      * (through its registry place), by undo and by the tag-deletion check. Its blobs and children
      * must be there already.
      */
-    public Digest putImage(String repository, Manifest manifest, Optional<String> tag) throws RegistryException {
-        return manifests.put(repository, tag.orElse(manifest.digest().toString()), manifest.raw(), manifest.mediaType());
+    public Digest putImage(RepositoryName repository, Manifest manifest, Optional<Tag> tag) throws RegistryException {
+        TagOrDigest reference = tag.isPresent() ? tag.get() : manifest.digest();
+        return manifests.put(repository.value(), reference.text(), manifest.raw(), manifest.mediaType());
     }
 
     public DeleteResult delete(DeletableManifest manifest) throws RegistryException {
@@ -172,6 +185,11 @@ public final class RegistryClient {
             if (current.get(i).filter(digest::equals).isPresent()) matching.add(tags.get(i));
         }
         return matching;
+    }
+
+    /** The digest {@code reference} resolves to now, or empty if it is not there (any more). */
+    public Optional<Digest> currentDigest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return currentDigest(repository.value(), reference.text());
     }
 
     /** The digest a tag (or digest reference) resolves to now, or empty if it is not there (any more). */
@@ -215,8 +233,8 @@ public final class RegistryClient {
     }
 
     /** Uploads a blob of an image unless present, in one request: the blob half of {@link #putImage}. */
-    public void putBlob(String repository, Descriptor blob, BlobSource content) throws RegistryException {
-        uploads.upload(repository, blob.digest(), blob.size(), content, 0, ProgressListener.NONE);
+    public void putBlob(RepositoryName repository, Descriptor blob, BlobSource content) throws RegistryException {
+        uploads.upload(repository.value(), blob.digest(), blob.size(), content, 0, ProgressListener.NONE);
     }
 
     /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */

@@ -4,6 +4,8 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
 import dev.berth.format.ManifestParser;
 import dev.berth.registry.Capabilities.TagDeletion;
 import java.io.ByteArrayInputStream;
@@ -63,9 +65,10 @@ public final class TagDeletionCheck {
         Digest digest = manifest.digest();
         String removed = TAG_PREFIX + nonce + "-a";
         String survivor = TAG_PREFIX + nonce + "-b";
-        client.putBlob(repository, manifest.config(), () -> new ByteArrayInputStream(EMPTY_CONFIG));
-        client.putImage(repository, manifest, Optional.of(removed));
-        client.putImage(repository, manifest, Optional.of(survivor));
+        RepositoryName name = RepositoryName.of(repository);
+        client.putBlob(name, manifest.config(), () -> new ByteArrayInputStream(EMPTY_CONFIG));
+        client.putImage(name, manifest, Optional.of(Tag.of(removed)));
+        client.putImage(name, manifest, Optional.of(Tag.of(survivor)));
         Result result;
         try {
             result = observe(repository, digest, removed, survivor);

@@ -3,6 +3,8 @@ package dev.berth.store;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
 import dev.berth.registry.ManifestHead;
 import dev.berth.registry.ManifestResponse;
 import dev.berth.registry.RegistryClient;
@@ -22,10 +24,12 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     private final RegistryClient client;
     private final String repository;
+    private final RepositoryName name;
 
     public RegistryStore(RegistryClient client, String repository) {
         this.client = client;
         this.repository = repository;
+        this.name = RepositoryName.of(repository);
     }
 
     public RegistryClient client() {
@@ -56,7 +60,7 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public Manifest manifest(Digest digest) throws RegistryException {
-        return client.manifest(repository, digest.toString()).manifest();
+        return client.manifest(name, digest).manifest();
     }
 
     @Override
@@ -71,17 +75,17 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public void putBlob(Descriptor blob, BlobContent content) throws RegistryException {
-        client.putBlob(repository, blob, content::open); // one request: chunks only help registries that cap request size
+        client.putBlob(name, blob, content::open); // one request: chunks only help registries that cap request size
     }
 
     @Override
     public void putManifest(Manifest manifest) throws RegistryException {
-        client.putImage(repository, manifest, Optional.empty());
+        client.putImage(name, manifest, Optional.empty());
     }
 
     @Override
     public void putImage(Manifest manifest, Optional<String> tag) throws RegistryException {
-        client.putImage(repository, manifest, tag);
+        client.putImage(name, manifest, tag.map(Tag::of));
     }
 
     /** A registry makes each manifest visible as it is put: nothing is left to finish. */
