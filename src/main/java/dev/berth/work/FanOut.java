@@ -106,27 +106,19 @@ public final class FanOut implements AutoCloseable {
     /** Runs {@code task} on its own thread once a permit is free, holding it until the task ends. */
     public <R> CompletableFuture<R> submit(Task<? extends R, ?> task) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        if (stop.isCancelled()) {
-            result.cancel(false);
-            return result;
+        if (takeIn(result)) {
+            permits.whenGranted(DEFAULT_PRIORITY, () -> start(task, result, true), () -> {
+                result.cancel(false);
+                ended();
+            });
         }
-        started();
-        permits.whenGranted(DEFAULT_PRIORITY, () -> start(task, result, true), () -> {
-            result.cancel(false);
-            ended();
-        });
         return result;
     }
 
     /** Runs {@code task} on its own thread at once, without a permit: it takes one around each call with {@link #withPermit}. */
     public <R> CompletableFuture<R> fork(Task<? extends R, ?> task) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        if (stop.isCancelled()) {
-            result.cancel(false);
-            return result;
-        }
-        started();
-        start(task, result, false);
+        if (takeIn(result)) start(task, result, false);
         return result;
     }
 
@@ -215,10 +207,16 @@ public final class FanOut implements AutoCloseable {
         throw new IllegalStateException(t);
     }
 
-    private void started() {
+    /** Counts a new task in, or cancels it at once if the fan-out is stopped. */
+    private boolean takeIn(CompletableFuture<?> result) {
+        if (stop.isCancelled()) {
+            result.cancel(false);
+            return false;
+        }
         synchronized (settled) {
             unfinished++;
         }
+        return true;
     }
 
     private <R> void start(Task<? extends R, ?> task, CompletableFuture<R> result, boolean holdsPermit) {
