@@ -3,6 +3,7 @@ package dev.berth.browse;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.registry.ListingLimits;
 import dev.berth.registry.Page;
 import dev.berth.registry.RegistryClient;
@@ -18,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -153,15 +151,11 @@ public final class CatalogLoader {
         record Ended() implements Event {}
     }
 
-    /** One load: a lister thread, {@code concurrency} counting threads, and the caller's thread delivering batches. */
+    /** One load: a lister task, a counting task per repository ({@code concurrency} at once), and the caller's thread delivering batches. */
     private final class Run {
         private final CatalogListener listener;
         private final CancelSignal cancel;
-        // Stops our own threads when the run ends early (cancelled, or the listener threw).
-        private final CancelSignal stop = new CancelSignal();
         private final BatchPump<Event> pump = new BatchPump<>(options.batchInterval());
-        private final LinkedBlockingQueue<Optional<String>> work = new LinkedBlockingQueue<>();
-        private final AtomicInteger running = new AtomicInteger();
         private final AtomicReference<RegistryException> refused = new AtomicReference<>();
         private final AtomicReference<RegistryException> firstPageFailure = new AtomicReference<>();
         private final AtomicReference<RegistryException> truncatedBy = new AtomicReference<>();
@@ -178,20 +172,15 @@ public final class CatalogLoader {
         }
 
         CatalogResult execute(Source source) throws RegistryException {
-            RegistryClient c = client.withCancel(stop);
-            int workers = options.countTags() ? options.concurrency() : 0;
-            running.set(1 + workers);
-            try (CancelSignal.Registration link = cancel.onCancel(stop::cancel);
-                    ExecutorService threads = Executors.newThreadPerTaskExecutor(
-                            Thread.ofVirtual().name("berth-catalog-", 0).factory())) {
-                threads.execute(() -> list(source, c, workers));
-                for (int i = 0; i < workers; i++) threads.execute(() -> count(c));
-                try {
-                    pump.run(() -> running.get() == 0, cancel, this::deliver);
-                } finally {
-                    stop.cancel(); // a no-op when all is done; otherwise aborts what is in flight before close() waits
-                    threads.shutdownNow();
-                }
+            // Closing stops the tasks when the run ends early (cancelled, or the listener threw).
+            try (FanOut work = FanOut.open("berth-catalog-", options.concurrency(), cancel, pump::wake)) {
+                RegistryClient c = client.withCancel(work.stop());
+                work.fork(() -> {
+                    list(source, c, work);
+                    return null;
+                });
+                pump.run(work::idle, cancel, this::deliver);
+                work.await(RegistryException.class); // only a bug fails a task here: registry errors are results
             }
             if (refused.get() != null) return new CatalogResult.NotListed(refused.get());
             if (firstPageFailure.get() != null) throw firstPageFailure.get();
@@ -199,7 +188,7 @@ public final class CatalogLoader {
                     Optional.ofNullable(truncatedBy.get()));
         }
 
-        private void list(Source source, RegistryClient c, int workers) {
+        private void list(Source source, RegistryClient c, FanOut work) {
             Set<String> seen = new HashSet<>();
             ListingLimits.Tally tally = c.catalogLimits().tally("The catalog of " + c.host(), ListingLimits.NARROW_CATALOG);
             AtomicInteger pages = new AtomicInteger();
@@ -215,7 +204,7 @@ public final class CatalogLoader {
                             fresh.add(name);
                         }
                     } finally {
-                        if (!fresh.isEmpty()) listed(fresh, workers);
+                        if (!fresh.isEmpty()) listed(fresh, c, work);
                     }
                 });
             } catch (RegistryException.Unauthorized | RegistryException.Forbidden | RegistryException.NotFound
@@ -229,46 +218,29 @@ public final class CatalogLoader {
                 // cancelled: the pump reports it
             } finally {
                 pump.post(new Event.Ended());
-                for (int i = 0; i < workers; i++) work.add(Optional.empty());
-                finished();
             }
         }
 
         /** New names go to the tree; valid ones to the counters, invalid ones straight to the failures, never requested. */
-        private void listed(List<String> fresh, int workers) {
+        private void listed(List<String> fresh, RegistryClient c, FanOut work) {
             pump.post(new Event.Listed(fresh));
-            if (workers == 0) return;
+            if (!options.countTags()) return;
             for (String name : fresh) {
                 Optional<String> problem = Names.repositoryProblem(name);
-                if (problem.isEmpty()) work.add(Optional.of(name));
+                if (problem.isEmpty()) work.submit(() -> count(c, name));
                 else pump.post(new Event.Failed(new RepositoryFailure(name, new RegistryException.Refused(
                         "The registry listed " + Printable.quoted(name) + ", which is not a valid repository name (" + problem.get()
                                 + "); Berth does not open it."))));
             }
         }
 
-        private void count(RegistryClient c) {
+        private Void count(RegistryClient c, String repository) {
             try {
-                while (true) {
-                    Optional<String> next = work.take();
-                    if (next.isEmpty()) return;
-                    String repository = next.get();
-                    try {
-                        pump.post(new Event.Counted(new TagCount(repository, c.tags(repository).size())));
-                    } catch (RegistryException e) {
-                        pump.post(new Event.Failed(new RepositoryFailure(repository, e)));
-                    }
-                }
-            } catch (InterruptedException | CancellationException e) {
-                // the run is over
-            } finally {
-                finished();
+                pump.post(new Event.Counted(new TagCount(repository, c.tags(repository).size())));
+            } catch (RegistryException e) {
+                pump.post(new Event.Failed(new RepositoryFailure(repository, e)));
             }
-        }
-
-        private void finished() {
-            running.decrementAndGet();
-            pump.wake();
+            return null;
         }
 
         private void deliver(List<Event> events) {

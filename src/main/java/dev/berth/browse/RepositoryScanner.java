@@ -9,6 +9,7 @@ import dev.berth.domain.Manifest;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.time.Duration;
@@ -22,12 +23,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Loads a repository's tags, the digest each points at (always fresh: tags move), and a summary of
@@ -88,11 +84,6 @@ public final class RepositoryScanner {
     private static final int CONFIG = 1;
     private static final int MANIFEST = 2;
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws RegistryException;
-    }
-
     private sealed interface Event {
         record TagResolved(TagInfo tag) implements Event {}
 
@@ -112,15 +103,12 @@ public final class RepositoryScanner {
         private final String repository;
         private final String registry;
         private final CancelSignal cancel;
-        // Stops our own work: on the caller's cancel, on a fatal error, or when the listener throws.
-        private final CancelSignal stop = new CancelSignal();
-        private final RegistryClient client;
-        private final PriorityPermits permits = new PriorityPermits(concurrency);
+        private final RegistryClient unlinked;
         private final Map<Digest, CompletableFuture<Optional<ImageSummary>>> loads = new ConcurrentHashMap<>();
-        private final AtomicReference<Exception> fatal = new AtomicReference<>();
-        private final AtomicInteger pendingTags = new AtomicInteger();
         private final BatchPump<Event> pump = new BatchPump<>(batchInterval);
-        private ExecutorService threads;
+        // Stopped on the caller's cancel, on a fatal error, or when the listener throws; its stop signal aborts what is in flight.
+        private FanOut work;
+        private RegistryClient client;
 
         // Owned by the calling thread, which delivers the batches.
         private int tagCount;
@@ -133,30 +121,21 @@ public final class RepositoryScanner {
             this.repository = repository;
             this.registry = client.host();
             this.cancel = cancel;
-            this.client = client.withCancel(stop);
+            this.unlinked = client;
         }
 
         RepositorySnapshot run(ScanListener listener) throws RegistryException {
-            List<Future<Optional<TagInfo>>> resolved = new ArrayList<>();
-            try (CancelSignal.Registration link = cancel.onCancel(stop::cancel)) {
+            List<CompletableFuture<Optional<TagInfo>>> resolved = new ArrayList<>();
+            try (FanOut work = FanOut.open("berth-scan-", concurrency, cancel, pump::wake)) {
+                this.work = work;
+                this.client = unlinked.withCancel(work.stop());
                 List<String> names = validTags(client.tags(repository), listener);
                 tagCount = names.size();
                 listener.tagsListed(tagCount);
-                threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("berth-scan-", 0).factory());
-                try (ExecutorService ignored = threads) {
-                    pendingTags.set(names.size());
-                    for (String name : names) resolved.add(threads.submit(() -> resolve(name)));
-                    try {
-                        pump.run(() -> pendingTags.get() == 0 || fatal.get() != null, cancel,
-                                events -> listener.batch(batch(events)));
-                    } finally {
-                        stop.cancel(); // a no-op once all is done; otherwise aborts what is in flight before close() waits
-                        threads.shutdownNow();
-                    }
-                }
+                for (String name : names) resolved.add(work.fork(() -> resolve(name)));
+                pump.run(() -> work.idle() || work.failure().isPresent(), cancel, events -> listener.batch(batch(events)));
+                work.await(RegistryException.class);
             }
-            rethrowFatal();
-            cancel.throwIfCancelled();
             List<TagInfo> tags = new ArrayList<>();
             for (Future<Optional<TagInfo>> f : resolved) done(f).ifPresent(tags::add);
             Map<Digest, ImageSummary> summaries = new LinkedHashMap<>();
@@ -184,9 +163,10 @@ public final class RepositoryScanner {
             return valid;
         }
 
-        private Optional<TagInfo> resolve(String tag) {
+        /** The tag's digest, once its image is loaded too; a failure that would fail every other request stops the scan. */
+        private Optional<TagInfo> resolve(String tag) throws RegistryException {
             try {
-                Digest digest = withPermit(HEAD, () -> client.headManifest(repository, tag)).digest();
+                Digest digest = work.withPermit(HEAD, () -> client.headManifest(repository, tag)).digest();
                 TagInfo info = new TagInfo(repository, tag, digest);
                 pump.post(new Event.TagResolved(info));
                 load(digest).join(); // so that "every tag done" means every manifest done
@@ -194,40 +174,18 @@ public final class RepositoryScanner {
             } catch (RegistryException.NotFound vanished) {
                 pump.post(new Event.TagVanished()); // deleted between listing and lookup: not a tag any more
                 return Optional.empty();
-            } catch (RegistryException e) {
-                fail(e);
-                return Optional.empty();
-            } catch (CancellationException e) {
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                fail(e);
-                return Optional.empty();
-            } finally {
-                if (pendingTags.decrementAndGet() == 0) pump.wake();
             }
         }
 
         /** The summary of {@code digest}, loaded once per scan however many tags and indexes point at it. */
         private CompletableFuture<Optional<ImageSummary>> load(Digest digest) {
-            CompletableFuture<Optional<ImageSummary>> mine = new CompletableFuture<>();
-            CompletableFuture<Optional<ImageSummary>> existing = loads.putIfAbsent(digest, mine);
-            if (existing != null) return existing;
-            pump.post(new Event.ImageFound());
-            try {
-                threads.execute(() -> {
-                    try {
-                        mine.complete(summariseOrReport(digest));
-                    } finally {
-                        mine.complete(Optional.empty()); // whatever happened, no one waits for ever
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                mine.complete(Optional.empty());
-            }
-            return mine;
+            return loads.computeIfAbsent(digest, d -> {
+                pump.post(new Event.ImageFound());
+                return work.fork(() -> summariseOrReport(d));
+            });
         }
 
-        private Optional<ImageSummary> summariseOrReport(Digest digest) {
+        private Optional<ImageSummary> summariseOrReport(Digest digest) throws RegistryException {
             String what = repository + "@" + digest.shortHex();
             try {
                 Optional<ImageSummary> summary = summarise(digest, what);
@@ -236,14 +194,8 @@ public final class RepositoryScanner {
             } catch (RegistryException.NotFound | RegistryException.ProtocolViolation | RegistryException.Unsupported e) {
                 // Gone (e.g. an index child deleted on its own, T7) or unreadable: this one only.
                 pump.post(new Event.Failed(new ScanFailure(what, e)));
-            } catch (RegistryException e) {
-                fail(e);
-            } catch (CancellationException e) {
-                // the scan is over
-            } catch (RuntimeException e) {
-                fail(e);
+                return Optional.empty();
             }
-            return Optional.empty();
         }
 
         private Optional<ImageSummary> summarise(Digest digest, String what) throws RegistryException {
@@ -253,7 +205,7 @@ public final class RepositoryScanner {
                 cached.get().children().stream().map(this::load).toList().forEach(CompletableFuture::join);
                 return cached;
             }
-            Manifest manifest = withPermit(MANIFEST, () -> client.manifest(repository, digest.toString())).manifest();
+            Manifest manifest = work.withPermit(MANIFEST, () -> client.manifest(repository, digest.toString())).manifest();
             ImageSummary summary;
             if (manifest instanceof ImageIndex index) {
                 Map<Digest, CompletableFuture<Optional<ImageSummary>>> pending = new LinkedHashMap<>();
@@ -265,7 +217,7 @@ public final class RepositoryScanner {
                 if (children.size() == pending.size()) cache.put(registry, summary);
             } else if (manifest instanceof ImageManifest image) {
                 Optional<ImageConfig> config = image.isArtifact() ? Optional.empty()
-                        : Optional.of(withPermit(CONFIG, () -> client.config(repository, image.config())));
+                        : Optional.of(work.withPermit(CONFIG, () -> client.config(repository, image.config())));
                 summary = ImageSummaries.ofImage(digest, image, config);
                 cache.put(registry, summary);
             } else {
@@ -273,35 +225,6 @@ public final class RepositoryScanner {
                         + "carries no sizes; it is left out.", 0, List.of());
             }
             return Optional.of(summary);
-        }
-
-        private <T> T withPermit(int priority, Call<T> call) throws RegistryException {
-            stop.throwIfCancelled();
-            try {
-                permits.acquire(priority);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
-            try {
-                return call.run();
-            } finally {
-                permits.release();
-            }
-        }
-
-        /** Stops the scan: the first such error is what {@code scan} throws. */
-        private void fail(Exception e) {
-            if (fatal.compareAndSet(null, e)) {
-                stop.cancel();
-                pump.wake();
-            }
-        }
-
-        private void rethrowFatal() throws RegistryException {
-            Exception e = fatal.get();
-            if (e instanceof RegistryException re) throw re;
-            if (e instanceof RuntimeException re) throw re;
         }
 
         private ScanBatch batch(List<Event> events) {

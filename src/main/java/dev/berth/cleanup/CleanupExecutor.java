@@ -4,6 +4,7 @@ import dev.berth.browse.TagInfo;
 import dev.berth.cleanup.DeletionOutcome.Status;
 import dev.berth.domain.Digest;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.registry.DeletableManifest;
 import dev.berth.registry.DeleteResult;
 import dev.berth.registry.ManifestResponse;
@@ -21,10 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -187,31 +184,18 @@ public final class CleanupExecutor {
             }
         }
 
+        /**
+         * Not stopped by the cancel signal: a removal checks it before it starts and reports itself
+         * skipped, and one already sent finishes, so that every removal has an outcome.
+         */
         void runWave(List<? extends Removal> wave) {
-            Semaphore permits = new Semaphore(concurrency, true); // fair: deletions start in plan order
-            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Removal removal : wave) {
-                    futures.add(executor.submit(() -> {
-                        permits.acquireUninterruptibly();
-                        try {
-                            finish(removal, switch (removal) {
-                                case ManifestDeletion d -> attempt(d);
-                                case TagRemoval t -> attemptUntag(t);
-                            });
-                        } finally {
-                            permits.release();
-                        }
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (Exception e) {
-                        throw new IllegalStateException("a deletion task failed unexpectedly", e);
-                    }
-                }
-            }
+            FanOut.forEach(wave, concurrency, CancelSignal.none(), removal -> { // started in plan order
+                finish(removal, switch (removal) {
+                    case ManifestDeletion d -> attempt(d);
+                    case TagRemoval t -> attemptUntag(t);
+                });
+                return null;
+            });
         }
 
         private void finish(Removal d, DeletionOutcome outcome) {

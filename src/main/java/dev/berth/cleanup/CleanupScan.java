@@ -5,22 +5,20 @@ import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanListener;
-import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
+import dev.berth.graph.ManifestWalker;
 import dev.berth.work.CancelSignal;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads what a cleanup is planned on: the repositories (one, or all under a namespace from the
@@ -67,30 +65,30 @@ public final class CleanupScan {
     /** {@code snapshot} plus the referrers of its tagged manifests (one level: referrers of referrers are rare). */
     public static RepositorySnapshot withReferrers(RegistryClient client, RepositorySnapshot snapshot, ScanListener listener)
             throws RegistryException {
+        String repository = snapshot.repository();
         Map<Digest, ImageSummary> images = new HashMap<>(snapshot.images());
-        Set<Digest> subjects = new LinkedHashSet<>(snapshot.tagsByDigest().keySet());
-        for (Digest subject : subjects) {
-            for (Descriptor referrer : client.referrers(snapshot.repository(), subject)) {
-                if (images.containsKey(referrer.digest())) continue;
-                try {
-                    summary(client, snapshot.repository(), referrer.digest()).ifPresent(s -> {
-                        images.put(s.digest(), s);
-                        listener.imageLoaded(s);
-                    });
-                } catch (RegistryException.NotFound gone) {
-                    listener.failed(snapshot.repository() + "@" + referrer.digest().shortHex(), gone);
-                }
+        ManifestWalker<RegistryException> walker = new ManifestWalker<>(digest -> {
+            if (images.containsKey(digest)) return Optional.empty();
+            try {
+                return Optional.of(client.manifest(repository, digest.toString()).manifest());
+            } catch (RegistryException.NotFound gone) {
+                listener.failed(repository + "@" + digest.shortHex(), gone);
+                return Optional.empty();
             }
-        }
-        return new RepositorySnapshot(snapshot.registry(), snapshot.repository(), snapshot.tags(), images);
+        }, manifest -> summary(manifest).ifPresent(s -> {
+            images.put(s.digest(), s);
+            listener.imageLoaded(s);
+        }));
+        walker.referrersOf(snapshot.tagsByDigest().keySet(), subject -> client.referrers(repository, subject),
+                1, ManifestWalker.Children.none());
+        return new RepositorySnapshot(snapshot.registry(), repository, snapshot.tags(), images);
     }
 
     // A referrer's config is not an image config, so only its blobs and subject are summarised.
-    private static Optional<ImageSummary> summary(RegistryClient client, String repository, Digest digest) throws RegistryException {
-        Manifest manifest = client.manifest(repository, digest.toString()).manifest();
+    private static Optional<ImageSummary> summary(Manifest manifest) {
         return switch (manifest) {
-            case ImageManifest image -> Optional.of(ImageSummaries.ofImage(digest, image, Optional.empty()));
-            case ImageIndex index -> Optional.of(ImageSummaries.ofIndex(digest, index, Map.of()));
+            case ImageManifest image -> Optional.of(ImageSummaries.ofImage(manifest.digest(), image, Optional.empty()));
+            case ImageIndex index -> Optional.of(ImageSummaries.ofIndex(manifest.digest(), index, Map.of()));
             default -> Optional.empty();
         };
     }

@@ -6,6 +6,8 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
 import dev.berth.format.MalformedContentException;
 import dev.berth.format.ManifestParser;
 import dev.berth.work.CancelSignal;
@@ -77,9 +79,22 @@ public final class JournalRestorer {
 
     private RestoreOutcome restore(RegistryClient registry, JournalEntry entry) throws RegistryException {
         String repository = entry.repository();
+        Manifest manifest;
+        try {
+            manifest = ManifestParser.parse(entry.manifest(), Optional.of(entry.mediaType()));
+        } catch (MalformedContentException e) {
+            return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), "the journaled manifest cannot be read: " + e.getMessage());
+        }
+        RepositoryName name;
+        try {
+            name = RepositoryName.of(repository);
+            entry.tags().forEach(Tag::of);
+        } catch (IllegalArgumentException e) { // a registry names nothing so; the journal was edited by hand
+            return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), "the journal names what no registry can hold: " + e.getMessage());
+        }
         boolean present = exists(registry, repository, entry.digest().toString());
         if (!present) {
-            Optional<String> missing = missingDependency(registry, entry);
+            Optional<String> missing = missingDependency(registry, repository, manifest);
             if (missing.isPresent()) return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), missing.get());
         }
         List<String> restoredTags = new ArrayList<>();
@@ -87,39 +102,34 @@ public final class JournalRestorer {
         for (String tag : entry.tags()) {
             Optional<Digest> current = registry.currentDigest(repository, tag);
             if (current.isEmpty()) {
-                put(registry, entry, tag);
+                put(registry, name, entry, manifest, Optional.of(tag));
                 restoredTags.add(tag);
             } else if (!current.get().equals(entry.digest())) {
                 notes.add("tag " + tag + " now points at " + current.get().shortHex() + "; left as it is");
             }
         }
-        if (!present && restoredTags.isEmpty()) put(registry, entry, entry.digest().toString());
+        if (!present && restoredTags.isEmpty()) put(registry, name, entry, manifest, Optional.empty());
         String message = String.join("; ", notes);
         return new RestoreOutcome(entry, present ? Status.PRESENT : Status.RESTORED, restoredTags,
                 message.isEmpty() ? (present ? "still in the registry" : "restored") : message);
     }
 
-    private void put(RegistryClient registry, JournalEntry entry, String reference) throws RegistryException {
-        Digest stored = registry.putManifest(entry.repository(), reference, entry.manifest(), entry.mediaType());
+    private void put(RegistryClient registry, RepositoryName name, JournalEntry entry, Manifest manifest, Optional<String> tag)
+            throws RegistryException {
+        Digest stored = registry.putImage(name, manifest, tag.map(Tag::of));
         if (!stored.equals(entry.digest())) {
-            throw new RegistryException.ProtocolViolation("The registry stored " + entry.repository() + ":" + reference + " as " + stored
-                    + ", not " + entry.digest() + ".");
+            throw new RegistryException.ProtocolViolation("The registry stored " + entry.repository() + ":"
+                    + tag.orElse(entry.digest().toString()) + " as " + stored + ", not " + entry.digest() + ".");
         }
     }
 
     /** Why the manifest cannot be accepted again, if so: a blob or child that no longer exists. */
-    private Optional<String> missingDependency(RegistryClient registry, JournalEntry entry) throws RegistryException {
-        Manifest manifest;
-        try {
-            manifest = ManifestParser.parse(entry.manifest(), Optional.of(entry.mediaType()));
-        } catch (MalformedContentException e) {
-            return Optional.of("the journaled manifest cannot be read: " + e.getMessage());
-        }
+    private Optional<String> missingDependency(RegistryClient registry, String repository, Manifest manifest) throws RegistryException {
         switch (manifest) {
             case ImageManifest image -> {
                 for (Descriptor blob : image.blobs()) {
-                    if (registry.blobExists(entry.repository(), blob.digest()).isEmpty()) {
-                        return Optional.of("blob " + blob.digest() + " is gone from " + entry.repository() + ": the registry's garbage "
+                    if (registry.blobExists(repository, blob.digest()).isEmpty()) {
+                        return Optional.of("blob " + blob.digest() + " is gone from " + repository + ": the registry's garbage "
                                 + "collection has run since the delete, so this manifest can no longer be restored. Push the image "
                                 + "again from its source.");
                     }
@@ -127,7 +137,7 @@ public final class JournalRestorer {
             }
             case ImageIndex index -> {
                 for (Descriptor child : index.manifests()) {
-                    if (!exists(registry, entry.repository(), child.digest().toString())) {
+                    if (!exists(registry, repository, child.digest().toString())) {
                         return Optional.of("its platform manifest " + child.digest().shortHex() + " is not in the registry (it could "
                                 + "not be restored, see above), so the index cannot be put back.");
                     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A content digest such as {@code sha256:0123…}: the algorithm and its lowercase hex encoding,
  * validated for length, so a layer digest and a tag can never be confused.
  */
-public record Digest(String algorithm, String hex) implements Comparable<Digest> {
+public record Digest(String algorithm, String hex) implements Comparable<Digest>, TagOrDigest {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
@@ -67,6 +67,11 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
     /** The first 12 hex characters, as Docker shows image ids. */
     public String shortHex() {
         return hex.substring(0, 12);
+    }
+
+    @Override
+    public String text() {
+        return toString();
     }
 
     @Override

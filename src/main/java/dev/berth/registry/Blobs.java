@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import okhttp3.Response;
 
@@ -34,16 +34,19 @@ final class Blobs {
         this.http = http;
     }
 
-    /** The blob's size if {@code repository} has it, empty if not. */
-    Optional<Long> exists(String repository, Digest digest) throws RegistryException {
+    /**
+     * The blob's size if {@code repository} has it, empty if not. A registry that does not say how
+     * big (no or a garbled {@code Content-Length}) gives 0: only the blob's presence is known.
+     */
+    OptionalLong exists(String repository, Digest digest) throws RegistryException {
         Exchange exchange = Exchange.head(ApiPaths.blob(http, repository, digest).build(), Set.of(Scope.pull(repository)),
                 "check for blob " + digest.shortHex() + " in " + repository).handling(404);
         try (Response response = http.send(exchange)) {
-            if (response.code() == 404) return Optional.empty();
+            if (response.code() == 404) return OptionalLong.empty();
             String length = response.header("Content-Length");
-            return Optional.of(length == null ? -1L : Long.parseLong(length));
+            return OptionalLong.of(length == null ? 0 : Math.max(0, Long.parseLong(length)));
         } catch (NumberFormatException e) {
-            return Optional.of(-1L);
+            return OptionalLong.of(0);
         }
     }
 

@@ -2,11 +2,16 @@ package dev.berth.registry;
 
 import dev.berth.work.ProgressListener;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
+import dev.berth.domain.Manifest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
+import dev.berth.domain.TagOrDigest;
 import dev.berth.format.ImageConfigParser;
 import dev.berth.format.MalformedContentException;
 import dev.berth.registry.http.RegistryHttp;
@@ -15,11 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -121,12 +122,32 @@ public final class RegistryClient {
         return manifests.get(repository, tagOrDigest);
     }
 
+    /** {@link #manifest(String, String)} with names that were checked when they were made, not strings to glue. */
+    public ManifestResponse manifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return manifests.get(repository.value(), reference.text());
+    }
+
     public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
         return manifests.head(repository, tagOrDigest);
     }
 
+    public ManifestHead headManifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return manifests.head(repository.value(), reference.text());
+    }
+
     public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
         return manifests.put(repository, tagOrDigest, raw, mediaType);
+    }
+
+    /**
+     * Puts a manifest with its exact bytes (T14: never re-serialised, so its digest stays) under
+     * {@code tag}, or by digest: the one way images are put back or pushed — by the transfer engine
+     * (through its registry place), by undo and by the tag-deletion check. Its blobs and children
+     * must be there already.
+     */
+    public Digest putImage(RepositoryName repository, Manifest manifest, Optional<Tag> tag) throws RegistryException {
+        TagOrDigest reference = tag.isPresent() ? tag.get() : manifest.digest();
+        return manifests.put(repository.value(), reference.text(), manifest.raw(), manifest.mediaType());
     }
 
     public DeleteResult delete(DeletableManifest manifest) throws RegistryException {
@@ -157,30 +178,18 @@ public final class RegistryClient {
      */
     public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
         List<String> tags = tags(repository);
-        Semaphore permits = new Semaphore(TAG_LOOKUP_CONCURRENCY);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Optional<String>>> lookups = new ArrayList<>();
-            for (String tag : tags) {
-                lookups.add(executor.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return currentDigest(repository, tag).filter(digest::equals).map(d -> tag);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            List<String> matching = new ArrayList<>();
-            for (Future<Optional<String>> lookup : lookups) lookup.get().ifPresent(matching::add);
-            return matching;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RegistryException re) throw re;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted");
+        List<Optional<Digest>> current = FanOut.map(tags, TAG_LOOKUP_CONCURRENCY, CancelSignal.none(),
+                tag -> currentDigest(repository, tag));
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            if (current.get(i).filter(digest::equals).isPresent()) matching.add(tags.get(i));
         }
+        return matching;
+    }
+
+    /** The digest {@code reference} resolves to now, or empty if it is not there (any more). */
+    public Optional<Digest> currentDigest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
+        return currentDigest(repository.value(), reference.text());
     }
 
     /** The digest a tag (or digest reference) resolves to now, or empty if it is not there (any more). */
@@ -208,7 +217,8 @@ public final class RegistryClient {
         return blobs.read(repository, descriptor, maxBytes);
     }
 
-    public Optional<Long> blobExists(String repository, Digest digest) throws RegistryException {
+    /** The blob's size if {@code repository} has it (0 if the registry does not say), empty if not. */
+    public OptionalLong blobExists(String repository, Digest digest) throws RegistryException {
         return blobs.exists(repository, digest);
     }
 
@@ -220,6 +230,11 @@ public final class RegistryClient {
     public void downloadBlob(String repository, Descriptor descriptor, Path target, ProgressListener progress)
             throws RegistryException {
         blobs.download(repository, descriptor, target, progress);
+    }
+
+    /** Uploads a blob of an image unless present, in one request: the blob half of {@link #putImage}. */
+    public void putBlob(RepositoryName repository, Descriptor blob, BlobSource content) throws RegistryException {
+        uploads.upload(repository.value(), blob.digest(), blob.size(), content, 0, ProgressListener.NONE);
     }
 
     /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */

@@ -1,9 +1,12 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
 import dev.berth.domain.Digest;
+import dev.berth.domain.ImageManifest;
 import dev.berth.domain.MediaType;
 import dev.berth.domain.RawBytes;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
+import dev.berth.format.ManifestParser;
 import dev.berth.registry.Capabilities.TagDeletion;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +61,14 @@ public final class TagDeletionCheck {
             case ACCEPTED_EFFECT_UNKNOWN, UNKNOWN -> { }
         }
         String nonce = randomHex();
-        RawBytes manifest = artifact(nonce);
-        Digest digest = manifest.sha256();
+        ImageManifest manifest = artifact(nonce);
+        Digest digest = manifest.digest();
         String removed = TAG_PREFIX + nonce + "-a";
         String survivor = TAG_PREFIX + nonce + "-b";
-        Digest config = Digest.sha256(EMPTY_CONFIG);
-        client.uploadBlob(repository, config, EMPTY_CONFIG.length, () -> new ByteArrayInputStream(EMPTY_CONFIG), 0,
-                ProgressListener.NONE);
-        client.putManifest(repository, removed, manifest, MediaType.OCI_MANIFEST);
-        client.putManifest(repository, survivor, manifest, MediaType.OCI_MANIFEST);
+        RepositoryName name = RepositoryName.of(repository);
+        client.putBlob(name, manifest.config(), () -> new ByteArrayInputStream(EMPTY_CONFIG));
+        client.putImage(name, manifest, Optional.of(Tag.of(removed)));
+        client.putImage(name, manifest, Optional.of(Tag.of(survivor)));
         Result result;
         try {
             result = observe(repository, digest, removed, survivor);
@@ -125,14 +127,15 @@ public final class TagDeletionCheck {
         }
     }
 
-    private static RawBytes artifact(String nonce) {
+    private static ImageManifest artifact(String nonce) {
         Digest config = Digest.sha256(EMPTY_CONFIG);
-        return RawBytes.utf8("""
+        RawBytes raw = RawBytes.utf8("""
                 {"schemaVersion":2,"mediaType":"%s","artifactType":"application/vnd.berth.tag-deletion-check",\
                 "config":{"mediaType":"%s","digest":"%s","size":%d},"layers":[],\
                 "annotations":{"org.opencontainers.image.description":"Berth checked what a tag delete removes; safe to delete",\
                 "dev.berth.nonce":"%s"}}""".formatted(MediaType.OCI_MANIFEST.value(), MediaType.OCI_EMPTY.value(), config,
                 EMPTY_CONFIG.length, nonce));
+        return (ImageManifest) ManifestParser.parse(raw, Optional.of(MediaType.OCI_MANIFEST));
     }
 
     private static String randomHex() {

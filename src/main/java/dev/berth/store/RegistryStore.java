@@ -3,9 +3,10 @@ package dev.berth.store;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
+import dev.berth.domain.RepositoryName;
+import dev.berth.domain.Tag;
 import dev.berth.registry.ManifestHead;
 import dev.berth.registry.ManifestResponse;
-import dev.berth.work.ProgressListener;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.io.IOException;
@@ -21,15 +22,14 @@ import java.util.OptionalLong;
  */
 public final class RegistryStore implements ImageSource, ImageDestination {
 
-    /** Blobs go up in one request: chunked uploads only help registries that cap request size. */
-    private static final long MONOLITHIC = 0;
-
     private final RegistryClient client;
     private final String repository;
+    private final RepositoryName name;
 
     public RegistryStore(RegistryClient client, String repository) {
         this.client = client;
         this.repository = repository;
+        this.name = RepositoryName.of(repository);
     }
 
     public RegistryClient client() {
@@ -60,13 +60,12 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public Manifest manifest(Digest digest) throws RegistryException {
-        return client.manifest(repository, digest.toString()).manifest();
+        return client.manifest(name, digest).manifest();
     }
 
     @Override
     public OptionalLong blobSize(Digest digest) throws RegistryException {
-        Optional<Long> size = client.blobExists(repository, digest);
-        return size.isPresent() ? OptionalLong.of(Math.max(size.get(), 0)) : OptionalLong.empty();
+        return client.blobExists(repository, digest);
     }
 
     @Override
@@ -76,17 +75,17 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public void putBlob(Descriptor blob, BlobContent content) throws RegistryException {
-        client.uploadBlob(repository, blob.digest(), blob.size(), content::open, MONOLITHIC, ProgressListener.NONE);
+        client.putBlob(name, blob, content::open); // one request: chunks only help registries that cap request size
     }
 
     @Override
     public void putManifest(Manifest manifest) throws RegistryException {
-        client.putManifest(repository, manifest.digest().toString(), manifest.raw(), manifest.mediaType());
+        client.putImage(name, manifest, Optional.empty());
     }
 
     @Override
     public void putImage(Manifest manifest, Optional<String> tag) throws RegistryException {
-        client.putManifest(repository, tag.orElse(manifest.digest().toString()), manifest.raw(), manifest.mediaType());
+        client.putImage(name, manifest, tag.map(Tag::of));
     }
 
     /** A registry makes each manifest visible as it is put: nothing is left to finish. */

@@ -3,6 +3,7 @@ package dev.berth.transfer;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.FanOut;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
 import dev.berth.store.RegistryStore;
@@ -11,16 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Moves the blobs: skipped, mounted, compressed or streamed; a bounded number at once. */
@@ -29,7 +23,7 @@ final class BlobTransfers {
     private final ImageDestination to;
     private final CopyOptions options;
     private final CancelSignal cancel;
-    private final CancelSignal stop = new CancelSignal();
+    private CancelSignal stop;
     private final Progress progress;
     private final Path scratch;
     private final Map<Digest, Descriptor> stored = new ConcurrentHashMap<>();
@@ -44,33 +38,13 @@ final class BlobTransfers {
     }
 
     Map<Digest, Descriptor> run(Collection<Descriptor> blobs) throws IOException {
-        List<Future<?>> running = new ArrayList<>();
-        try (CancelSignal.Registration ignored = cancel.onCancel(stop::cancel);
-                ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), Thread.ofVirtual().name("berth-copy-", 0).factory())) {
-            for (Descriptor blob : blobs) running.add(pool.submit(() -> {
+        try (FanOut work = FanOut.open("berth-copy-", options.parallelism(), cancel)) {
+            stop = work.stop(); // the first failure stops the other blobs' streams
+            for (Descriptor blob : blobs) work.submit(() -> {
                 transfer(blob);
                 return null;
-            }));
-            Throwable failure = null;
-            for (Future<?> future : running) {
-                try {
-                    future.get();
-                } catch (ExecutionException e) {
-                    // The first real failure stops the others; the cancellations it causes are not the story.
-                    if (failure == null || failure instanceof CancellationException) failure = e.getCause();
-                    stop.cancel();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop.cancel();
-                    throw new CancellationException("interrupted");
-                }
-            }
-            if (failure != null) {
-                cancel.throwIfCancelled();
-                if (failure instanceof IOException io) throw io;
-                if (failure instanceof RuntimeException runtime) throw runtime;
-                throw new IllegalStateException(failure);
-            }
+            });
+            work.await(IOException.class);
         }
         return Map.copyOf(stored);
     }

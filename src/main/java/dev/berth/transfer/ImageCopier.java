@@ -51,9 +51,9 @@ public final class ImageCopier {
         if (unwrapped) root = from.manifest(filter.onlyImage((ImageIndex) root).digest());
         Optional<Referrers> referrers = options.referrers() ? Optional.of(Referrers.between(from, to)) : Optional.empty();
         ImageGraph graph = ImageGraph.walk(from, root, filter, unwrapped);
-        if (referrers.isPresent()) graph.addReferrers(from, referrers.get());
-        Progress progress = new Progress(listener, graph.blobs.values());
-        Map<Digest, Descriptor> stored = new BlobTransfers(from, to, options, cancel, progress, scratch).run(graph.blobs.values());
+        if (referrers.isPresent()) graph.addReferrers(referrers.get());
+        Progress progress = new Progress(listener, graph.blobs().values());
+        Map<Digest, Descriptor> stored = new BlobTransfers(from, to, options, cancel, progress, scratch).run(graph.blobs().values());
 
         cancel.throwIfCancelled();
         Manifest written = new ManifestWriter(to, graph, stored).write(graph.root, tag, referrers);
@@ -74,7 +74,7 @@ public final class ImageCopier {
         if (source.equals(written)) return Optional.empty();
         List<String> reasons = new ArrayList<>();
         if (graph.unwrapped) reasons.add("the index was replaced by the image of its one chosen platform");
-        if (graph.filtered) reasons.add("platforms were left out of the index");
+        if (graph.filtered()) reasons.add("platforms were left out of the index");
         boolean compressed = stored.entrySet().stream().anyMatch(e -> !e.getKey().equals(e.getValue().digest()));
         if (compressed) reasons.add("uncompressed layers were gzipped");
         if (reasons.isEmpty()) reasons.add("the manifest changed");

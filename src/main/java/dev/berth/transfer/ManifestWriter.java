@@ -29,7 +29,7 @@ final class ManifestWriter {
 
     Manifest write(Manifest root, Optional<String> tag, Optional<Referrers> referrers) throws IOException {
         Manifest result = prepare(root);
-        if (referrers.isPresent() && !graph.referrers.isEmpty()) writeReferrers(result, referrers.get());
+        if (referrers.isPresent() && !graph.referrers().isEmpty()) writeReferrers(result, referrers.get());
         to.putImage(result, tag);
         return result;
     }
@@ -40,10 +40,10 @@ final class ManifestWriter {
      */
     private void writeReferrers(Manifest root, Referrers referrers) throws IOException {
         to.putManifest(root);
-        for (Map.Entry<Digest, List<Descriptor>> entry : graph.referrers.entrySet()) {
+        for (Map.Entry<Digest, List<Descriptor>> entry : graph.referrers().entrySet()) {
             Manifest subject = written.get(entry.getKey());
             if (subject == null || !subject.digest().equals(entry.getKey())) continue;
-            for (Descriptor referrer : entry.getValue()) to.putManifest(prepare(graph.manifests.get(referrer.digest())));
+            for (Descriptor referrer : entry.getValue()) to.putManifest(prepare(graph.manifest(referrer.digest())));
             referrers.announce(entry.getKey(), entry.getValue());
         }
     }
@@ -54,10 +54,10 @@ final class ManifestWriter {
         Manifest result = switch (manifest) {
             case ImageManifest image -> ManifestRewriter.rewrite(image, "layers", stored, Set.of());
             case ImageIndex index -> {
-                List<Descriptor> kept = graph.keptChildren.get(index.digest());
+                List<Descriptor> kept = graph.keptChildren(index.digest());
                 Map<Digest, Descriptor> children = new HashMap<>();
                 for (Descriptor child : kept) {
-                    Manifest childManifest = prepare(graph.manifests.get(child.digest()));
+                    Manifest childManifest = prepare(graph.manifest(child.digest()));
                     to.putManifest(childManifest);
                     children.put(child.digest(), childManifest.descriptor().withAnnotations(child.annotations()));
                 }

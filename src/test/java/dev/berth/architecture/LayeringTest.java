@@ -76,6 +76,13 @@ class LayeringTest {
     }
 
     @Test
+    void theManifestWalkKnowsOnlyTheDomain() {
+        classes().that().resideInAPackage("dev.berth.graph..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.graph..", "dev.berth.domain..", "java..")
+                .check(berth);
+    }
+
+    @Test
     void browsingAndCleanupStandBelowTheCliAndUi() {
         noClasses().that().resideInAnyPackage("dev.berth.browse..", "dev.berth.cleanup..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui..", "dev.berth.cli..", "dev.berth.store..",

@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.OptionalLong;
 
 /**
  * Run in a child JVM with a small heap by {@link BlobTransferTest}: uploads (monolithic and chunked), downloads
@@ -35,7 +35,7 @@ public final class BlobMemoryCheck {
         client.uploadBlob("big/monolithic", digest, size, () -> new GeneratedStream(seed, size), 0, ProgressListener.NONE);
         client.uploadBlob("big/chunked", digest, size, () -> new GeneratedStream(seed, size), size / 4 + 1, ProgressListener.NONE);
         for (String repo : new String[] {"big/monolithic", "big/chunked"}) {
-            if (!client.blobExists(repo, digest).equals(Optional.of(size))) throw new AssertionError("not stored in " + repo);
+            if (!client.blobExists(repo, digest).equals(OptionalLong.of(size))) throw new AssertionError("not stored in " + repo);
         }
 
         Descriptor descriptor = Descriptor.of(MediaType.OCI_LAYER_GZIP, digest, size);

@@ -94,6 +94,18 @@ class HostileServerTest {
         assertNull(otherRequests.getFirst().getHeaders().get("Authorization"), "credentials leaked to the storage host");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "lots"})
+    void aBlobWhoseSizeTheRegistryDoesNotSayIsPresentWithSizeZero(String length) throws Exception {
+        registry.setDispatcher(record(registryRequests, r -> {
+            MockResponse.Builder answer = new MockResponse.Builder().code(200).removeHeader("Content-Length");
+            return (length.isEmpty() ? answer : answer.addHeader("Content-Length", length)).build();
+        }));
+        Digest digest = Digest.sha256("x".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(java.util.OptionalLong.of(0), connect(Credentials.anonymous()).blobExists("team/app", digest));
+    }
+
     @Test
     void httpsRedirectToPlainHttpIsRefused() throws Exception {
         HeldCertificate certificate = new HeldCertificate.Builder().addSubjectAlternativeName("localhost")

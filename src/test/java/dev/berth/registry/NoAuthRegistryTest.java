@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,8 +114,8 @@ class NoAuthRegistryTest {
         assertEquals(Digest.parse(TestImages.ociImage(102, 200).digest()), manifest.digest());
         Image deep = seeder.pushImage("a/b/c/d/e", "deep", 160, 300);
         assertEquals(List.of("deep"), client.tags("a/b/c/d/e"));
-        assertEquals(Optional.of(300L), client.blobExists("a/b/c/d/e", Digest.parse(deep.layerDigests().get(0))));
-        assertEquals(Optional.empty(), client.blobExists("a/b/c/d", Digest.parse(deep.layerDigests().get(0))),
+        assertEquals(OptionalLong.of(300), client.blobExists("a/b/c/d/e", Digest.parse(deep.layerDigests().get(0))));
+        assertEquals(OptionalLong.empty(), client.blobExists("a/b/c/d", Digest.parse(deep.layerDigests().get(0))),
                 "a parent path is another repository");
     }
 

@@ -46,6 +46,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.OptionalLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
@@ -242,7 +243,7 @@ class TokenAuthRegistryTest {
 
         assertEquals(MountResult.MOUNTED, client.mountBlob("team/mounted", layer, "public/tool"));
 
-        assertEquals(Optional.of(200L), client.blobExists("team/mounted", layer));
+        assertEquals(OptionalLong.of(200), client.blobExists("team/mounted", layer));
         TokenRequest mountToken = issuer.requests().stream().filter(r -> r.scopes().size() == 2).findFirst().orElseThrow();
         assertEquals(Set.of(Scope.push("team/mounted"), Scope.pull("public/tool")),
                 Set.copyOf(mountToken.scopes().stream().map(s -> Scope.tryParse(s).orElseThrow()).toList()));
@@ -259,11 +260,11 @@ class TokenAuthRegistryTest {
 
         assertEquals(MountResult.NOT_MOUNTED, client.mountBlob("team/copy", layer, "private/secret"));
 
-        assertEquals(Optional.empty(), client.blobExists("team/copy", layer), "nothing was mounted");
+        assertEquals(OptionalLong.empty(), client.blobExists("team/copy", layer), "nothing was mounted");
         Content blob = secret.layers().get(0);
         client.uploadBlob("team/copy", layer, blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0,
                 ProgressListener.NONE);
-        assertEquals(Optional.of(150L), client.blobExists("team/copy", layer));
+        assertEquals(OptionalLong.of(150), client.blobExists("team/copy", layer));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.berth.browse;
+package dev.berth.work;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,10 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class PriorityPermitsTest {
+class PermitsTest {
 
     /** Starts a thread that waits for a permit and records its name once it has one. */
-    private static Thread waiter(PriorityPermits permits, int priority, String name, List<String> order, CountDownLatch done) {
+    private static Thread waiter(Permits permits, int priority, String name, List<String> order, CountDownLatch done) {
         Thread t = Thread.ofVirtual().start(() -> {
             try {
                 permits.acquire(priority);
@@ -36,7 +36,7 @@ class PriorityPermitsTest {
 
     @Test
     void freePermitsAreTakenAtOnce() throws InterruptedException {
-        PriorityPermits permits = new PriorityPermits(2);
+        Permits permits = new Permits(2);
         permits.acquire(5);
         permits.acquire(0);
         permits.release();
@@ -45,7 +45,7 @@ class PriorityPermitsTest {
 
     @Test
     void lowestPriorityNumberFirstThenFirstComeFirstServed() throws Exception {
-        PriorityPermits permits = new PriorityPermits(1);
+        Permits permits = new Permits(1);
         permits.acquire(0);
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(4);
@@ -60,7 +60,7 @@ class PriorityPermitsTest {
 
     @Test
     void anInterruptedWaiterGivesUpItsPlace() throws Exception {
-        PriorityPermits permits = new PriorityPermits(1);
+        Permits permits = new Permits(1);
         permits.acquire(0);
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(2);
@@ -77,6 +77,21 @@ class PriorityPermitsTest {
 
     @Test
     void needsAPermit() {
-        assertThrows(IllegalArgumentException.class, () -> new PriorityPermits(0));
+        assertThrows(IllegalArgumentException.class, () -> new Permits(0));
+    }
+
+    @Test
+    void queuedTasksStartOnlyWhenAPermitIsFreeAndAbandonedOnesNever() {
+        Permits permits = new Permits(1);
+        List<String> log = new CopyOnWriteArrayList<>();
+        permits.whenGranted(0, () -> log.add("first started"), () -> log.add("first abandoned"));
+        permits.whenGranted(1, () -> log.add("later started"), () -> log.add("later abandoned"));
+        permits.whenGranted(0, () -> log.add("second started"), () -> log.add("second abandoned"));
+        assertEquals(List.of("first started"), log);
+        permits.release();
+        assertEquals(List.of("first started", "second started"), log, "the lower priority number goes first");
+        permits.abandonQueued();
+        permits.release();
+        assertEquals(List.of("first started", "second started", "later abandoned"), log);
     }
 }
