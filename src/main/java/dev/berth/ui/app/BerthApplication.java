@@ -14,6 +14,7 @@ import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
 import dev.berth.platform.UserHome;
+import dev.berth.ui.connections.ConnectionService;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {
@@ -28,11 +29,11 @@ public final class BerthApplication extends Application {
         RegistryClients clients = new RegistryClients();
         Path home = UserHome.current();
         ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
-        FxDialogService dialogs = new FxDialogService(() -> stage);
-        AppServices services = new AppServices(executor, activity, dialogs,
-                AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),
-                new Journal(Journal.defaultDirectory(System.getenv(), home)));
-        dialogs.setTester(services.main()::testConnection);
+        ConnectionService connections = AppServices.userConnections(clients, directories, home, System.getenv());
+        FxDialogService dialogs = new FxDialogService(() -> stage, new ConnectionTestCommand(executor, connections),
+                connections::passwordStorageNote);
+        AppServices services = new AppServices(executor, activity, dialogs, connections,
+                new DiskSummaryCache(directories.cache().resolve("summaries")), new Journal(Journal.defaultDirectory(System.getenv(), home)));
         MainView view = new MainView(services.main(), activity, services.notifications());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 

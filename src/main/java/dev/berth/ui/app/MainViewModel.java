@@ -169,7 +169,7 @@ public final class MainViewModel {
     public void start() {
         executor.submit("Loading saved connections", (cancel, progress) -> connections.loadAll(), startup -> {
             startup.connections().forEach(this::show);
-            startup.notes().forEach(note -> notifier.show(new UserMessage("Note", note, "", UserMessage.Kind.OTHER)));
+            startup.notes().forEach(note -> notifier.show(new UserMessage("Saved connections", note, "", UserMessage.Kind.OTHER)));
         }, this::say);
     }
 
@@ -205,16 +205,6 @@ public final class MainViewModel {
                         notifier.show(UserMessage.of(problem));
                     });
                 }, this::say));
-    }
-
-    /** The connection dialog's "Test connection": probes the settings without saving them. */
-    public void testConnection(ConnectionDraft draft, java.util.function.Consumer<String> verdict) {
-        executor.submit("Testing " + draft.host(), (cancel, progress) -> connections.test(draft),
-                capabilities -> verdict.accept("Connected. " + CapabilityText.summary(capabilities)),
-                error -> {
-                    UserMessage message = UserMessage.of(error);
-                    verdict.accept(message.title() + ": " + message.text());
-                });
     }
 
     /** Adds a copy of a connection (e.g. the same registry with another account). */
