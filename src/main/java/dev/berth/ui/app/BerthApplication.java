@@ -38,7 +38,8 @@ public final class BerthApplication extends Application {
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 
         stage.setTitle("Berth");
-        stage.setScene(new Scene(view, 1280, 800));
+        stage.setScene(new Scene(view));
+        MainWindow.restore(stage, view.treeDivider(), new WindowStateFile(directories.config().resolve(WindowStateFile.NAME)));
         stage.show();
 
         CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))

@@ -42,6 +42,7 @@ public final class MainView extends StackPane {
     private final TagTableView tags;
     private final TagDetailsView details;
     private final CleanupView cleanup;
+    private final SplitPane split = new SplitPane();
 
     public MainView(MainViewModel viewModel, ActivityMonitor activity, NotificationArea notifications) {
         this.viewModel = viewModel;
@@ -62,13 +63,18 @@ public final class MainView extends StackPane {
         return welcome;
     }
 
+    /** Between the tree and the selection: remembered across restarts (see {@link MainWindow}). */
+    public SplitPane.Divider treeDivider() {
+        return split.getDividers().getFirst();
+    }
+
     private void createView() {
         setId("main");
         getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         BorderPane layout = new BorderPane();
         layout.setTop(toolbar());
-        SplitPane split = new SplitPane(padded(tree), padded(content));
-        split.setDividerPositions(0.3);
+        split.getItems().setAll(padded(tree), padded(content));
+        split.setDividerPositions(WindowState.DEFAULT_DIVIDER);
         layout.setCenter(split);
         layout.setBottom(statusBar());
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
