@@ -129,6 +129,50 @@ class TagTableAt1280Test {
         watchdog.assertNoStall();
     }
 
+    @Test
+    void theBreadcrumbAndBackForwardGoWhereThePersonWasAndTheTreeFollows(FxRobot robot) throws Exception {
+        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
+        robot.clickOn("#welcome-add");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.browser().registries().stream()
+                .anyMatch(r -> r.stateProperty().get() == LoadState.LOADED)));
+        RegistryNode node = main.browser().registries().getFirst();
+        RepositoryNode app = node.repository("team/app").orElseThrow();
+        var tag = new dev.berth.ui.browser.BrowserViewModel.TagSelection(app, "2.0.0");
+        WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(app)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(tag)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.details().contentProperty().get() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "breadcrumb-tag");
+
+        List<String> crumbs = onFx(() -> robot.lookup("#breadcrumb .button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                .map(javafx.scene.control.ButtonBase::getText).toList());
+        assertEquals(List.of(node.displayName(), "team", "app", "2.0.0"), crumbs);
+
+        javafx.scene.control.ButtonBase repositoryCrumb = onFx(() -> robot.lookup("#breadcrumb .button")
+                .queryAllAs(javafx.scene.control.ButtonBase.class).stream().filter(b -> "app".equals(b.getText())).findFirst().orElseThrow());
+        robot.clickOn(repositoryCrumb);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(app, onFx(() -> main.browser().selectionProperty().get()), "the crumb opened the repository");
+        assertEquals(MainViewModel.Pane.REPOSITORY, onFx(() -> main.paneProperty().get()));
+
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.LEFT).release(javafx.scene.input.KeyCode.LEFT,
+                javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(tag, onFx(() -> main.browser().selectionProperty().get()), "Alt+Left: back to the tag");
+        robot.clickOn("#back");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(app, onFx(() -> main.browser().selectionProperty().get()), "Back: the repository");
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#tree").query();
+        assertEquals(app, onFx(() -> tree.getSelectionModel().getSelectedItem().getValue()), "the tree follows");
+        robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT,
+                javafx.scene.input.KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(tag, onFx(() -> main.browser().selectionProperty().get()), "Alt+Right: forward to the tag");
+        assertEquals(MainViewModel.Pane.TAG, onFx(() -> main.paneProperty().get()));
+        Screenshots.take(scene, "breadcrumb-after-forward");
+        watchdog.assertNoStall();
+    }
+
     static <T> T onFx(java.util.concurrent.Callable<T> value) throws Exception {
         return WaitForAsyncUtils.asyncFx(value).get(10, TimeUnit.SECONDS);
     }

@@ -45,6 +45,9 @@ public final class BrowserViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
+    private final SelectionHistory history = new SelectionHistory();
+    private boolean travelling;
+
     private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
     private java.util.function.BiConsumer<RegistryNode, Capabilities> onProbed = (node, caps) -> {};
     private java.util.function.BiConsumer<RegistryNode, String> onRepositoryAdded = (node, name) -> {};
@@ -54,6 +57,41 @@ public final class BrowserViewModel {
         this.executor = executor;
         this.notifier = notifier;
         this.catalogOptions = catalogOptions;
+        selection.addListener((obs, old, selected) -> {
+            if (!travelling && old != null && !old.equals(selected)) history.left(old);
+        });
+    }
+
+    /** Back and Forward over the selections (toolbar buttons, Alt+Left / Alt+Right). */
+    public SelectionHistory history() {
+        return history;
+    }
+
+    public void back() {
+        travel(history.back(selection.get(), this::stillThere));
+    }
+
+    public void forward() {
+        travel(history.forward(selection.get(), this::stillThere));
+    }
+
+    private void travel(Optional<Object> target) {
+        if (target.isEmpty()) return;
+        travelling = true;
+        try {
+            selection.set(target.get());
+        } finally {
+            travelling = false;
+        }
+    }
+
+    private boolean stillThere(Object selected) {
+        return switch (selected) {
+            case RegistryNode node -> registries.contains(node);
+            case RepositoryNode node -> registries.contains(node.registry());
+            case TagSelection tag -> registries.contains(tag.repository().registry());
+            default -> false;
+        };
     }
 
     public ObservableList<RegistryNode> registries() {
