@@ -591,12 +591,14 @@ class ViewModelTest {
     }
 
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
-        BrowserViewModel browser = browser();
+        BrowserViewModel browser = new BrowserViewModel(executor, told::add, dev.berth.browse.CatalogLoader.Options.defaults(),
+                new dev.berth.ui.app.SavedConnectionMemory(executor, connections, told::add));
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
-        return new MainViewModel(executor, dialogs, told::add, connections, browser,
-                new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, scanner);
+        return new MainViewModel(executor, dialogs, told::add, connections, browser, repository, new TagDetailsViewModel(executor),
                 new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
-                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2));
+                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2,
+                        changed -> MainViewModel.reload(changed, repository, browser)));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {
