@@ -35,7 +35,11 @@ public final class MainWindow {
     public static MainWindow restore(Stage stage, SplitPane.Divider divider, WindowStateFile file) {
         MainWindow window = new MainWindow(stage, divider, file);
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
-        window.apply(WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens));
+        WindowState placed = WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens);
+        window.apply(placed);
+        // Under a window manager (openbox at least) GTK maps the window at its 200×200 default and the size
+        // asked before showing is lost: ask again once it is on screen.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> window.reassert(placed)));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> window.saveInBackground());
         return window;
     }
@@ -57,6 +61,19 @@ public final class MainWindow {
         stage.yProperty().addListener((obs, old, value) -> track.run());
         stage.widthProperty().addListener((obs, old, value) -> track.run());
         stage.heightProperty().addListener((obs, old, value) -> track.run());
+    }
+
+    private void reassert(WindowState placed) {
+        if (placed.maximized()) {
+            stage.setMaximized(true);
+            return;
+        }
+        if (Math.abs(stage.getWidth() - placed.width()) > 1 || Math.abs(stage.getHeight() - placed.height()) > 1) {
+            stage.setWidth(placed.width());
+            stage.setHeight(placed.height());
+            stage.setX(placed.x());
+            stage.setY(placed.y());
+        }
     }
 
     /** What would be saved now. */
