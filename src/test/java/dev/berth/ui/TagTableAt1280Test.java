@@ -88,11 +88,7 @@ class TagTableAt1280Test {
 
     @Test
     void nothingEssentialIsCutAndTheNewestTagComesFirst(FxRobot robot) throws Exception {
-        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
-        robot.clickOn("#welcome-add");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.browser().registries().stream()
-                .anyMatch(r -> r.stateProperty().get() == LoadState.LOADED)));
-        RegistryNode node = main.browser().registries().getFirst();
+        RegistryNode node = addRegistry(robot);
         RepositoryNode app = node.repository("team/app").orElseThrow();
         WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(app)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !main.repository().loadingProperty().get()
@@ -131,11 +127,7 @@ class TagTableAt1280Test {
 
     @Test
     void theBreadcrumbAndBackForwardGoWhereThePersonWasAndTheTreeFollows(FxRobot robot) throws Exception {
-        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
-        robot.clickOn("#welcome-add");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.browser().registries().stream()
-                .anyMatch(r -> r.stateProperty().get() == LoadState.LOADED)));
-        RegistryNode node = main.browser().registries().getFirst();
+        RegistryNode node = addRegistry(robot);
         RepositoryNode app = node.repository("team/app").orElseThrow();
         var tag = new dev.berth.ui.browser.BrowserViewModel.TagSelection(app, "2.0.0");
         WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(app)).get(5, TimeUnit.SECONDS);
@@ -171,6 +163,15 @@ class TagTableAt1280Test {
         assertEquals(MainViewModel.Pane.TAG, onFx(() -> main.paneProperty().get()));
         Screenshots.take(scene, "breadcrumb-after-forward");
         watchdog.assertNoStall();
+    }
+
+    /** Adds the test registry through the welcome pane and waits for its catalog. */
+    private RegistryNode addRegistry(FxRobot robot) throws Exception {
+        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
+        robot.clickOn("#welcome-add");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.browser().registries().stream()
+                .anyMatch(r -> r.stateProperty().get() == LoadState.LOADED)));
+        return main.browser().registries().getFirst();
     }
 
     static <T> T onFx(java.util.concurrent.Callable<T> value) throws Exception {

@@ -137,6 +137,14 @@ public final class TagTableView extends BorderPane {
         SortedList<TagRow> sorted = new SortedList<>(viewModel.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // Dates and sizes fill in after the rows exist, and a SortedList re-sorts only on list changes:
+        // once the metadata is in, apply the chosen order again so "newest first" holds.
+        viewModel.loadingProperty().addListener((obs, was, loading) -> {
+            if (loading) return;
+            java.util.List<TableColumn<TagRow, ?>> order = java.util.List.copyOf(table.getSortOrder());
+            table.getSortOrder().clear();
+            table.getSortOrder().setAll(order);
+        });
         table.setRowFactory(t -> {
             TableRow<TagRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
