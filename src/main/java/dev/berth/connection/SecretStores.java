@@ -89,6 +89,25 @@ public final class SecretStores {
                 + " -wincred to have Berth remember passwords.");
     }
 
+    /**
+     * What a person reads when a password is about to be kept only in memory: what will happen, in
+     * plain words, and what to install on {@code osName} to have passwords remembered.
+     */
+    public static String passwordsForgottenNote(String osName) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String install;
+        if (os.startsWith("windows")) {
+            install = "install docker-credential-wincred (part of Docker's credential helpers) and restart Berth.";
+        } else if (os.startsWith("mac") || os.startsWith("darwin")) {
+            install = "install docker-credential-osxkeychain (brew install docker-credential-helper) and restart Berth.";
+        } else {
+            install = "install docker-credential-secretservice (Debian and Ubuntu: sudo apt install golang-docker-credential-helpers)"
+                    + " and restart Berth; docker-credential-pass with a pass store set up works too.";
+        }
+        return "Berth will remember this password only until Berth quits: it found no keyring on this computer to keep it in. "
+                + "To have passwords remembered, " + install;
+    }
+
     /** Why {@code helper} cannot keep Berth's secrets, or empty when it can. */
     private static Optional<String> problem(CredentialHelper helper, Map<String, String> env, Path home) {
         try {

@@ -35,6 +35,15 @@ class LayeringTest {
     }
 
     @Test
+    void viewModelsAreWiredByTheirConstructorsNotBySettersAfterwards() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("ViewModel")
+                .or().areDeclaredInClassesThat().haveSimpleNameEndingWith("DialogService")
+                .should().haveNameMatching("set(On[A-Z].*|Tester)").andShould().bePublic()
+                .because("services and callbacks are injected (setOnProbed, setOnApplied, setTester were wired after construction)")
+                .check(berth);
+    }
+
+    @Test
     void nothingBelowTheUiImportsJavafx() {
         noClasses().that().resideOutsideOfPackage("dev.berth.ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp..")

@@ -78,11 +78,11 @@ class CleanupUndoDamageTest {
         ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true);
         ConnectionService connections = TestConnections.inMemory(work.resolve("config"));
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
-        MainViewModel main = new MainViewModel(executor, dialogs, told::add, connections,
-                new BrowserViewModel(executor, told::add, CatalogLoader.Options.defaults()),
-                new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
+        BrowserViewModel browser = new BrowserViewModel(executor, told::add, CatalogLoader.Options.defaults());
+        RepositoryViewModel tags = new RepositoryViewModel(executor, told::add, scanner);
+        MainViewModel main = new MainViewModel(executor, dialogs, told::add, connections, browser, tags, new TagDetailsViewModel(executor),
                 new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
-                        new ConnectionPolicies(connections), Clock.systemUTC(), 2));
+                        new ConnectionPolicies(connections), Clock.systemUTC(), 2, changed -> MainViewModel.reload(changed, tags, browser)));
         RegistryNode node = main.addConnected("local", registry.hostPort(),
                 new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
         RepositoryNode repository = node.repository(repositoryName).orElseThrow();

@@ -276,8 +276,9 @@ class ViewModelTest {
         MainViewModel main = main(TestConnections.with(config, secrets), new ScriptedDialogs().answerConnection(d -> draft));
         List<String> verdicts = new ArrayList<>();
 
-        main.testConnection(draft, verdicts::add);
-        main.testConnection(new ConnectionDraft("x", secured.hostPort(), AuthMode.PASSWORD, "alice", "wrong",
+        var tester = new dev.berth.ui.app.ConnectionTestCommand(executor, TestConnections.with(config, secrets));
+        tester.test(draft, verdicts::add);
+        tester.test(new ConnectionDraft("x", secured.hostPort(), AuthMode.PASSWORD, "alice", "wrong",
                 Optional.empty(), Optional.empty(), Optional.empty(), false, false), verdicts::add);
         assertTrue(verdicts.get(0).startsWith("Connected. Sign-in: basic"), verdicts.toString());
         assertTrue(verdicts.get(1).startsWith("Sign-in needed"), verdicts.toString());
@@ -298,13 +299,14 @@ class ViewModelTest {
         first.addConnection("");
         told.clear();
 
-        MainViewModel second = main(TestConnections.inMemory(config), new ScriptedDialogs());
+        ConnectionService restarted = TestConnections.inMemory(config);
+        MainViewModel second = main(restarted, new ScriptedDialogs());
         second.start();
         RegistryNode restored = second.browser().registries().getFirst();
         assertEquals(LoadState.FAILED, restored.stateProperty().get());
         assertTrue(restored.problemProperty().get().text().toLowerCase().contains("password"), restored.problemProperty().get().text());
-        assertTrue(told.stream().anyMatch(m -> m.title().equals("Note") && m.text().contains("test: secrets stay in memory")),
-                "start-up says secrets are kept in memory only: " + told);
+        assertTrue(told.isEmpty(), "start-up says nothing about where passwords are kept: " + told);
+        assertTrue(restarted.passwordStorageNote().contains("until Berth quits"), "the dialog says it when a password is entered");
     }
 
     @Test
@@ -589,12 +591,14 @@ class ViewModelTest {
     }
 
     private MainViewModel main(ConnectionService connections, ScriptedDialogs dialogs) {
-        BrowserViewModel browser = browser();
+        BrowserViewModel browser = new BrowserViewModel(executor, told::add, dev.berth.browse.CatalogLoader.Options.defaults(),
+                new dev.berth.ui.app.SavedConnectionMemory(executor, connections, told::add));
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.inMemory());
-        return new MainViewModel(executor, dialogs, told::add, connections, browser,
-                new RepositoryViewModel(executor, told::add, scanner), new TagDetailsViewModel(executor),
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, scanner);
+        return new MainViewModel(executor, dialogs, told::add, connections, browser, repository, new TagDetailsViewModel(executor),
                 new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
-                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2));
+                        new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2,
+                        changed -> MainViewModel.reload(changed, repository, browser)));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {

@@ -59,12 +59,13 @@ public final class AppServices {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
-        BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults());
+        BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
+                new SavedConnectionMemory(executor, connections, notifications));
         RepositoryScanner scanner = new RepositoryScanner(summaries);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
         CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
-                new ConnectionPolicies(connections), Clock.systemUTC(), 4);
+                new ConnectionPolicies(connections), Clock.systemUTC(), 4, changed -> MainViewModel.reload(changed, repository, browser));
         this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup);
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);

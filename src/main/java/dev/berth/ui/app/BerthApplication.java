@@ -20,6 +20,7 @@ import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
 import dev.berth.platform.UserHome;
+import dev.berth.ui.connections.ConnectionService;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {
@@ -35,20 +36,21 @@ public final class BerthApplication extends Application {
         RegistryClients clients = new RegistryClients();
         Path home = UserHome.current();
         ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
-        FxDialogService dialogs = new FxDialogService(() -> stage);
+        ConnectionService connections = AppServices.userConnections(clients, directories, home, System.getenv());
+        FxDialogService dialogs = new FxDialogService(() -> stage, new ConnectionTestCommand(executor, connections),
+                connections::passwordStorageNote);
         jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.in(JobHistory.defaultFile(System.getenv(), home)), Clock.systemUTC());
-        AppServices services = new AppServices(executor, activity, dialogs,
-                AppServices.userConnections(clients, directories, home, System.getenv()), new DiskSummaryCache(directories.cache().resolve("summaries")),
-                new Journal(Journal.defaultDirectory(System.getenv(), home)), jobService, new FxTransferDialogs(() -> stage),
-                new JobNotifications(() -> stage));
-        dialogs.setTester(services.main()::testConnection);
+        AppServices services = new AppServices(executor, activity, dialogs, connections,
+                new DiskSummaryCache(directories.cache().resolve("summaries")), new Journal(Journal.defaultDirectory(System.getenv(), home)),
+                jobService, new FxTransferDialogs(() -> stage), new JobNotifications(() -> stage));
         MainView view = new MainView(services.main(), activity, services.notifications());
         view.dockJobs(new JobsView(services.jobs()), services.transfers());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
 
         stage.setTitle("Berth");
         stage.getIcons().setAll(AppIcons.images());
-        stage.setScene(new Scene(view, 1280, 800));
+        stage.setScene(new Scene(view));
+        MainWindow.restore(stage, view.treeDivider(), new WindowStateFile(directories.config().resolve(WindowStateFile.NAME)));
         view.onAbout(() -> AboutDialog.show(stage, AboutInfo.of(System.getProperty("os.name", ""), System.getenv(), home)));
         SmokeTest.exitAfterFirstWindow(stage, System.getenv());
         stage.show();

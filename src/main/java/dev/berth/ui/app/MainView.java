@@ -2,6 +2,7 @@ package dev.berth.ui.app;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Crumbs;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RegistryOverviewView;
 import dev.berth.ui.browser.RegistryTreeView;
@@ -46,6 +47,7 @@ public final class MainView extends StackPane {
     private BorderPane layout;
     private HBox statusBar;
     private ToolBar toolbar;
+    private final SplitPane split = new SplitPane();
 
     public MainView(MainViewModel viewModel, ActivityMonitor activity, NotificationArea notifications) {
         this.viewModel = viewModel;
@@ -71,13 +73,20 @@ public final class MainView extends StackPane {
         return welcome;
     }
 
+    /** Between the tree and the selection: remembered across restarts (see {@link MainWindow}). */
+    public SplitPane.Divider treeDivider() {
+        return split.getDividers().getFirst();
+    }
+
     private void createView() {
         setId("main");
         getStylesheets().add(MainView.class.getResource("main.css").toExternalForm());
         layout = new BorderPane();
         layout.setTop(toolbar());
-        SplitPane split = new SplitPane(padded(tree), padded(content));
-        split.setDividerPositions(0.3);
+        BorderPane right = new BorderPane(content);
+        right.setTop(breadcrumb());
+        split.getItems().setAll(padded(tree), padded(right));
+        split.setDividerPositions(WindowState.DEFAULT_DIVIDER);
         layout.setCenter(split);
         layout.setBottom(statusBar());
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
@@ -121,10 +130,40 @@ public final class MainView extends StackPane {
                 theme.setGraphic(new FontIcon(value == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
-        ToolBar bar = new ToolBar(add, new Separator(Orientation.VERTICAL), search, go, refresh, spacer, theme, about);
+        Button back = iconButton("back", Feather.CHEVRON_LEFT, "Back (Alt+Left)");
+        back.setOnAction(e -> viewModel.browser().back());
+        back.disableProperty().bind(viewModel.browser().history().canGoBackProperty().not());
+        Button forward = iconButton("forward", Feather.CHEVRON_RIGHT, "Forward (Alt+Right)");
+        forward.setOnAction(e -> viewModel.browser().forward());
+        forward.disableProperty().bind(viewModel.browser().history().canGoForwardProperty().not());
+        ToolBar bar = new ToolBar(back, forward, new Separator(Orientation.VERTICAL), add, new Separator(Orientation.VERTICAL), search, go,
+                refresh, spacer, theme, about);
         toolbar = bar;
         bar.setId("toolbar");
         return bar;
+    }
+
+    /** registry › namespace › repository › tag; a click goes there (a namespace filters the tree to it). */
+    private org.controlsfx.control.BreadCrumbBar<Crumbs.Crumb> breadcrumb() {
+        org.controlsfx.control.BreadCrumbBar<Crumbs.Crumb> crumbs = new org.controlsfx.control.BreadCrumbBar<>();
+        crumbs.setId("breadcrumb");
+        crumbs.setAutoNavigationEnabled(false);
+        crumbs.setOnCrumbAction(e -> {
+            Crumbs.Crumb crumb = e.getSelectedCrumb().getValue();
+            if (!crumb.namespace().isEmpty()) viewModel.browser().filterProperty().set(crumb.namespace());
+            viewModel.browser().selectionProperty().set(crumb.target());
+        });
+        Runnable show = () -> {
+            java.util.List<Crumbs.Crumb> path = Crumbs.of(viewModel.browser().selectionProperty().get());
+            crumbs.setSelectedCrumb(path.isEmpty() ? null
+                    : org.controlsfx.control.BreadCrumbBar.buildTreeModel(path.toArray(Crumbs.Crumb[]::new)));
+        };
+        viewModel.browser().selectionProperty().addListener((obs, old, selected) -> show.run());
+        show.run();
+        crumbs.visibleProperty().bind(crumbs.selectedCrumbProperty().isNotNull());
+        crumbs.managedProperty().bind(crumbs.visibleProperty());
+        BorderPane.setMargin(crumbs, new Insets(0, 0, 8, 0));
+        return crumbs;
     }
 
     private HBox statusBar() {
@@ -159,6 +198,13 @@ public final class MainView extends StackPane {
     }
 
     private void bind() {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isAltDown()) return;
+            if (e.getCode() == javafx.scene.input.KeyCode.LEFT) viewModel.browser().back();
+            else if (e.getCode() == javafx.scene.input.KeyCode.RIGHT) viewModel.browser().forward();
+            else return;
+            e.consume();
+        });
         tree.setOnEditConnection(viewModel::editConnection);
         tree.setOnRemoveConnection(viewModel::removeConnection);
         tree.setOnDuplicateConnection(viewModel::duplicateConnection);

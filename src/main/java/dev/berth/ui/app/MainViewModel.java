@@ -53,22 +53,11 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.notifier = notifier;
         this.connections = connections;
-        browser.setOnProbed((node, capabilities) -> remember(node, "capabilities",
-                () -> connections.rememberProbe(new ConnectionId(node.id()), capabilities)));
-        browser.setOnRepositoryAdded((node, name) -> remember(node, "repository",
-                () -> connections.rememberRepository(new ConnectionId(node.id()), name)));
         this.browser = browser;
         this.repository = repository;
         this.details = details;
         this.cleanup = cleanup;
         this.tagDeletionCheck = new dev.berth.ui.browser.TagDeletionCheckCommand(executor, dialogs, notifier);
-        cleanup.setOnApplied(() -> {
-            for (RepositoryNode node : cleanup.affectedRepositories()) {
-                // The open repository's scan refreshes its tree tags too; the others only need their tags.
-                if (repository.repositoryProperty().get() == node) repository.open(node);
-                else browser.loadTags(node);
-            }
-        });
         browser.selectionProperty().addListener((obs, old, selected) -> show(selected));
         browser.registries().addListener((javafx.collections.ListChangeListener<RegistryNode>) c -> {
             if (browser.registries().isEmpty()) pane.set(Pane.WELCOME);
@@ -169,7 +158,7 @@ public final class MainViewModel {
     public void start() {
         executor.submit("Loading saved connections", (cancel, progress) -> connections.loadAll(), startup -> {
             startup.connections().forEach(this::show);
-            startup.notes().forEach(note -> notifier.show(new UserMessage("Note", note, "", UserMessage.Kind.OTHER)));
+            startup.notes().forEach(note -> notifier.show(new UserMessage("Saved connections", note, "", UserMessage.Kind.OTHER)));
         }, this::say);
     }
 
@@ -223,16 +212,6 @@ public final class MainViewModel {
                         notifier.show(UserMessage.of(problem));
                     });
                 }, this::say));
-    }
-
-    /** The connection dialog's "Test connection": probes the settings without saving them. */
-    public void testConnection(ConnectionDraft draft, java.util.function.Consumer<String> verdict) {
-        executor.submit("Testing " + draft.host(), (cancel, progress) -> connections.test(draft),
-                capabilities -> verdict.accept("Connected. " + CapabilityText.summary(capabilities)),
-                error -> {
-                    UserMessage message = UserMessage.of(error);
-                    verdict.accept(message.title() + ": " + message.text());
-                });
     }
 
     /** Adds a copy of a connection (e.g. the same registry with another account). */
@@ -326,22 +305,17 @@ public final class MainViewModel {
         }
     }
 
-    private interface Save {
-        void run() throws Exception;
-    }
-
-    /** Writes to the connection store in the background; a failure is told, not swallowed. */
     /** Finds out by trying, after asking, whether the registry's tag delete removes only the tag; remembered with the connection. */
     public void checkTagDeletion(RegistryNode node) {
-        tagDeletionCheck.check(node, capabilities -> remember(node, "capabilities",
-                () -> connections.rememberProbe(new ConnectionId(node.id()), capabilities)));
+        tagDeletionCheck.check(node, capabilities -> browser.memory().probed(node, capabilities));
     }
 
-    private void remember(RegistryNode node, String what, Save save) {
-        executor.submit("Saving " + what + " of " + node.displayName(), (cancel, progress) -> {
-            save.run();
-            return true;
-        }, ok -> {}, this::say);
+    /** After a cleanup's apply or undo: the open repository's scan refreshes its tree tags too; the others only need their tags. */
+    public static void reload(java.util.List<RepositoryNode> changed, RepositoryViewModel repository, BrowserViewModel browser) {
+        for (RepositoryNode node : changed) {
+            if (repository.repositoryProperty().get() == node) repository.open(node);
+            else browser.loadTags(node);
+        }
     }
 
     private void say(Throwable error) {

@@ -45,15 +45,72 @@ public final class BrowserViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
+    private final SelectionHistory history = new SelectionHistory();
+    private boolean travelling;
+
     private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
-    private java.util.function.BiConsumer<RegistryNode, Capabilities> onProbed = (node, caps) -> {};
-    private java.util.function.BiConsumer<RegistryNode, String> onRepositoryAdded = (node, name) -> {};
+    private final ConnectionMemory memory;
     private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
 
+    /** What the browser learns that is worth keeping with the saved connection. */
+    public interface ConnectionMemory {
+        ConnectionMemory NONE = new ConnectionMemory() {
+            @Override public void probed(RegistryNode node, Capabilities capabilities) { }
+            @Override public void repositoryAdded(RegistryNode node, String repository) { }
+        };
+
+        /** A probe found what the registry allows (the badges show it at the next start before any probe). */
+        void probed(RegistryNode node, Capabilities capabilities);
+
+        /** The person added a repository by hand (registries without a catalog). */
+        void repositoryAdded(RegistryNode node, String repository);
+    }
+
+    /** A browser that remembers nothing (tests, tools without saved connections). */
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions) {
+        this(executor, notifier, catalogOptions, ConnectionMemory.NONE);
+    }
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory) {
+        this.memory = memory;
         this.executor = executor;
         this.notifier = notifier;
         this.catalogOptions = catalogOptions;
+        selection.addListener((obs, old, selected) -> {
+            if (!travelling && old != null && !old.equals(selected)) history.left(old);
+        });
+    }
+
+    /** Back and Forward over the selections (toolbar buttons, Alt+Left / Alt+Right). */
+    public SelectionHistory history() {
+        return history;
+    }
+
+    public void back() {
+        travel(history.back(selection.get(), this::stillThere));
+    }
+
+    public void forward() {
+        travel(history.forward(selection.get(), this::stillThere));
+    }
+
+    private void travel(Optional<Object> target) {
+        if (target.isEmpty()) return;
+        travelling = true;
+        try {
+            selection.set(target.get());
+        } finally {
+            travelling = false;
+        }
+    }
+
+    private boolean stillThere(Object selected) {
+        return switch (selected) {
+            case RegistryNode node -> registries.contains(node);
+            case RepositoryNode node -> registries.contains(node.registry());
+            case TagSelection tag -> registries.contains(tag.repository().registry());
+            default -> false;
+        };
     }
 
     public ObservableList<RegistryNode> registries() {
@@ -70,14 +127,9 @@ public final class BrowserViewModel {
         return selection;
     }
 
-    /** Told when a probe found what a registry allows (to remember it with the connection). */
-    public void setOnProbed(java.util.function.BiConsumer<RegistryNode, Capabilities> handler) {
-        onProbed = handler;
-    }
-
-    /** Told when the user added a repository by hand (to remember it with the connection). */
-    public void setOnRepositoryAdded(java.util.function.BiConsumer<RegistryNode, String> handler) {
-        onRepositoryAdded = handler;
+    /** Where what the browser learns about a connection is kept. */
+    public ConnectionMemory memory() {
+        return memory;
     }
 
     /** A tag chosen in the tree or table. */
@@ -120,7 +172,7 @@ public final class BrowserViewModel {
                 Capabilities earlier = node.capabilitiesProperty().get();
                 Capabilities capabilities = earlier == null ? probed : probed.keepingEarlierFindings(earlier);
                 node.capabilitiesProperty().set(capabilities);
-                onProbed.accept(node, capabilities);
+                memory.probed(node, capabilities);
             });
             if (probed.catalog() != Capabilities.Ability.YES) return false;
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
@@ -189,7 +241,7 @@ public final class BrowserViewModel {
             return Optional.of("'" + name + "' is not a repository name: lowercase letters, digits and . _ - separated by /");
         }
         List<RepositoryNode> added = registry.addRepositories(List.of(trimmed));
-        if (!added.isEmpty()) onRepositoryAdded.accept(registry, trimmed);
+        if (!added.isEmpty()) memory.repositoryAdded(registry, trimmed);
         registry.repository(trimmed).ifPresent(r -> {
             selection.set(r);
             if (!added.isEmpty()) loadTags(r);

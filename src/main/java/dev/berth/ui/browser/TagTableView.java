@@ -106,11 +106,13 @@ public final class TagTableView extends BorderPane {
         progress.setPrefWidth(140);
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.loadingProperty());
+        progress.managedProperty().bind(progress.visibleProperty()); // its room goes to the status once loaded
         Button cancel = new Button(null, new FontIcon(Feather.X));
         cancel.setId("cancel-metadata");
         cancel.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         cancel.setOnAction(e -> viewModel.cancel());
         cancel.visibleProperty().bind(viewModel.loadingProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Label status = new Label();
         status.setId("tag-status");
         status.getStyleClass().add(Styles.TEXT_MUTED);
@@ -126,11 +128,18 @@ public final class TagTableView extends BorderPane {
         delete.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedTags().isEmpty(),
                 table.getSelectionModel().getSelectedItems()));
         delete.setOnAction(e -> onDelete.accept(selectedTags()));
-        HBox bar = new HBox(8, filter, cleanup, delete, spacer, status, progress, cancel);
+        // the buttons keep their words; the status line gives way first, and it has the title's row to itself
+        cleanup.setMinWidth(Region.USE_PREF_SIZE);
+        delete.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(140);
+        HBox bar = new HBox(8, filter, cleanup, delete);
         toolbar = bar;
         deleteButton = delete;
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(8, title, bar);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox titleRow = new HBox(12, title, spacer, status, progress, cancel);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(8, titleRow, bar);
         header.setPadding(new Insets(0, 0, 8, 0));
         setTop(header);
 
@@ -144,10 +153,22 @@ public final class TagTableView extends BorderPane {
         empty.setMaxWidth(520);
         empty.setId("no-tags");
         table.setPlaceholder(empty);
-        table.getColumns().setAll(tagColumn(), digestColumn(), sizeColumn(), createdColumn(), platformsColumn(), alsoColumn());
+        TableColumn<TagRow, Instant> created = createdColumn();
+        table.getColumns().setAll(tagColumn(), digestColumn(), sizeColumn(), created, platformsColumn(), alsoColumn());
+        // newest first: what people look for; clearing the sort (or clicking the header a third time) gives registry order
+        created.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().setAll(java.util.List.of(created));
         SortedList<TagRow> sorted = new SortedList<>(viewModel.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        // Dates and sizes fill in after the rows exist, and a SortedList re-sorts only on list changes:
+        // once the metadata is in, apply the chosen order again so "newest first" holds.
+        viewModel.loadingProperty().addListener((obs, was, loading) -> {
+            if (loading) return;
+            java.util.List<TableColumn<TagRow, ?>> order = java.util.List.copyOf(table.getSortOrder());
+            table.getSortOrder().clear();
+            table.getSortOrder().setAll(order);
+        });
         table.setRowFactory(t -> {
             TableRow<TagRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -195,7 +216,8 @@ public final class TagTableView extends BorderPane {
                 }
             }
         });
-        column.setPrefWidth(180);
+        column.setMinWidth(110);
+        column.setPrefWidth(170);
         return column;
     }
 
@@ -216,8 +238,8 @@ public final class TagTableView extends BorderPane {
             cell.getStyleClass().add("monospace");
             return cell;
         });
-        column.setMinWidth(115);
-        column.setPrefWidth(120);
+        column.setMinWidth(135);
+        column.setPrefWidth(135);
         return column;
     }
 
@@ -251,8 +273,8 @@ public final class TagTableView extends BorderPane {
                 setText(empty ? null : created == null ? "" : CREATED.format(created));
             }
         });
-        column.setMinWidth(135);
-        column.setPrefWidth(140);
+        column.setMinWidth(150);
+        column.setPrefWidth(150);
         return column;
     }
 
@@ -260,7 +282,8 @@ public final class TagTableView extends BorderPane {
         TableColumn<TagRow, String> column = new TableColumn<>("Platforms");
         column.setId("col-platforms");
         column.setCellValueFactory(c -> c.getValue().platformsProperty());
-        column.setPrefWidth(170);
+        column.setMinWidth(100);
+        column.setPrefWidth(150);
         return column;
     }
 
@@ -268,7 +291,8 @@ public final class TagTableView extends BorderPane {
         TableColumn<TagRow, String> column = new TableColumn<>("Also tagged as");
         column.setId("col-also");
         column.setCellValueFactory(c -> c.getValue().alsoTaggedAsProperty());
-        column.setPrefWidth(160);
+        column.setMinWidth(135);
+        column.setPrefWidth(150);
         return column;
     }
 

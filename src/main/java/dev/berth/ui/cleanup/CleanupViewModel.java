@@ -65,7 +65,7 @@ public final class CleanupViewModel {
     private final Journal journal;
     private final Clock clock;
     private final int concurrency;
-    private Runnable onApplied = () -> {};
+    private final java.util.function.Consumer<List<RepositoryNode>> changed;
 
     // Properties: outputs
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
@@ -93,6 +93,13 @@ public final class CleanupViewModel {
 
     public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
             PolicyStore policies, Clock clock, int concurrency) {
+        this(executor, dialogs, notifier, scanner, journal, policies, clock, concurrency, repositories -> {});
+    }
+
+    /** @param changed told which repositories an apply or undo changed (to reload the tag table and the tree) */
+    public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
+            PolicyStore policies, Clock clock, int concurrency, java.util.function.Consumer<List<RepositoryNode>> changed) {
+        this.changed = changed;
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
@@ -134,10 +141,6 @@ public final class CleanupViewModel {
                 busy, result, undone);
     }
 
-    /** Told after an apply or undo changed the registry (to reload the tag table and tree). */
-    public void setOnApplied(Runnable handler) {
-        onApplied = handler;
-    }
 
     // Commands
 
@@ -314,7 +317,7 @@ public final class CleanupViewModel {
                     undone.set(false);
                     resultText.set(describe(applied));
                     summary.set("Applied. The table shows the plan as it was; press Preview to see the repository as it is now.");
-                    onApplied.run();
+                    changed.accept(affectedRepositories());
                 }, this::failed);
     }
 
@@ -334,7 +337,7 @@ public final class CleanupViewModel {
             undone.set(true);
             resultText.set(describe(restored));
             summary.set("Undone. Press Preview to plan again on the restored tags.");
-            onApplied.run();
+            changed.accept(affectedRepositories());
         }, this::failed);
     }
 

@@ -14,20 +14,22 @@ import javafx.stage.Window;
 public final class FxDialogService implements DialogService {
 
     private final Supplier<Window> owner;
-    private DraftTester tester = DraftTester.NONE;
+    private final DraftTester tester;
+    private final Supplier<String> passwordNote;
 
-    public FxDialogService(Supplier<Window> owner) {
+    /**
+     * @param tester       the connection dialog's "Test connection"
+     * @param passwordNote what to say while a password is entered (see ConnectionService#passwordStorageNote)
+     */
+    public FxDialogService(Supplier<Window> owner, DraftTester tester, Supplier<String> passwordNote) {
         this.owner = owner;
-    }
-
-    /** Set once the services exist: the connection dialog's "Test connection" uses it. */
-    public void setTester(DraftTester tester) {
         this.tester = tester;
+        this.passwordNote = passwordNote;
     }
 
     @Override
     public Optional<ConnectionDraft> editConnection(ConnectionDraft initial, String title) {
-        return new ConnectionDialog(owner.get(), initial, title, tester).showAndWait();
+        return new ConnectionDialog(owner.get(), initial, title, tester, passwordNote.get()).showAndWait();
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
     final CheckBox plainHttp = new CheckBox("Plain HTTP (no TLS)");
     final CheckBox insecureRemote = new CheckBox("Allow plain HTTP to a remote host");
     final Label warning = new Label();
+    final Label passwordNote = new Label();
 
     private final DraftTester tester;
 
@@ -45,11 +46,22 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
     }
 
     public ConnectionDialog(Window owner, ConnectionDraft initial, String title, DraftTester tester) {
+        this(owner, initial, title, tester, "");
+    }
+
+    /**
+     * @param passwordNote shown, as information, while a password is entered: e.g. that it will be
+     *                     forgotten when Berth quits and what to install; "" when there is nothing to say
+     */
+    public ConnectionDialog(Window owner, ConnectionDraft initial, String title, DraftTester tester, String passwordNote) {
         this.tester = tester;
+        this.passwordNote.setText(passwordNote);
         if (owner != null) initOwner(owner);
         setTitle(title);
         setHeaderText(title);
         getDialogPane().setId("connection-dialog");
+        // AtlantaFX caps dialogs at 600 px, which cut the sign-in choices to "…": this form needs its width
+        getDialogPane().setStyle("-fx-max-width: 900px;");
         ButtonType save = new ButtonType("Connect", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         getDialogPane().setContent(form());
@@ -101,20 +113,37 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         warning.setId("connection-warning");
         warning.getStyleClass().add(Styles.WARNING);
         warning.setWrapText(true);
+        warning.setPrefWidth(460); // wrapped: its full length would widen the dialog past the screen
         warning.visibleProperty().bind(plainHttp.selectedProperty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.visibleProperty().addListener((obs, was, shown) -> fitWindow());
         warning.setText("Plain HTTP sends credentials and images unencrypted. Berth allows it only for registries on this "
                 + "machine unless you also allow remote hosts.");
+
+        passwordNote.setId("connection-password-note");
+        passwordNote.getStyleClass().addAll(Styles.ACCENT, Styles.TEXT_SMALL);
+        passwordNote.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.feather.Feather.INFO));
+        passwordNote.setWrapText(true);
+        passwordNote.setPrefWidth(460);
+        passwordNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        passwordNote.visibleProperty().bind(password.selectedProperty().and(passwordNote.textProperty().isNotEmpty()));
+        passwordNote.managedProperty().bind(passwordNote.visibleProperty());
+        passwordNote.visibleProperty().addListener((obs, was, shown) -> fitWindow());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(10));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Password / token" never reads "Pa…"
+        grid.getColumnConstraints().add(labels);
         int row = 0;
         grid.addRow(row++, new Label("Address"), address);
         grid.addRow(row++, new Label("Name"), name);
         grid.addRow(row++, new Label("Sign-in"), new HBox(12, none, password, docker));
         grid.addRow(row++, new Label("Username"), username);
         grid.addRow(row++, new Label("Password / token"), secret);
+        grid.add(passwordNote, 1, row++);
         grid.addRow(row++, new Label("CA certificate"), new HBox(6, caFile, browse));
         grid.addRow(row++, new Label("Client certificate"), new HBox(6, clientCertificate, browseButton(clientCertificate, "Client certificate")));
         grid.addRow(row++, new Label("Client key"), new HBox(6, clientKey, browseButton(clientKey, "Private key (PEM)")));
@@ -123,6 +152,13 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         grid.addRow(row, test, testResult);
         address.setPrefColumnCount(28);
         return grid;
+    }
+
+    /** A dialog keeps its first size: grow or shrink it to a note shown or hidden rather than squeeze the form. */
+    private void fitWindow() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     private Button browseButton(TextField target, String title) {

@@ -51,6 +51,8 @@ public final class ConnectionService {
     }
 
     private LoadResult loaded;
+    /** Set once the store exists, read from the FX thread without waiting for a credential helper. */
+    private volatile boolean passwordsForgotten;
 
     /** The store, created and loaded on first use: it refuses changes until it has read its file. */
     private synchronized ConnectionStore store() throws IOException {
@@ -58,6 +60,7 @@ public final class ConnectionService {
             ConnectionStore created = storeFactory.get();
             loaded = created.load();
             store = created;
+            passwordsForgotten = !created.secrets().isPersistent();
             resolver = new CredentialsResolver(store.secrets(),
                     () -> DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment, home))));
         }
@@ -67,7 +70,11 @@ public final class ConnectionService {
     /** A saved connection, and what became of trying to connect it. */
     public record Opened(Connection connection, Optional<RegistryClient> client, Optional<Exception> problem) {}
 
-    /** What start-up found: the connections, plus sentences to tell the user (damaged file, secrets in memory only). */
+    /**
+     * What start-up found: the connections, plus sentences to tell the user (a damaged connections
+     * file). Where passwords are kept is said only when one is about to be saved: see
+     * {@link #passwordStorageNote()}.
+     */
     public record Startup(List<Opened> connections, List<String> notes) {}
 
     public Startup loadAll() throws IOException {
@@ -75,7 +82,6 @@ public final class ConnectionService {
         LoadResult result = loaded;
         List<String> notes = new ArrayList<>();
         result.problem().ifPresent(p -> notes.add(p.message()));
-        if (!store().secrets().isPersistent()) notes.add(store().secrets().description());
         List<Opened> opened = new ArrayList<>();
         for (Connection connection : result.connections()) opened.add(open(connection));
         return new Startup(opened, notes);
@@ -195,6 +201,14 @@ public final class ConnectionService {
         List<Opened> opened = new ArrayList<>();
         for (Connection proposal : proposals.proposals()) opened.add(open(store().add(proposal)));
         return opened;
+    }
+
+    /**
+     * For the connection dialog: a sentence saying a password will be forgotten when Berth quits and
+     * what to install, or "" when passwords are kept (or it is not known yet). Never blocks.
+     */
+    public String passwordStorageNote() {
+        return passwordsForgotten ? dev.berth.connection.SecretStores.passwordsForgottenNote(System.getProperty("os.name", "")) : "";
     }
 
     public Optional<Connection> find(ConnectionId id) {

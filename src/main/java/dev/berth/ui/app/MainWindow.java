@@ -1,0 +1,97 @@
+package dev.berth.ui.app;
+
+import java.io.IOException;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+
+/**
+ * Gives the main window its size, position, maximized state and tree divider from the last run
+ * (or a sensible first size), and remembers them when the window closes.
+ */
+public final class MainWindow {
+
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
+
+    private final Stage stage;
+    private final SplitPane.Divider divider;
+    private final WindowStateFile file;
+    /** The bounds while not maximized: a maximized stage reports the screen's. */
+    private Rectangle2D normal;
+
+    private MainWindow(Stage stage, SplitPane.Divider divider, WindowStateFile file) {
+        this.stage = stage;
+        this.divider = divider;
+        this.file = file;
+    }
+
+    /**
+     * Places {@code stage} (before it is shown) and saves its state when it hides. Reading the small
+     * file happens here, on the FX thread, once, before the window exists.
+     */
+    public static MainWindow restore(Stage stage, SplitPane.Divider divider, WindowStateFile file) {
+        MainWindow window = new MainWindow(stage, divider, file);
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowState placed = WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens);
+        window.apply(placed);
+        // Under a window manager (openbox at least) GTK maps the window at its 200×200 default and the size
+        // asked before showing is lost: ask again once it is on screen.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> window.reassert(placed)));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> window.saveInBackground());
+        return window;
+    }
+
+    private void apply(WindowState state) {
+        stage.setX(state.x());
+        stage.setY(state.y());
+        stage.setWidth(state.width());
+        stage.setHeight(state.height());
+        normal = new Rectangle2D(state.x(), state.y(), state.width(), state.height());
+        stage.setMaximized(state.maximized());
+        divider.setPosition(state.divider());
+        Runnable track = () -> {
+            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
+                normal = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            }
+        };
+        stage.xProperty().addListener((obs, old, value) -> track.run());
+        stage.yProperty().addListener((obs, old, value) -> track.run());
+        stage.widthProperty().addListener((obs, old, value) -> track.run());
+        stage.heightProperty().addListener((obs, old, value) -> track.run());
+    }
+
+    private void reassert(WindowState placed) {
+        if (placed.maximized()) {
+            stage.setMaximized(true);
+            return;
+        }
+        if (Math.abs(stage.getWidth() - placed.width()) > 1 || Math.abs(stage.getHeight() - placed.height()) > 1) {
+            stage.setWidth(placed.width());
+            stage.setHeight(placed.height());
+            stage.setX(placed.x());
+            stage.setY(placed.y());
+        }
+    }
+
+    /** What would be saved now. */
+    public WindowState current() {
+        double position = divider.getPosition();
+        return new WindowState(normal.getMinX(), normal.getMinY(), normal.getWidth(), normal.getHeight(), stage.isMaximized(),
+                position > 0 && position < 1 ? position : WindowState.DEFAULT_DIVIDER);
+    }
+
+    /** The write is small but still file I/O: it runs on a (non-daemon) thread of its own so the JVM waits for it. */
+    private void saveInBackground() {
+        WindowState state = current();
+        Thread.ofPlatform().name("berth-window-state").start(() -> {
+            try {
+                file.save(state);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not remember the window's size in " + file.path() + ": " + e.getMessage());
+            }
+        });
+    }
+}
