@@ -40,14 +40,18 @@ class FanOutTest {
 
     @Test
     void resultsComeInTheOrderOfTheItemsWhateverOrderTheyFinishIn() throws Exception {
+        // each item is the place it finishes in: a task waits until all that finish before it have (no sleeps, no timing)
         List<Integer> finished = new CopyOnWriteArrayList<>();
-        List<String> results = FanOut.map(List.of(30, 1, 15, 0), 4, CancelSignal.none(), ms -> {
-            Thread.sleep(ms);
-            finished.add(ms);
-            return "waited " + ms;
+        List<String> results = FanOut.map(List.of(3, 1, 2, 0), 4, CancelSignal.none(), rank -> {
+            synchronized (finished) {
+                while (finished.size() != rank) finished.wait();
+                finished.add(rank);
+                finished.notifyAll();
+            }
+            return "finished " + rank;
         });
-        assertEquals(List.of("waited 30", "waited 1", "waited 15", "waited 0"), results);
-        assertEquals(List.of(0, 1, 15, 30), finished);
+        assertEquals(List.of("finished 3", "finished 1", "finished 2", "finished 0"), results);
+        assertEquals(List.of(0, 1, 2, 3), finished);
     }
 
     @Test

@@ -37,6 +37,8 @@ record AboutInfo(String version, List<Place> places, List<Library> libraries) {
             new Library("zstd-jni", "zstd-jni", "BSD-2-Clause"),
             new Library("progressbar", "progressbar", "MIT"),
             new Library("JLine", "jline-terminal", "BSD-3-Clause"),
+            new Library("docker-java", "docker-java-core", "Apache-2.0"),
+            new Library("docker-java zerodep transport", "docker-java-transport-zerodep", "Apache-2.0"),
             new Library("SLF4J", "slf4j-api", "MIT"),
             new Library("Logback", "logback-classic", "EPL-1.0 or LGPL-2.1"));
 

@@ -115,7 +115,7 @@ public final class MainView extends StackPane {
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("Paste a reference: ghcr.io/acme/api:1.2, localhost:5000/team/app, nginx");
-        search.setPrefColumnCount(40);
+        search.setPrefColumnCount(24); // it grows into the free width; a wider preferred size pushes the theme and About buttons into the overflow menu at 1280 px
         search.setOnAction(e -> viewModel.search(search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
         Button go = iconButton("search-go", Feather.ARROW_RIGHT, "Go to the reference");
@@ -162,7 +162,7 @@ public final class MainView extends StackPane {
         show.run();
         crumbs.visibleProperty().bind(crumbs.selectedCrumbProperty().isNotNull());
         crumbs.managedProperty().bind(crumbs.visibleProperty());
-        BorderPane.setMargin(crumbs, new Insets(0, 0, 8, 0));
+        BorderPane.setMargin(crumbs, new Insets(0, 0, 4, 0));
         return crumbs;
     }
 
@@ -234,7 +234,8 @@ public final class MainView extends StackPane {
         push.setId("toolbar-push");
         push.setTooltip(new Tooltip("Push an image archive or OCI layout to a registry"));
         push.setOnAction(e -> transfers.actions().push(java.util.Optional.empty()));
-        toolbar.getItems().add(1, push); // right after "Add registry"
+        int afterAdd = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("add-connection");
+        toolbar.getItems().add(afterAdd, push); // right after "Add registry"
         tags.addTagMenu("Export, copy or retag the selected tag", transfers);
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
                 instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());

@@ -60,8 +60,8 @@ final class AgeChart extends VBox {
         chart.setLegendVisible(false); // a chart this low drops its own legend; the one below stays
         chart.setCategoryGap(6);
         chart.setVerticalGridLinesVisible(false);
-        chart.setPrefHeight(150);
-        chart.setMinHeight(150);
+        chart.setPrefHeight(130);
+        chart.setMinHeight(130); // with the breadcrumb above, 150 left the applied preview under four rows at 800 px
         // Both series once, with a bar per bracket; a new histogram only moves the bars.
         chart.getData().setAll(List.of(series(KEPT, kept), series(DELETED, deleted)));
 

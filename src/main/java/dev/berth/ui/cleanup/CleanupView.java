@@ -164,6 +164,7 @@ public final class CleanupView extends BorderPane {
         preview.setDefaultButton(true);
         preview.disableProperty().bind(viewModel.busyProperty());
         preview.setOnAction(e -> viewModel.preview());
+        preview.setMinWidth(Region.USE_PREF_SIZE); // it read "Prev…" at 1280 px: the rules pane gives way, not the button
         HBox bar = new HBox(10, rules, preview);
         bar.setAlignment(Pos.TOP_LEFT);
         return bar;
