@@ -38,8 +38,10 @@ class MainWindowSizeTest {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // a stage of its own: the size this test gives a window must not stay on TestFX's shared primary stage,
+        // where the next UI test's 1280x800 scene would then be shown in a 1000x650 window
+        this.stage = new Stage();
         javafx.application.Platform.setImplicitExit(false); // the test hides its only window to "restart" it
         executor = new FxUiExecutor(new ActivityMonitor());
     }
@@ -92,14 +94,16 @@ class MainWindowSizeTest {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(file.path()) && file.load().isPresent());
-        assertEquals(Optional.of(new WindowState(screen.getMinX() + 40, screen.getMinY() + 30, 1000, 650, false, 0.4)), file.load());
+        WindowState saved = file.load().orElseThrow();
+        assertEquals(new WindowState(screen.getMinX() + 40, screen.getMinY() + 30, 1000, 650, false, saved.divider()), saved);
+        assertEquals(0.4, saved.divider(), 0.02, "the divider as left (the split pane may nudge it to its children's minimum widths)");
 
         Opened again = open(stage, file);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1000, stage.getWidth(), 1);
         assertEquals(650, stage.getHeight(), 1);
         assertEquals(screen.getMinX() + 40, stage.getX(), 1);
-        assertEquals(0.4, again.view().treeDivider().getPosition(), 0.01);
+        assertEquals(saved.divider(), again.view().treeDivider().getPosition(), 0.01);
     }
 
     @Test
