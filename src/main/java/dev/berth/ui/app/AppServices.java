@@ -18,6 +18,7 @@ import dev.berth.ui.connections.ConnectionService;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
+import dev.berth.engine.EngineLocator;
 import dev.berth.jobs.CopyJobs;
 import dev.berth.jobs.JobHistory;
 import dev.berth.jobs.JobService;
@@ -54,8 +55,17 @@ public final class AppServices {
                 JobNotice.Sink.NONE);
     }
 
+    /** The local engine found as the docker CLI finds it, from this process's environment. */
     public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
             SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices) {
+        this(executor, activity, dialogs, connections, summaries, journal, jobService, transferDialogs, notices, EngineLocator.system(),
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@code engines}: where the local engine is looked for; {@code scratch}: where its images wait while copied. */
+    public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
+            SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices,
+            EngineLocator engines, Path scratch) {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
@@ -70,7 +80,7 @@ public final class AppServices {
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);
         ConnectedClients clients = new ConnectedClients();
-        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients), new ImageCopier()),
+        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients, engines, scratch), new ImageCopier()),
                 clients, browser.registries(), notifications);
         this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
                 : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()

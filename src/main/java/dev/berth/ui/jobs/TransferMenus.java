@@ -35,7 +35,7 @@ public final class TransferMenus implements TagMenu {
     public List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("tag-export");
-        for (PlaceKind kind : PlaceKind.local()) {
+        for (PlaceKind kind : PlaceKind.files()) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setId("export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> tag.get().ifPresent(t -> actions.export(t.repository(), t.tag(), kind)));
