@@ -78,6 +78,10 @@ class JobsFlowTest {
     @TempDir
     Path temp;
 
+    /** No engine answers here: the push dialog offers files and folders only. */
+    private static final dev.berth.engine.EngineLocator NO_ENGINE = new dev.berth.engine.EngineLocator(
+            java.util.Map.of("DOCKER_HOST", "unix:///nonexistent/berth-test.sock"));
+
     private static RegistryServer source;
     private static RegistryServer target;
     private static TestImages.Image image;
@@ -111,7 +115,7 @@ class JobsFlowTest {
         jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.inMemory(), Clock.systemUTC());
         services = new AppServices(executor, activity, new ScriptedDialogs(), TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
                 dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())),
-                jobService, transfers, notices::add);
+                jobService, transfers, notices::add, NO_ENGINE, work.resolve("scratch"));
         main = services.main();
         MainView view = new MainView(main, activity, services.notifications());
         view.dockJobs(new JobsView(services.jobs()), services.transfers());
@@ -238,9 +242,25 @@ class JobsFlowTest {
 
         waitUntil(() -> services.jobs().rows().size() == 1 && services.jobs().rows().getFirst().stateProperty().get() == JobState.DONE);
         Screenshots.take(scene, "jobs-07-pushed-from-a-layout");
-        assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.local()), transfers.asked.toString());
+        assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.files()), transfers.asked.toString());
         assertEquals(image.digest(), TestImages.Content.of(image.mediaType(), RegistrySeeder.of(target).getManifest("pushed/app", "v1")).digest());
         assertTrue(onFx(() -> services.jobs().rows().getFirst().titleProperty().get()).startsWith("Push " + layout), "the row says what was pushed");
+        watchdog.assertNoStall();
+    }
+
+    @Test
+    void pullToTheLocalEngineWithoutOneSaysWhatToStartAndStartsNoJob(FxRobot robot) throws Exception {
+        openRepository(connect("source", source), "team/app");
+        selectTag("1.0");
+
+        fire("#tag-transfer", "tag-pull-to-engine");
+
+        atlantafx.base.controls.Message notice = waitFor(() -> robot.lookup("#notifications .message")
+                .tryQueryAs(atlantafx.base.controls.Message.class).orElse(null));
+        Screenshots.take(scene, "jobs-08-pull-without-an-engine");
+        assertEquals("No local engine", onFx(notice::getTitle));
+        assertTrue(onFx(notice::getDescription).contains("systemctl --user start podman.socket"), onFx(notice::getDescription));
+        assertTrue(onFx(() -> services.jobs().rows().isEmpty()), "no job without an engine");
         watchdog.assertNoStall();
     }
 

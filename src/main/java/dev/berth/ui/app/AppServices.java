@@ -25,6 +25,7 @@ import dev.berth.jobs.JobService;
 import dev.berth.jobs.StorePlaces;
 import dev.berth.transfer.ImageCopier;
 import dev.berth.ui.jobs.ConnectedClients;
+import dev.berth.ui.jobs.EngineProbe;
 import dev.berth.ui.jobs.FxTransferDialogs;
 import dev.berth.ui.jobs.JobNotice;
 import dev.berth.ui.jobs.JobsViewModel;
@@ -81,7 +82,7 @@ public final class AppServices {
         this.jobs = new JobsViewModel(executor, jobService, notices);
         ConnectedClients clients = new ConnectedClients();
         TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients, engines, scratch), new ImageCopier()),
-                clients, browser.registries(), notifications);
+                clients, browser.registries(), notifications, new EngineProbe(executor, engines));
         this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
                 : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()
                         .map(row -> TransferActions.platforms(row.platformsProperty().get())).orElse(List.of()));
