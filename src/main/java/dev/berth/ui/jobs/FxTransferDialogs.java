@@ -160,7 +160,8 @@ public final class FxTransferDialogs implements TransferDialogs {
         var fromEngine = Bindings.createBooleanBinding(() -> kind.getValue() == PlaceKind.ENGINE, kind.valueProperty());
         localImage.visibleProperty().bind(fromEngine);
         fileRow.visibleProperty().bind(fromEngine.not());
-        name.disableProperty().bind(fromEngine);
+        name.visibleProperty().bind(fromEngine.not()); // an engine image is one image: nothing to pick inside it
+        nameLabel.visibleProperty().bind(fromEngine.not());
         fileLabel.textProperty().bind(Bindings.when(fromEngine).then("Local image").otherwise("File or folder"));
         dialog.getDialogPane().setContent(grid);
         Node ok = dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
