@@ -53,14 +53,7 @@ public final class AppServices {
             SummaryCache summaries, Journal journal) {
         this(executor, activity, dialogs, connections, summaries, journal,
                 new JobService(JobService.DEFAULT_RUNNING, JobHistory.inMemory(), Clock.systemUTC()), new FxTransferDialogs(() -> null),
-                JobNotice.Sink.NONE);
-    }
-
-    /** The local engine found as the docker CLI finds it, from this process's environment. */
-    public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
-            SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices) {
-        this(executor, activity, dialogs, connections, summaries, journal, jobService, transferDialogs, notices, EngineLocator.system(),
-                Path.of(System.getProperty("java.io.tmpdir")));
+                JobNotice.Sink.NONE, EngineLocator.system(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /** {@code engines}: where the local engine is looked for; {@code scratch}: where its images wait while copied. */
