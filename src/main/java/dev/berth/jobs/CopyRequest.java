@@ -28,22 +28,26 @@ public record CopyRequest(JobKind kind, ImageAt from, ImageAt to, CopyOptions op
     }
 
     /**
-     * A docker-archive holds single images with uncompressed layers; layers out of one are gzipped
-     * for anywhere else (as {@code docker push} does).
+     * A docker-archive, and the engine (which loads one), hold single images with uncompressed
+     * layers; layers out of one are gzipped for anywhere else (as {@code docker push} does).
      */
     public CopyOptions effectiveOptions() {
-        boolean toDockerArchive = to.place() instanceof Place.DockerArchiveFile;
-        CopyOptions.LayerCompression layers = toDockerArchive ? CopyOptions.LayerCompression.KEEP : CopyOptions.LayerCompression.GZIP;
-        return options.withCompression(layers).withSingleImage(toDockerArchive);
+        boolean single = holdsSingleImages(to.place());
+        CopyOptions.LayerCompression layers = single ? CopyOptions.LayerCompression.KEEP : CopyOptions.LayerCompression.GZIP;
+        return options.withCompression(layers).withSingleImage(single);
+    }
+
+    private static boolean holdsSingleImages(Place place) {
+        return place instanceof Place.DockerArchiveFile || place instanceof Place.LocalEngine;
     }
 
     /**
-     * The name at the destination; for a docker-archive without one, the source registry's name (as
-     * skopeo does, so {@code docker load} names the image).
+     * The name at the destination; for a docker-archive or the engine without one, the source
+     * registry's name (as skopeo does, so {@code docker load} names the image).
      */
     public Optional<String> destinationName() {
         if (!to.name().isEmpty()) return Optional.of(to.name());
-        if (to.place() instanceof Place.DockerArchiveFile && from.place() instanceof Place.Registry registry && !from.name().isEmpty()
+        if (holdsSingleImages(to.place()) && from.place() instanceof Place.Registry registry && !from.name().isEmpty()
                 && !from.name().startsWith("sha256:")) {
             return Optional.of(registry.host() + "/" + registry.repository() + ":" + from.name());
         }

@@ -1,5 +1,6 @@
 package dev.berth.jobs;
 
+import dev.berth.engine.EngineException;
 import dev.berth.registry.RegistryException;
 import dev.berth.store.StoreException;
 import dev.berth.transfer.CopyException;
@@ -19,6 +20,7 @@ final class JobErrors {
             case RegistryException e -> message;
             case StoreException e -> message;
             case CopyException e -> message;
+            case EngineException e -> message; // already says what happened and what to start or name
             case AccessDeniedException e -> "Berth may not write or read " + e.getFile() + ". Choose a place you can write to and retry.";
             case NoSuchFileException e -> "There is no " + e.getFile() + ". Check the path and retry.";
             case FileSystemException e -> "The file system refused: " + message + ". Check the path and free space, then retry.";

@@ -69,13 +69,30 @@ public sealed interface Place {
         }
     }
 
+    /**
+     * The local Docker or Podman engine; the image in it is named by the {@link ImageAt}'s name,
+     * {@code REPO:TAG} or an image id, as the engine names it.
+     */
+    record LocalEngine() implements Place {
+        @Override
+        public PlaceKind kind() {
+            return PlaceKind.ENGINE;
+        }
+
+        /** As the command line names it: {@code engine:REPO:TAG}. */
+        @Override
+        public String description() {
+            return "engine";
+        }
+    }
+
     /** A file or folder place of {@code kind} at {@code path}. */
     static Place local(PlaceKind kind, Path path) {
         return switch (kind) {
             case OCI_LAYOUT -> new Layout(path);
             case OCI_ARCHIVE -> new OciArchiveFile(path);
             case DOCKER_ARCHIVE -> new DockerArchiveFile(path);
-            case REGISTRY -> throw new IllegalArgumentException("a registry is not a file or folder");
+            case REGISTRY, ENGINE -> throw new IllegalArgumentException(kind.label() + " is not a file or folder");
         };
     }
 }

@@ -2,17 +2,17 @@ package dev.berth.jobs;
 
 /**
  * The kinds of place an image can be copied from or to, in the order dialogs offer them. A new kind
- * (a local Docker/Podman engine) is one constant here, a {@link Place} record and a case in
- * {@link StorePlaces}.
+ * is one constant here, a {@link Place} record and a case in {@link StorePlaces}.
  */
 public enum PlaceKind {
     REGISTRY("Registry", Shape.REGISTRY),
     OCI_LAYOUT("OCI layout folder", Shape.FOLDER),
     OCI_ARCHIVE("OCI archive file (.tar)", Shape.FILE),
-    DOCKER_ARCHIVE("Docker archive file (docker save, .tar)", Shape.FILE);
+    DOCKER_ARCHIVE("Docker archive file (docker save, .tar)", Shape.FILE),
+    ENGINE("Local engine image", Shape.ENGINE);
 
-    /** What the person picks to name a place of this kind. */
-    public enum Shape { REGISTRY, FOLDER, FILE }
+    /** What the person picks to name a place of this kind: an engine's image is picked from its list. */
+    public enum Shape { REGISTRY, FOLDER, FILE, ENGINE }
 
     private final String label;
     private final Shape shape;
@@ -30,8 +30,13 @@ public enum PlaceKind {
         return shape;
     }
 
-    /** The kinds that live in files or folders on this machine (export targets, push sources). */
+    /** The kinds that live on this machine (push sources). */
     public static java.util.List<PlaceKind> local() {
         return java.util.Arrays.stream(values()).filter(k -> k.shape != Shape.REGISTRY).toList();
+    }
+
+    /** The kinds that live in files or folders (export targets: the engine is pulled to instead). */
+    public static java.util.List<PlaceKind> files() {
+        return java.util.Arrays.stream(values()).filter(k -> k.shape == Shape.FILE || k.shape == Shape.FOLDER).toList();
     }
 }

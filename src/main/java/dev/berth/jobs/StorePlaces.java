@@ -1,5 +1,7 @@
 package dev.berth.jobs;
 
+import dev.berth.engine.EngineLocator;
+import dev.berth.engine.EngineStore;
 import dev.berth.registry.RegistryClient;
 import dev.berth.store.DockerArchive;
 import dev.berth.store.ImageDestination;
@@ -10,8 +12,13 @@ import dev.berth.store.RegistryStore;
 import dev.berth.work.CancelSignal;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Opens places through the store layer; registries through the client of their saved connection. */
+/**
+ * Opens places through the store layer; registries through the client of their saved connection,
+ * the local engine through {@code engines} (asked afresh each time, so an engine started after the
+ * app is found).
+ */
 public final class StorePlaces implements Places {
 
     /** The connected client of a saved connection (the app's, with its credentials). */
@@ -21,9 +28,14 @@ public final class StorePlaces implements Places {
     }
 
     private final Connector connector;
+    private final EngineLocator engines;
+    private final Path scratch;
 
-    public StorePlaces(Connector connector) {
+    /** {@code scratch}: where images saved from or loaded into the engine wait while in use. */
+    public StorePlaces(Connector connector, EngineLocator engines, Path scratch) {
         this.connector = connector;
+        this.engines = engines;
+        this.scratch = scratch;
     }
 
     @Override
@@ -36,6 +48,7 @@ public final class StorePlaces implements Places {
             }
             case Place.OciArchiveFile a -> OciArchive.read(a.file());
             case Place.DockerArchiveFile a -> DockerArchive.read(a.file());
+            case Place.LocalEngine e -> engine();
         };
     }
 
@@ -46,7 +59,12 @@ public final class StorePlaces implements Places {
             case Place.Layout l -> OciLayout.open(l.dir());
             case Place.OciArchiveFile a -> OciArchive.create(a.file());
             case Place.DockerArchiveFile a -> DockerArchive.create(a.file());
+            case Place.LocalEngine e -> engine();
         };
+    }
+
+    private EngineStore engine() throws IOException {
+        return EngineStore.owning(engines.connect(), scratch);
     }
 
     private RegistryStore registry(Place.Registry place, CancelSignal cancel) throws IOException {

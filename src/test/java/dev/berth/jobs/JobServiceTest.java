@@ -89,7 +89,9 @@ class JobServiceTest {
     }
 
     private static StorePlaces places() {
-        return new StorePlaces(place -> clients.get(place.connectionId()));
+        // No engine: these jobs never touch one.
+        return new StorePlaces(place -> clients.get(place.connectionId()), new dev.berth.engine.EngineLocator(Map.of("DOCKER_HOST", "unix:///nonexistent")),
+                work.resolve("scratch"));
     }
 
     private static Place.Registry repository(String connection, String repository) {

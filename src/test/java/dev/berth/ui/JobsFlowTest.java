@@ -11,26 +11,19 @@ import dev.berth.jobs.JobService;
 import dev.berth.jobs.JobState;
 import dev.berth.jobs.LayerProgress;
 import dev.berth.jobs.PlaceKind;
-import dev.berth.registry.ConnectionSettings;
-import dev.berth.registry.RegistryClient;
-import dev.berth.registry.RegistryClients;
 import dev.berth.store.OciArchive;
 import dev.berth.store.ImageSource;
 import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.ui.app.AppServices;
-import dev.berth.ui.app.MainView;
 import dev.berth.ui.app.MainViewModel;
-import dev.berth.ui.browser.LoadState;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RepositoryNode;
-import dev.berth.ui.browser.TagRow;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.FxUiExecutor;
 import dev.berth.ui.jobs.JobNotice;
 import dev.berth.ui.jobs.JobRow;
-import dev.berth.ui.jobs.JobsView;
 import dev.berth.ui.jobs.TransferDialogs;
 import dev.berth.ui.jobs.TransferMenus;
 import java.nio.file.Files;
@@ -41,16 +34,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Jobs in the real window against real registries: an export with its per-layer bars, three jobs
@@ -78,6 +65,10 @@ class JobsFlowTest {
     @TempDir
     Path temp;
 
+    /** No engine answers here: the push dialog offers files and folders only. */
+    private static final dev.berth.engine.EngineLocator NO_ENGINE = new dev.berth.engine.EngineLocator(
+            java.util.Map.of("DOCKER_HOST", "unix:///nonexistent/berth-test.sock"));
+
     private static RegistryServer source;
     private static RegistryServer target;
     private static TestImages.Image image;
@@ -90,6 +81,7 @@ class JobsFlowTest {
     private FxUiExecutor executor;
     private JobService jobService;
     private AppServices services;
+    private JobsFlowSteps steps;
 
     @BeforeAll
     static void seed() {
@@ -109,16 +101,10 @@ class JobsFlowTest {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity, watchdog);
         jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.inMemory(), Clock.systemUTC());
-        services = new AppServices(executor, activity, new ScriptedDialogs(), TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
-                dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())),
-                jobService, transfers, notices::add);
-        main = services.main();
-        MainView view = new MainView(main, activity, services.notifications());
-        view.dockJobs(new JobsView(services.jobs()), services.transfers());
-        scene = new Scene(view, 1280, 800);
-        MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
-        stage.setScene(scene);
-        stage.show();
+        steps = JobsFlowSteps.show(stage, executor, activity, work, jobService, transfers, notices::add, NO_ENGINE);
+        scene = steps.scene();
+        main = steps.main();
+        services = steps.services();
     }
 
     @AfterEach
@@ -129,12 +115,12 @@ class JobsFlowTest {
 
     @Test
     void anExportShowsABarPerLayerAndWritesTheArchive(FxRobot robot) throws Exception {
-        RepositoryNode app = openRepository(connect("source", source), "team/app");
-        selectTag("1.0");
+        RepositoryNode app = steps.openRepository(steps.connect("source", source), "team/app");
+        steps.selectTag("1.0");
         Path archive = temp.resolve("app-1.0.tar");
         transfers.answerPath(archive);
 
-        fire("#tag-transfer", "export-oci-archive");
+        steps.fire("#tag-transfer", "export-oci-archive");
 
         JobRow row = waitFor(() -> services.jobs().rows().stream().filter(r -> r.stateProperty().get() == JobState.DONE).findFirst().orElse(null));
         showLayers(robot);
@@ -155,9 +141,9 @@ class JobsFlowTest {
 
     @Test
     void threeJobsAtOnceOneCancelledOneFailedAndRetried(FxRobot robot) throws Exception {
-        connect("source", source);
-        openRepository(main.browser().registries().getFirst(), "team/app");
-        selectTag("1.0");
+        steps.connect("source", source);
+        steps.openRepository(main.browser().registries().getFirst(), "team/app");
+        steps.selectTag("1.0");
         // A job that reports half its layers and waits: the one to cancel.
         jobService.submit(new JobDescription(JobKind.PULL, "Pull a large image", "registry.example/big:1", temp.resolve("big").toString()),
                 (cancel, progress) -> {
@@ -170,9 +156,9 @@ class JobsFlowTest {
         Path missingFolder = temp.resolve("not-yet");
         Files.writeString(missingFolder, "a file where the folder should be");
         transfers.answerPath(missingFolder.resolve("app.tar"));
-        fire("#tag-transfer", "export-oci-archive");
+        steps.fire("#tag-transfer", "export-oci-archive");
         transfers.answerPath(temp.resolve("layout"));
-        fire("#tag-transfer", "export-oci-layout");
+        steps.fire("#tag-transfer", "export-oci-layout");
 
         waitUntil(() -> services.jobs().rows().size() == 3 && services.jobs().failedProperty().get() == 1
                 && services.jobs().rows().stream().anyMatch(r -> r.stateProperty().get() == JobState.DONE));
@@ -201,15 +187,15 @@ class JobsFlowTest {
 
     @Test
     void copyToASecondRegistryAndRetag(FxRobot robot) throws Exception {
-        RegistryNode from = connect("source", source);
-        RegistryNode to = connect("target", target);
-        openRepository(from, "team/app");
-        selectTag("1.0");
+        RegistryNode from = steps.connect("source", source);
+        RegistryNode to = steps.connect("target", target);
+        steps.openRepository(from, "team/app");
+        steps.selectTag("1.0");
         transfers.answerCopyTarget(form -> new TransferDialogs.CopyTarget(new TransferDialogs.Destination(to.id(), "mirror/app", "2.0"),
                 List.of(), false));
-        fire("#tag-transfer", "tag-copy-to");
+        steps.fire("#tag-transfer", "tag-copy-to");
         transfers.answerTag("1.0-stable");
-        fire("#tag-transfer", "tag-retag");
+        steps.fire("#tag-transfer", "tag-retag");
 
         waitUntil(() -> services.jobs().rows().size() == 2 && services.jobs().rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
         Screenshots.take(scene, "jobs-04-copied-and-retagged");
@@ -223,8 +209,8 @@ class JobsFlowTest {
 
     @Test
     void pushAnOciLayoutFromTheToolbar(FxRobot robot) throws Exception {
-        RegistryNode from = connect("source", source);
-        RegistryNode to = connect("target", target);
+        RegistryNode from = steps.connect("source", source);
+        RegistryNode to = steps.connect("target", target);
         Path layout = temp.resolve("app-layout");
         try (dev.berth.store.OciLayout out = dev.berth.store.OciLayout.open(layout)) {
             new dev.berth.transfer.ImageCopier(temp).copy(new dev.berth.store.RegistryStore(from.client(), "team/app"), "1.0", out,
@@ -238,9 +224,25 @@ class JobsFlowTest {
 
         waitUntil(() -> services.jobs().rows().size() == 1 && services.jobs().rows().getFirst().stateProperty().get() == JobState.DONE);
         Screenshots.take(scene, "jobs-07-pushed-from-a-layout");
-        assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.local()), transfers.asked.toString());
+        assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.files()), transfers.asked.toString());
         assertEquals(image.digest(), TestImages.Content.of(image.mediaType(), RegistrySeeder.of(target).getManifest("pushed/app", "v1")).digest());
         assertTrue(onFx(() -> services.jobs().rows().getFirst().titleProperty().get()).startsWith("Push " + layout), "the row says what was pushed");
+        watchdog.assertNoStall();
+    }
+
+    @Test
+    void pullToTheLocalEngineWithoutOneSaysWhatToStartAndStartsNoJob(FxRobot robot) throws Exception {
+        steps.openRepository(steps.connect("source", source), "team/app");
+        steps.selectTag("1.0");
+
+        steps.fire("#tag-transfer", "tag-pull-to-engine");
+
+        atlantafx.base.controls.Message notice = waitFor(() -> robot.lookup("#notifications .message")
+                .tryQueryAs(atlantafx.base.controls.Message.class).orElse(null));
+        Screenshots.take(scene, "jobs-08-pull-without-an-engine");
+        assertEquals("No local engine", onFx(notice::getTitle));
+        assertTrue(onFx(notice::getDescription).contains("systemctl --user start podman.socket"), onFx(notice::getDescription));
+        assertTrue(onFx(() -> services.jobs().rows().isEmpty()), "no job without an engine");
         watchdog.assertNoStall();
     }
 
@@ -269,69 +271,19 @@ class JobsFlowTest {
         watchdog.assertNoStall();
     }
 
-    private RegistryNode connect(String name, RegistryServer server) throws Exception {
-        RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(server.hostPort()).withPlainHttp(true, false));
-        RegistryNode node = onFx(() -> main.addConnected(name, server.hostPort(), client));
-        waitUntil(() -> node.stateProperty().get() == LoadState.LOADED);
-        return node;
-    }
-
-    private RepositoryNode openRepository(RegistryNode node, String name) throws Exception {
-        RepositoryNode repository = waitFor(() -> node.repository(name).orElse(null));
-        MainWindowFlowTest.runFx(() -> main.browser().selectionProperty().set(repository));
-        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.REPOSITORY && !main.repository().rows().isEmpty()
-                && !main.repository().loadingProperty().get());
-        return repository;
-    }
-
-    private void selectTag(String tag) throws Exception {
-        MainWindowFlowTest.runFx(() -> {
-            @SuppressWarnings("unchecked") TableView<TagRow> table = (TableView<TagRow>) scene.lookup("#tag-table");
-            table.getItems().stream().filter(r -> r.tag().equals(tag)).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-        });
-    }
-
-    /** Fires a menu item of a menu button, as a click on it would. */
-    private void fire(String menuButton, String itemId) {
-        MainWindowFlowTest.runFx(() -> {
-            MenuButton button = (MenuButton) scene.lookup(menuButton);
-            find(button.getItems(), itemId).orElseThrow(() -> new AssertionError("no menu item " + itemId)).fire();
-        });
-    }
-
-    private static Optional<MenuItem> find(List<MenuItem> items, String id) {
-        for (MenuItem item : items) {
-            if (id.equals(item.getId())) return Optional.of(item);
-            if (item instanceof Menu menu) {
-                Optional<MenuItem> inside = find(menu.getItems(), id);
-                if (inside.isPresent()) return inside;
-            }
-        }
-        return Optional.empty();
-    }
-
     private void showLayers(FxRobot robot) {
         MainWindowFlowTest.runFx(() -> robot.lookup(".job-layers").queryAllAs(ToggleButton.class).forEach(t -> t.setSelected(true)));
     }
 
-    <T> T waitFor(Callable<T> value) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
-        @SuppressWarnings("unchecked") T result = (T) holder[0];
-        return result;
+    private <T> T waitFor(Callable<T> value) throws Exception {
+        return steps.waitFor(value);
     }
 
-    void waitUntil(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path shot = Screenshots.take(scene, "timeout-jobs-" + System.nanoTime());
-            throw new AssertionError("condition not met within 30 s; see " + shot + "; jobs: " + onFx(() -> services.jobs().rows().stream()
-                    .map(r -> r.titleProperty().get() + " " + r.stateProperty().get() + " " + r.detailProperty().get()).toList()), e);
-        }
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        steps.waitUntil(condition);
     }
 
     static <T> T onFx(Callable<T> value) throws Exception {
-        return WaitForAsyncUtils.asyncFx(value).get(5, TimeUnit.SECONDS);
+        return JobsFlowSteps.onFx(value);
     }
 }

@@ -72,7 +72,7 @@ public final class ScriptedTransferDialogs implements TransferDialogs {
 
     @Override
     public Optional<PushChoice> choosePush(PushForm form) {
-        asked.add("push: " + form.sourceKinds() + " " + form.connections());
+        asked.add("push: " + form.sourceKinds() + " " + form.connections() + " local images " + form.localImages());
         Function<PushForm, PushChoice> answer = pushes.poll();
         return answer == null ? Optional.empty() : Optional.ofNullable(answer.apply(form));
     }

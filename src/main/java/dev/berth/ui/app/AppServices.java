@@ -18,12 +18,14 @@ import dev.berth.ui.connections.ConnectionService;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
+import dev.berth.engine.EngineLocator;
 import dev.berth.jobs.CopyJobs;
 import dev.berth.jobs.JobHistory;
 import dev.berth.jobs.JobService;
 import dev.berth.jobs.StorePlaces;
 import dev.berth.transfer.ImageCopier;
 import dev.berth.ui.jobs.ConnectedClients;
+import dev.berth.ui.jobs.EngineProbe;
 import dev.berth.ui.jobs.FxTransferDialogs;
 import dev.berth.ui.jobs.JobNotice;
 import dev.berth.ui.jobs.JobsViewModel;
@@ -51,11 +53,13 @@ public final class AppServices {
             SummaryCache summaries, Journal journal) {
         this(executor, activity, dialogs, connections, summaries, journal,
                 new JobService(JobService.DEFAULT_RUNNING, JobHistory.inMemory(), Clock.systemUTC()), new FxTransferDialogs(() -> null),
-                JobNotice.Sink.NONE);
+                JobNotice.Sink.NONE, EngineLocator.system(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
+    /** {@code engines}: where the local engine is looked for; {@code scratch}: where its images wait while copied. */
     public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
-            SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices) {
+            SummaryCache summaries, Journal journal, JobService jobService, TransferDialogs transferDialogs, JobNotice.Sink notices,
+            EngineLocator engines, Path scratch) {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
@@ -70,8 +74,8 @@ public final class AppServices {
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);
         ConnectedClients clients = new ConnectedClients();
-        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients), new ImageCopier()),
-                clients, browser.registries(), notifications);
+        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients, engines, scratch), new ImageCopier()),
+                clients, browser.registries(), notifications, new EngineProbe(executor, engines));
         this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
                 : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()
                         .map(row -> TransferActions.platforms(row.platformsProperty().get())).orElse(List.of()));

@@ -9,6 +9,7 @@ import dev.berth.jobs.JobService;
 import dev.berth.ui.jobs.FxTransferDialogs;
 import dev.berth.ui.jobs.JobNotifications;
 import dev.berth.ui.jobs.JobsView;
+import dev.berth.engine.EngineLocator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +43,9 @@ public final class BerthApplication extends Application {
         jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.in(JobHistory.defaultFile(System.getenv(), home)), Clock.systemUTC());
         AppServices services = new AppServices(executor, activity, dialogs, connections,
                 new DiskSummaryCache(directories.cache().resolve("summaries")), new Journal(Journal.defaultDirectory(System.getenv(), home)),
-                jobService, new FxTransferDialogs(() -> stage), new JobNotifications(() -> stage));
+                jobService, new FxTransferDialogs(() -> stage), new JobNotifications(() -> stage),
+                // The engine is found as the docker CLI finds it; images saved from or loaded into it wait in TMPDIR, as for `berth copy`.
+                new EngineLocator(System.getenv()), Path.of(System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"))));
         MainView view = new MainView(services.main(), activity, services.notifications());
         view.dockJobs(new JobsView(services.jobs()), services.transfers());
         services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));

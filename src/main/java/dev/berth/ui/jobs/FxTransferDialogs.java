@@ -142,18 +142,35 @@ public final class FxTransferDialogs implements TransferDialogs {
         TextField name = new TextField();
         name.setId("push-name");
         name.setPromptText("Empty: the only image in it");
+        HBox fileRow = new HBox(6, path, browse);
+        // The engine's images were listed before the dialog opened, off the FX thread.
+        ComboBox<String> localImage = new ComboBox<>();
+        localImage.setId("push-local-image");
+        localImage.getItems().setAll(form.localImages());
+        localImage.setMaxWidth(Double.MAX_VALUE);
+        localImage.setPromptText(form.localImages().isEmpty() ? "The engine holds no images" : "Choose an image");
+        Label fileLabel = new Label("File or folder");
+        Label nameLabel = new Label("Image in it");
         DestinationFields destination = new DestinationFields(form.connections(), form.initial());
         GridPane grid = grid();
         grid.addRow(0, new Label("From"), kind);
-        grid.addRow(1, new Label("File or folder"), new HBox(6, path, browse));
-        grid.addRow(2, new Label("Image in it"), name);
+        grid.addRow(1, fileLabel, new javafx.scene.layout.StackPane(fileRow, localImage));
+        grid.addRow(2, nameLabel, name);
         destination.addTo(grid, 3);
+        var fromEngine = Bindings.createBooleanBinding(() -> kind.getValue() == PlaceKind.ENGINE, kind.valueProperty());
+        localImage.visibleProperty().bind(fromEngine);
+        fileRow.visibleProperty().bind(fromEngine.not());
+        name.visibleProperty().bind(fromEngine.not()); // an engine image is one image: nothing to pick inside it
+        nameLabel.visibleProperty().bind(fromEngine.not());
+        fileLabel.textProperty().bind(Bindings.when(fromEngine).then("Local image").otherwise("File or folder"));
         dialog.getDialogPane().setContent(grid);
         Node ok = dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().getFirst());
-        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> !destination.complete() || path.getText().isBlank(),
+        ok.disableProperty().bind(Bindings.createBooleanBinding(() -> !destination.complete()
+                        || (fromEngine.get() ? localImage.getValue() == null : path.getText().isBlank()),
                 destination.connection.valueProperty(), destination.repository.textProperty(), destination.tag.textProperty(),
-                path.textProperty()));
+                path.textProperty(), localImage.valueProperty(), fromEngine));
         dialog.setResultConverter(button -> button.getButtonData() != ButtonBar.ButtonData.OK_DONE ? null
+                : fromEngine.get() ? PushChoice.engineImage(localImage.getValue(), destination.value())
                 : new PushChoice(kind.getValue(), Path.of(path.getText().strip()), name.getText().strip(), destination.value()));
         return dialog.showAndWait();
     }

@@ -20,8 +20,9 @@ import java.util.Optional;
 import javafx.collections.ObservableList;
 
 /**
- * The transfer commands on tags and repositories: Export…, Copy to…, Retag… and Push…. Each asks
- * through {@link TransferDialogs} and runs as a job; nothing here blocks.
+ * The transfer commands on tags and repositories: Pull to local engine, Export…, Copy to…, Retag…
+ * and Push…. Each asks through {@link TransferDialogs} and runs as a job; the local engine is
+ * looked for through {@link EngineProbe}; nothing here blocks.
  */
 public final class TransferActions {
 
@@ -30,14 +31,29 @@ public final class TransferActions {
     private final ConnectedClients clients;
     private final ObservableList<RegistryNode> registries;
     private final Notifier notifier;
+    private final EngineProbe engine;
 
     public TransferActions(TransferDialogs dialogs, CopyJobs copies, ConnectedClients clients, ObservableList<RegistryNode> registries,
-            Notifier notifier) {
+            Notifier notifier, EngineProbe engine) {
+        this.engine = engine;
         this.dialogs = dialogs;
         this.copies = copies;
         this.clients = clients;
         this.registries = registries;
         this.notifier = notifier;
+    }
+
+    /**
+     * Loads the tag's image into the local engine under its registry name ({@code host/repo:tag}),
+     * asking nothing; when no engine answers, says what to start instead.
+     */
+    public void pullToEngine(RepositoryNode repository, String tag) {
+        engine.images(found -> copies.submit(new CopyRequest(JobKind.PULL, source(repository, tag), new ImageAt(new Place.LocalEngine(), ""),
+                CopyOptions.defaults())), this::noEngine);
+    }
+
+    private void noEngine(String why) {
+        notifier.show(new UserMessage("No local engine", why, "", UserMessage.Kind.OTHER));
     }
 
     /** Writes the tag's image to a file or folder of {@code kind} chosen by the person. */
@@ -75,17 +91,26 @@ public final class TransferActions {
                 });
     }
 
-    /** Pushes an archive or a layout to a registry; {@code target} pre-fills the repository. */
+    /**
+     * Pushes a local engine image, an archive or a layout to a registry; {@code target} pre-fills
+     * the repository. The engine's images are listed first, off the FX thread; without an engine
+     * the dialog offers files and folders only.
+     */
     public void push(Optional<RepositoryNode> target) {
         if (registries.isEmpty()) {
             notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
             return;
         }
+        engine.images(images -> push(target, PlaceKind.local(), images), absent -> push(target, PlaceKind.files(), List.of()));
+    }
+
+    private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages) {
+        if (registries.isEmpty()) return; // removed while the engine was looked for
         RegistryNode registry = target.map(RepositoryNode::registry).orElse(registries.getFirst());
-        var form = new TransferDialogs.PushForm(PlaceKind.local(), connections(),
+        var form = new TransferDialogs.PushForm(kinds, localImages, connections(),
                 new TransferDialogs.Destination(registry.id(), target.map(RepositoryNode::name).orElse(""), "latest"));
         dialogs.choosePush(form).ifPresent(choice -> destination(choice.destination()).ifPresent(to -> copies.submit(
-                new CopyRequest(JobKind.PUSH, new ImageAt(Place.local(choice.kind(), choice.path()), choice.name()), to, CopyOptions.defaults()))));
+                new CopyRequest(JobKind.PUSH, new ImageAt(choice.source(), choice.name()), to, CopyOptions.defaults()))));
     }
 
     private ImageAt source(RepositoryNode repository, String tag) {

@@ -1,6 +1,7 @@
 package dev.berth.ui.jobs;
 
 import dev.berth.domain.Platform;
+import dev.berth.jobs.Place;
 import dev.berth.jobs.PlaceKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,14 +62,31 @@ public interface TransferDialogs {
         }
     }
 
-    /** {@code sourceKinds}: the kinds of place a push can read, in the order offered (a local engine joins this list). */
-    record PushForm(List<PlaceKind> sourceKinds, List<ConnectionChoice> connections, Destination initial) {
+    /**
+     * {@code sourceKinds}: the kinds of place a push can read, in the order offered (the local
+     * engine among them when it answered); {@code localImages}: the engine's images by name.
+     */
+    record PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial) {
         public PushForm {
             sourceKinds = List.copyOf(sourceKinds);
+            localImages = List.copyOf(localImages);
             connections = List.copyOf(connections);
         }
     }
 
-    /** {@code name}: the image's tag inside the file or folder, empty for its only image. */
-    record PushChoice(PlaceKind kind, Path path, String name, Destination destination) {}
+    /**
+     * {@code name}: the image's tag inside the file or folder, empty for its only image; for the
+     * local engine, the image's name ({@code REPO:TAG} or id) and no {@code path}.
+     */
+    record PushChoice(PlaceKind kind, Path path, String name, Destination destination) {
+
+        /** A local engine image to push. */
+        public static PushChoice engineImage(String image, Destination destination) {
+            return new PushChoice(PlaceKind.ENGINE, null, image, destination);
+        }
+
+        public Place source() {
+            return kind == PlaceKind.ENGINE ? new Place.LocalEngine() : Place.local(kind, path);
+        }
+    }
 }

@@ -15,7 +15,7 @@ import javafx.scene.control.MenuItem;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The transfer commands as menu items for tags (Export, Copy to…, Retag…) and repositories (Push here…). */
+/** The transfer commands as menu items for tags (Pull to local engine, Export, Copy to…, Retag…) and repositories (Push here…). */
 public final class TransferMenus implements TagMenu {
 
     private final TransferActions actions;
@@ -35,19 +35,22 @@ public final class TransferMenus implements TagMenu {
     public List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("tag-export");
-        for (PlaceKind kind : PlaceKind.local()) {
+        for (PlaceKind kind : PlaceKind.files()) {
             MenuItem item = new MenuItem(kind.label() + "…");
             item.setId("export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> tag.get().ifPresent(t -> actions.export(t.repository(), t.tag(), kind)));
             export.getItems().add(item);
         }
+        MenuItem pull = new MenuItem("Pull to local engine", new FontIcon(Feather.HARD_DRIVE));
+        pull.setId("tag-pull-to-engine");
+        pull.setOnAction(e -> tag.get().ifPresent(t -> actions.pullToEngine(t.repository(), t.tag())));
         MenuItem copy = new MenuItem("Copy to…", new FontIcon(Feather.COPY));
         copy.setId("tag-copy-to");
         copy.setOnAction(e -> tag.get().ifPresent(t -> actions.copyTo(t.repository(), t.tag(), platformsOf.apply(t))));
         MenuItem retag = new MenuItem("Retag…", new FontIcon(Feather.TAG));
         retag.setId("tag-retag");
         retag.setOnAction(e -> tag.get().ifPresent(t -> actions.retag(t.repository(), t.tag())));
-        return new ArrayList<>(List.of(export, copy, retag));
+        return new ArrayList<>(List.of(pull, export, copy, retag));
     }
 
     public List<MenuItem> forRepository(RepositoryNode repository) {
