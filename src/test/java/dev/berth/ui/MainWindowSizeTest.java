@@ -103,7 +103,7 @@ class MainWindowSizeTest {
         assertEquals(1000, stage.getWidth(), 1);
         assertEquals(650, stage.getHeight(), 1);
         assertEquals(screen.getMinX() + 40, stage.getX(), 1);
-        assertEquals(saved.divider(), again.view().treeDivider().getPosition(), 0.01);
+        assertEquals(saved.divider(), again.view().treeDivider().getPosition(), 0.02, "restored (the split pane may nudge it to its children's minimum widths)");
     }
 
     @Test
