@@ -2,6 +2,7 @@ package dev.berth.ui.jobs;
 
 import atlantafx.base.theme.Styles;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -109,7 +110,14 @@ public final class JobsView extends VBox {
         for (JobRow row : viewModel.rows()) shown.put(row, rowViews.containsKey(row) ? rowViews.get(row) : new JobRowView(row, viewModel));
         rowViews.clear();
         rowViews.putAll(shown);
-        rowsBox.getChildren().setAll(viewModel.rows().stream().map(rowViews::get).toList());
+        List<Node> wanted = viewModel.rows().stream().map(rowViews::get).toList();
+        javafx.collections.ObservableList<Node> current = rowsBox.getChildren();
+        int added = wanted.size() - current.size();
+        if (added >= 0 && wanted.subList(added, wanted.size()).equals(current)) {
+            current.addAll(0, wanted.subList(0, added)); // new jobs come on top: the rows already shown stay put, not re-parented
+        } else {
+            current.setAll(wanted);
+        }
     }
 
     private static FontIcon chevron(boolean open) {
