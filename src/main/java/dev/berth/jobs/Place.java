@@ -11,7 +11,7 @@ public sealed interface Place {
 
     PlaceKind kind();
 
-    /** How a person reads it: {@code localhost:5000/team/app}, {@code /home/me/app.tar}. */
+    /** How a person reads it: {@code localhost:5000/team/app}, {@code ~/Downloads/app.tar}. */
     String description();
 
     /** A repository of a saved connection; {@code host} is for display only. */

@@ -12,16 +12,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LogDirectoryTest {
 
     static Stream<Arguments> platforms() {
-        Path home = Path.of("/home/ann");
+        Path home = Path.of("/users/ann");
         return Stream.of(
-                Arguments.of("Linux", Map.of(), home, Path.of("/home/ann/.local/state/berth/logs")),
+                Arguments.of("Linux", Map.of(), home, Path.of("/users/ann/.local/state/berth/logs")),
                 Arguments.of("Linux", Map.of("XDG_STATE_HOME", "/xdg/state"), home, Path.of("/xdg/state/berth/logs")),
                 // The XDG spec says a relative value is invalid and to be ignored.
-                Arguments.of("Linux", Map.of("XDG_STATE_HOME", "relative/state"), home, Path.of("/home/ann/.local/state/berth/logs")),
-                Arguments.of("Mac OS X", Map.of("XDG_STATE_HOME", "/xdg/state"), home, Path.of("/home/ann/Library/Logs/Berth")),
+                Arguments.of("Linux", Map.of("XDG_STATE_HOME", "relative/state"), home, Path.of("/users/ann/.local/state/berth/logs")),
+                Arguments.of("Mac OS X", Map.of("XDG_STATE_HOME", "/xdg/state"), home, Path.of("/users/ann/Library/Logs/Berth")),
                 Arguments.of("Windows 11", Map.of("LOCALAPPDATA", "/c/Users/ann/AppData/Local"), home,
                         Path.of("/c/Users/ann/AppData/Local/Berth/logs")),
-                Arguments.of("Windows 11", Map.of(), home, Path.of("/home/ann/AppData/Local/Berth/logs")));
+                Arguments.of("Windows 11", Map.of(), home, Path.of("/users/ann/AppData/Local/Berth/logs")));
     }
 
     @ParameterizedTest

@@ -61,9 +61,9 @@ class SingleInstanceTest {
 
     @Test
     void runtimeDirectoryIsXdgRuntimeDirOnLinux() {
-        Path home = Path.of("/home/ann");
+        Path home = Path.of("/users/ann");
         assertEquals(Path.of("/run/user/1000/berth"), SingleInstance.runtimeDirectory("Linux", Map.of("XDG_RUNTIME_DIR", "/run/user/1000"), home));
-        assertEquals(Path.of("/home/ann/.local/state/berth"), SingleInstance.runtimeDirectory("Linux", Map.of(), home));
-        assertEquals(Path.of("/home/ann/Library/Application Support/Berth"), SingleInstance.runtimeDirectory("Mac OS X", Map.of(), home));
+        assertEquals(Path.of("/users/ann/.local/state/berth"), SingleInstance.runtimeDirectory("Linux", Map.of(), home));
+        assertEquals(Path.of("/users/ann/Library/Application Support/Berth"), SingleInstance.runtimeDirectory("Mac OS X", Map.of(), home));
     }
 }

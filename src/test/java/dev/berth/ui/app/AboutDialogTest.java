@@ -26,7 +26,7 @@ class AboutDialogTest {
 
     @Start
     void start(Stage stage) {
-        alert = AboutDialog.show(null, AboutInfo.of("Linux", Map.of("XDG_STATE_HOME", "/var/state/ann"), Path.of("/home/ann")));
+        alert = AboutDialog.show(null, AboutInfo.of("Linux", Map.of("XDG_STATE_HOME", "/var/state/ann"), Path.of("/users/ann")));
     }
 
     @Test
@@ -34,7 +34,7 @@ class AboutDialogTest {
         assertEquals("Berth " + System.getProperty("berth.expectedVersion"), alert.getHeaderText());
         GridPane places = robot.lookup("#about-places").query();
         List<String> paths = places.getChildren().stream().filter(TextField.class::isInstance).map(n -> ((TextField) n).getText()).toList();
-        assertEquals(List.of("/home/ann/.config/berth", "/home/ann/.local/share/berth/journal", "/home/ann/.cache/berth",
+        assertEquals(List.of("/users/ann/.config/berth", "/users/ann/.local/share/berth/journal", "/users/ann/.cache/berth",
                 "/var/state/ann/berth/logs"), paths);
         GridPane libraries = robot.lookup("#about-libraries").query();
         List<String> texts = libraries.getChildren().stream().map(n -> ((Label) n).getText()).toList();

@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class AboutInfoTest {
 
-    private static final Path HOME = Path.of("/home/ann");
+    private static final Path HOME = Path.of("/users/ann");
 
     @Test
     void namesTheVersionAndEveryPlaceBerthKeepsFiles() {
         AboutInfo about = AboutInfo.of("Linux", Map.of("XDG_CACHE_HOME", "/var/cache/ann"), HOME);
         assertEquals(System.getProperty("berth.expectedVersion"), about.version());
-        assertEquals(List.of(Path.of("/home/ann/.config/berth"), Path.of("/home/ann/.local/share/berth/journal"),
-                        Path.of("/var/cache/ann/berth"), Path.of("/home/ann/.local/state/berth/logs")),
+        assertEquals(List.of(Path.of("/users/ann/.config/berth"), Path.of("/users/ann/.local/share/berth/journal"),
+                        Path.of("/var/cache/ann/berth"), Path.of("/users/ann/.local/state/berth/logs")),
                 about.places().stream().map(AboutInfo.Place::path).toList());
     }
 

@@ -27,7 +27,7 @@ class UserMessageTest {
                         dev.berth.connection.CredentialsUnavailableException.Reason.NO_PASSWORD_SAVED, "No password is saved.", null),
                         "Password needed", "settings"),
                 Arguments.of(new dev.berth.connection.SecretStoreException("the keyring refused", null), "Keyring problem", "unlocked"),
-                Arguments.of(new dev.berth.connection.docker.DockerConfigException(Path.of("/home/a/.docker/config.json"), "not JSON"),
+                Arguments.of(new dev.berth.connection.docker.DockerConfigException(Path.of("/users/a/.docker/config.json"), "not JSON"),
                         "Docker's settings cannot be read", "config.json"),
                 Arguments.of(new dev.berth.format.MalformedContentException("the manifest is not JSON"), "Unexpected content", "JSON"),
                 Arguments.of(new java.net.UnknownHostException("registry.example"), "Cannot reach the registry", "Check the address"),
