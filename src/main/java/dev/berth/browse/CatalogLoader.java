@@ -4,6 +4,7 @@ import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.FanOut;
+import dev.berth.work.Progress;
 import dev.berth.registry.ListingLimits;
 import dev.berth.registry.Page;
 import dev.berth.registry.RegistryClient;
@@ -25,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Fills the repository tree: reads the catalog page by page and, while later pages are still
  * coming, counts the tags of each repository with a bounded number of requests in flight.
- * Everything found is reported in batches ({@link CatalogListener}) so that tens of thousands of
- * repositories cost a UI a handful of updates, not one per repository.
+ * Everything found is reported as {@link CatalogBatch}es through a {@link Progress}, on the thread
+ * that called the loader (never two at once), at most one per batch interval, so that tens of
+ * thousands of repositories cost a UI a handful of updates, not one per repository.
  *
  * <p>Blocking: call it from a background thread. Cancelling the signal aborts the requests in
  * flight and makes {@link #load} throw {@link CancellationException}; the listener is not called
@@ -92,7 +94,7 @@ public final class CatalogLoader {
      * @throws RegistryException    when the first page fails for another reason (registry down, TLS…)
      * @throws CancellationException when {@code cancel} is cancelled
      */
-    public CatalogResult load(CatalogListener listener, CancelSignal cancel) throws RegistryException {
+    public CatalogResult load(Progress<CatalogBatch> listener, CancelSignal cancel) throws RegistryException {
         return new Run(listener, cancel).execute(this::listCatalog);
     }
 
@@ -100,7 +102,7 @@ public final class CatalogLoader {
      * Counts the tags of repositories known by name (added by hand where the catalog is refused,
      * or expanded lazily when loading ran with counting off). They are reported as listed first.
      */
-    public CatalogResult.Listed countTags(Collection<String> repositories, CatalogListener listener, CancelSignal cancel) {
+    public CatalogResult.Listed countTags(Collection<String> repositories, Progress<CatalogBatch> listener, CancelSignal cancel) {
         List<String> names = List.copyOf(new LinkedHashSet<>(repositories));
         try {
             return (CatalogResult.Listed) new Run(listener, cancel).execute((c, sink) -> sink.accept(names));
@@ -153,7 +155,7 @@ public final class CatalogLoader {
 
     /** One load: a lister task, a counting task per repository ({@code concurrency} at once), and the caller's thread delivering batches. */
     private final class Run {
-        private final CatalogListener listener;
+        private final Progress<CatalogBatch> listener;
         private final CancelSignal cancel;
         private final BatchPump<Event> pump = new BatchPump<>(options.batchInterval());
         private final AtomicReference<RegistryException> refused = new AtomicReference<>();
@@ -166,7 +168,7 @@ public final class CatalogLoader {
         private final Map<String, RegistryException> failures = new HashMap<>();
         private boolean ended;
 
-        Run(CatalogListener listener, CancelSignal cancel) {
+        Run(Progress<CatalogBatch> listener, CancelSignal cancel) {
             this.listener = listener;
             this.cancel = cancel;
         }
@@ -259,7 +261,7 @@ public final class CatalogLoader {
             counted.forEach(c -> counts.put(c.repository(), c.count()));
             failed.forEach(f -> failures.put(f.repository(), f.cause()));
             int toCount = options.countTags() ? repositories.size() : 0;
-            listener.batch(new CatalogBatch(listed, counted, failed,
+            listener.report(new CatalogBatch(listed, counted, failed,
                     new CatalogProgress(repositories.size(), toCount, counts.size(), failures.size(), ended)));
         }
     }

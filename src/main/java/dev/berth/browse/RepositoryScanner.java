@@ -10,6 +10,7 @@ import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.FanOut;
+import dev.berth.work.Progress;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.time.Duration;
@@ -63,7 +64,7 @@ public final class RepositoryScanner {
         this.batchInterval = batchInterval;
     }
 
-    public RepositorySnapshot scan(RegistryClient client, String repository, ScanListener listener) throws RegistryException {
+    public RepositorySnapshot scan(RegistryClient client, String repository, Progress<ScanEvent> listener) throws RegistryException {
         return scan(client, repository, listener, CancelSignal.none());
     }
 
@@ -72,7 +73,7 @@ public final class RepositoryScanner {
      *
      * @throws CancellationException when {@code cancel} is cancelled (not an error: nothing to report)
      */
-    public RepositorySnapshot scan(RegistryClient client, String repository, ScanListener listener, CancelSignal cancel)
+    public RepositorySnapshot scan(RegistryClient client, String repository, Progress<ScanEvent> listener, CancelSignal cancel)
             throws RegistryException {
         return new Scan(client, repository, cancel).run(listener);
     }
@@ -124,16 +125,16 @@ public final class RepositoryScanner {
             this.unlinked = client;
         }
 
-        RepositorySnapshot run(ScanListener listener) throws RegistryException {
+        RepositorySnapshot run(Progress<ScanEvent> listener) throws RegistryException {
             List<CompletableFuture<Optional<TagInfo>>> resolved = new ArrayList<>();
             try (FanOut work = FanOut.open("berth-scan-", concurrency, cancel, pump::wake)) {
                 this.work = work;
                 this.client = unlinked.withCancel(work.stop());
                 List<String> names = validTags(client.tags(repository), listener);
                 tagCount = names.size();
-                listener.tagsListed(tagCount);
+                listener.report(new ScanEvent.TagsListed(tagCount));
                 for (String name : names) resolved.add(work.fork(() -> resolve(name)));
-                pump.run(() -> work.idle() || work.failure().isPresent(), cancel, events -> listener.batch(batch(events)));
+                pump.run(() -> work.idle() || work.failure().isPresent(), cancel, events -> listener.report(batch(events)));
                 work.await(RegistryException.class);
             }
             List<TagInfo> tags = new ArrayList<>();
@@ -147,14 +148,14 @@ public final class RepositoryScanner {
          * The tags that are valid names; each other one is reported as skipped and never requested,
          * so nothing downstream (a table, a cleanup) can act on it.
          */
-        private List<String> validTags(List<String> listed, ScanListener listener) {
+        private List<String> validTags(List<String> listed, Progress<ScanEvent> listener) {
             List<String> valid = new ArrayList<>(listed.size());
             for (String tag : listed) {
                 Optional<String> problem = Names.tagProblem(tag);
                 if (problem.isEmpty()) {
                     valid.add(tag);
                 } else {
-                    listener.tagSkipped(tag);
+                    listener.report(new ScanEvent.TagSkipped(tag));
                     pump.post(new Event.TagSkipped(new ScanFailure(repository + ":" + Printable.quoted(tag),
                             new RegistryException.Refused("The registry listed a tag that is not a valid name (" + problem.get()
                                     + "); Berth skipped it and sent no request for it."))));

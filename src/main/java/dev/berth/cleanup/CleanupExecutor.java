@@ -5,6 +5,7 @@ import dev.berth.cleanup.DeletionOutcome.Status;
 import dev.berth.domain.Digest;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.FanOut;
+import dev.berth.work.Progress;
 import dev.berth.registry.DeletableManifest;
 import dev.berth.registry.DeleteResult;
 import dev.berth.registry.ManifestResponse;
@@ -61,13 +62,13 @@ public final class CleanupExecutor {
     }
 
     /** Applies {@code plan}; throws only if the journal cannot be started (then nothing was deleted). */
-    public ApplyResult apply(CleanupPlan plan, ApplyListener listener, CancelSignal cancel) throws IOException {
+    public ApplyResult apply(CleanupPlan plan, Progress<ApplyEvent> listener, CancelSignal cancel) throws IOException {
         List<ManifestDeletion> deletions = plan.deletions();
         List<TagRemoval> untags = plan.untags();
         int total = deletions.size() + untags.size();
         Journal.Writer writer = journal.begin(JournalOperation.Kind.CLEANUP, registryName, client.host(),
                 describe(plan), clock.instant());
-        listener.started(writer.id(), total);
+        listener.report(new ApplyEvent.Started(writer.id(), total));
         Run run = new Run(writer, listener, cancel, total);
         for (RepositoryPlan repository : plan.repositories()) {
             if (!repository.deletions().isEmpty() || !repository.untaggedTags().isEmpty()) run.preflight(repository);
@@ -115,7 +116,7 @@ public final class CleanupExecutor {
     /** The state of one apply. */
     private final class Run {
         final Journal.Writer writer;
-        final ApplyListener listener;
+        final Progress<ApplyEvent> listener;
         final CancelSignal cancel;
         final int total;
         final Map<String, DeletionOutcome> outcomes = new ConcurrentHashMap<>();
@@ -128,7 +129,7 @@ public final class CleanupExecutor {
         final AtomicInteger done = new AtomicInteger();
         final RegistryClient reading;
 
-        Run(Journal.Writer writer, ApplyListener listener, CancelSignal cancel, int total) {
+        Run(Journal.Writer writer, Progress<ApplyEvent> listener, CancelSignal cancel, int total) {
             this.writer = writer;
             this.listener = listener;
             this.cancel = cancel;
@@ -200,7 +201,7 @@ public final class CleanupExecutor {
 
         private void finish(Removal d, DeletionOutcome outcome) {
             outcomes.put(key(d), outcome);
-            listener.finished(outcome, done.incrementAndGet(), total);
+            listener.report(new ApplyEvent.Deleted(outcome, done.incrementAndGet(), total));
         }
 
         private DeletionOutcome attempt(ManifestDeletion d) {

@@ -4,7 +4,9 @@ import dev.berth.browse.ImageSummaries;
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.browse.ScanBatch;
+import dev.berth.browse.ScanEvent;
+import dev.berth.browse.ScanFailure;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.ImageManifest;
@@ -13,6 +15,7 @@ import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.graph.ManifestWalker;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.util.HashMap;
@@ -44,7 +47,7 @@ public final class CleanupScan {
         return client.catalog().stream().filter(r -> r.startsWith(namespace)).sorted().toList();
     }
 
-    public List<RepositorySnapshot> scan(RegistryClient client, List<String> repositories, Referrers referrers, ScanListener listener,
+    public List<RepositorySnapshot> scan(RegistryClient client, List<String> repositories, Referrers referrers, Progress<ScanEvent> listener,
             CancelSignal cancel) throws RegistryException {
         RegistryClient registry = client.withCancel(cancel);
         List<RepositorySnapshot> snapshots = new java.util.ArrayList<>();
@@ -52,8 +55,9 @@ public final class CleanupScan {
             cancel.throwIfCancelled();
             Optional<String> invalid = Names.repositoryProblem(repository);
             if (invalid.isPresent()) { // listed by a broken or hostile registry: never requested, never cleaned up
-                listener.failed(Printable.quoted(repository), new RegistryException.Refused("The registry listed a repository "
-                        + "that is not a valid name (" + invalid.get() + "); the cleanup skipped it and sent no request for it."));
+                listener.report(ScanBatch.found(List.of(), List.of(new ScanFailure(Printable.quoted(repository),
+                        new RegistryException.Refused("The registry listed a repository that is not a valid name ("
+                                + invalid.get() + "); the cleanup skipped it and sent no request for it.")))));
                 continue;
             }
             RepositorySnapshot snapshot = scanner.scan(registry, repository, listener);
@@ -63,24 +67,27 @@ public final class CleanupScan {
     }
 
     /** {@code snapshot} plus the referrers of its tagged manifests (one level: referrers of referrers are rare). */
-    public static RepositorySnapshot withReferrers(RegistryClient client, RepositorySnapshot snapshot, ScanListener listener)
+    public static RepositorySnapshot withReferrers(RegistryClient client, RepositorySnapshot snapshot, Progress<ScanEvent> listener)
             throws RegistryException {
         String repository = snapshot.repository();
         Map<Digest, ImageSummary> images = new HashMap<>(snapshot.images());
+        List<ImageSummary> found = new java.util.ArrayList<>();
+        List<ScanFailure> failures = new java.util.ArrayList<>();
         ManifestWalker<RegistryException> walker = new ManifestWalker<>(digest -> {
             if (images.containsKey(digest)) return Optional.empty();
             try {
                 return Optional.of(client.manifest(repository, digest.toString()).manifest());
             } catch (RegistryException.NotFound gone) {
-                listener.failed(repository + "@" + digest.shortHex(), gone);
+                failures.add(new ScanFailure(repository + "@" + digest.shortHex(), gone));
                 return Optional.empty();
             }
         }, manifest -> summary(manifest).ifPresent(s -> {
             images.put(s.digest(), s);
-            listener.imageLoaded(s);
+            found.add(s);
         }));
         walker.referrersOf(snapshot.tagsByDigest().keySet(), subject -> client.referrers(repository, subject),
                 1, ManifestWalker.Children.none());
+        if (!found.isEmpty() || !failures.isEmpty()) listener.report(ScanBatch.found(found, failures));
         return new RepositorySnapshot(snapshot.registry(), repository, snapshot.tags(), images);
     }
 

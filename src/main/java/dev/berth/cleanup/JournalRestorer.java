@@ -11,6 +11,7 @@ import dev.berth.domain.Tag;
 import dev.berth.format.MalformedContentException;
 import dev.berth.format.ManifestParser;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class JournalRestorer {
         this(client, journal, Clock.systemUTC());
     }
 
-    public RestoreResult restore(JournalOperation operation, RestoreListener listener, CancelSignal cancel) throws IOException {
+    public RestoreResult restore(JournalOperation operation, Progress<Restored> listener, CancelSignal cancel) throws IOException {
         RegistryClient registry = client.withCancel(cancel);
         List<JournalEntry> backwards = new ArrayList<>(operation.entries());
         java.util.Collections.reverse(backwards);
@@ -65,7 +66,7 @@ public final class JournalRestorer {
                 }
             }
             outcomes.add(outcome);
-            listener.finished(outcome, outcomes.size(), backwards.size());
+            listener.report(new Restored(outcome, outcomes.size(), backwards.size()));
         }
         // The readable entries are restored even when others are damaged: each stands on its own (an index
         // whose child is lost is refused by the dependency check), and the damaged ones are reported, not guessed.

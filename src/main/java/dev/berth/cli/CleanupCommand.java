@@ -2,10 +2,12 @@ package dev.berth.cli;
 
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.browse.ScanBatch;
+import dev.berth.browse.ScanEvent;
+import dev.berth.browse.ScanFailure;
 import dev.berth.browse.SummaryCache;
 import dev.berth.cleanup.Ages;
-import dev.berth.cleanup.ApplyListener;
+import dev.berth.cleanup.ApplyEvent;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupMessages;
@@ -20,6 +22,7 @@ import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagPattern;
 import dev.berth.cleanup.Untagging;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.TagDeletionCheck;
@@ -199,23 +202,23 @@ final class CleanupCommand extends RegistryCommand {
         return regexes.stream().map(TagPattern::of).toList();
     }
 
-    private ApplyListener progress() {
-        return new ApplyListener() {
-            @Override
-            public void finished(DeletionOutcome outcome, int done, int total) {
-                if (json) return;
-                synchronized (environment.err()) {
-                    environment.err().printf("[%d/%d] %s %s%n", done, total, CleanupOutput.status(outcome), CleanupOutput.what(outcome));
-                }
+    private Progress<ApplyEvent> progress() {
+        return event -> {
+            if (json || !(event instanceof ApplyEvent.Deleted(DeletionOutcome outcome, int done, int total))) return;
+            synchronized (environment.err()) {
+                environment.err().printf("[%d/%d] %s %s%n", done, total, CleanupOutput.status(outcome), CleanupOutput.what(outcome));
             }
         };
     }
 
     /** Reports manifests the scan could not read: they are kept, and the person should know why. */
-    private record ScanWarnings(CliEnvironment environment) implements ScanListener {
+    private record ScanWarnings(CliEnvironment environment) implements Progress<ScanEvent> {
         @Override
-        public void failed(String what, Exception cause) {
-            environment.err().println("berth: warning: could not read " + what + ": " + cause.getMessage());
+        public void report(ScanEvent event) {
+            if (!(event instanceof ScanBatch batch)) return;
+            for (ScanFailure failure : batch.failures()) {
+                environment.err().println("berth: warning: could not read " + failure.what() + ": " + failure.cause().getMessage());
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.domain.ByteSize;
 import dev.berth.transfer.TransferEvent;
-import dev.berth.transfer.TransferListener;
+import dev.berth.work.Progress;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ProgressBar;
@@ -13,7 +13,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * process's own terminal) when there is one, or, when stderr is a file or a pipe, one plain line per
  * finished blob (nothing that needs a terminal to read).
  */
-final class CopyProgress implements TransferListener {
+final class CopyProgress implements Progress<TransferEvent> {
 
     private final PrintWriter err;
     private final boolean terminal;
@@ -25,7 +25,7 @@ final class CopyProgress implements TransferListener {
     }
 
     @Override
-    public void on(TransferEvent event) {
+    public void report(TransferEvent event) {
         if (terminal) {
             if (event instanceof TransferEvent.Overall overall) draw(overall);
             return;

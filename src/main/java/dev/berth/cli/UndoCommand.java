@@ -6,10 +6,11 @@ import dev.berth.cleanup.JournalDamage;
 import dev.berth.cleanup.JournalListing;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.JournalRestorer;
-import dev.berth.cleanup.RestoreListener;
+import dev.berth.cleanup.Restored;
 import dev.berth.cleanup.RestoreOutcome;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import dev.berth.registry.RegistryClient;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,9 +62,10 @@ final class UndoCommand extends RegistryCommand {
         operation.damage().stream().filter(d -> !d.blocksRestore())
                 .forEach(d -> environment.err().println("berth: note: " + d.describe()));
         RegistryClient client = new CliConnector(environment).connect(spec.commandLine(), operation.registry(), operation.apiHost(), connection);
-        RestoreListener progress = (outcome, done, total) -> {
-            if (!json) environment.err().printf("[%d/%d] %s %s@%s%n", done, total, outcome.status().name().toLowerCase(Locale.ROOT),
-                    outcome.entry().repository(), outcome.entry().digest().shortHex());
+        Progress<Restored> progress = restored -> {
+            if (!json) environment.err().printf("[%d/%d] %s %s@%s%n", restored.done(), restored.total(),
+                    restored.outcome().status().name().toLowerCase(Locale.ROOT),
+                    restored.outcome().entry().repository(), restored.outcome().entry().digest().shortHex());
         };
         RestoreResult result = new JournalRestorer(client, journal).restore(operation, progress, CancelSignal.none());
         if (json) new Output(environment.out()).json(json(result));

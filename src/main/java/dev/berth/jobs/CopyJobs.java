@@ -25,7 +25,7 @@ public final class CopyJobs {
             try (ImageSource in = places.source(request.from().place(), cancel);
                     ImageDestination out = places.destination(request.to().place(), cancel)) {
                 result = copier.copy(in, request.from().name(), out, request.destinationName(), request.effectiveOptions(), cancel,
-                        progress.transferListener());
+                        progress.transferProgress());
             }
             return new JobOutcome(Optional.of(result.digest()), result.bytes(), note(result));
         });

@@ -1,7 +1,7 @@
 package dev.berth.jobs;
 
 import dev.berth.transfer.TransferEvent;
-import dev.berth.transfer.TransferListener;
+import dev.berth.work.Progress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ public final class JobProgress {
     }
 
     /** Feeds a copy's events into this progress. */
-    public TransferListener transferListener() {
+    public Progress<TransferEvent> transferProgress() {
         return event -> {
             switch (event) {
                 case TransferEvent.BlobStarted e -> layer(e.blob().digest().toString(), e.blob().size(), 0, LayerProgress.State.MOVING);

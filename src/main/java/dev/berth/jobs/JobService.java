@@ -1,5 +1,6 @@
 package dev.berth.jobs;
 
+import dev.berth.work.Progress;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ public final class JobService implements AutoCloseable {
     private final LongSupplier nanos;
     private final AtomicLong ids = new AtomicLong();
     private final List<Job> jobs = new CopyOnWriteArrayList<>();
-    private final List<JobListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Progress<Job>> listeners = new CopyOnWriteArrayList<>();
 
     public JobService(int maxRunning, JobHistory history, Clock clock) {
         this(maxRunning, history, clock, System::nanoTime);
@@ -75,7 +76,12 @@ public final class JobService implements AutoCloseable {
         return history.summaries();
     }
 
-    public Runnable listen(JobListener listener) {
+    /**
+     * Tells {@code listener} of every job that changed (its state, or its progress at most every
+     * {@link #UPDATE_INTERVAL}), on the job's thread or the caller's: it must be quick, e.g. a batcher
+     * for the UI thread. Returns what stops the telling.
+     */
+    public Runnable listen(Progress<Job> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }
@@ -118,7 +124,7 @@ public final class JobService implements AutoCloseable {
     }
 
     private void tell(Job job) {
-        for (JobListener listener : listeners) listener.changed(job);
+        for (Progress<Job> listener : listeners) listener.report(job);
     }
 
     /** Cancels what runs and waits, briefly, for it to discard what it wrote. */

@@ -1,6 +1,7 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Amount;
+import dev.berth.work.Progress;
 import dev.berth.work.CancelSignal;
 import dev.berth.domain.Digest;
 import dev.berth.registry.auth.Scope;
@@ -38,10 +39,10 @@ final class BlobUploads {
      * Uploads {@code size} bytes from {@code source} as {@code digest}, unless the repository has
      * the blob already. {@code chunkSize} 0 sends it in one request.
      */
-    void upload(String repository, Digest digest, long size, BlobSource source, long chunkSize, ProgressListener progress)
+    void upload(String repository, Digest digest, long size, BlobSource source, long chunkSize, Progress<Amount> progress)
             throws RegistryException {
         if (blobs.exists(repository, digest).isPresent()) {
-            progress.progressed(size, size);
+            progress.report(Amount.bytes(size, size));
             return;
         }
         for (int attempt = 1; ; attempt++) {
@@ -77,7 +78,7 @@ final class BlobUploads {
     }
 
     private void uploadOnce(String repository, Digest digest, long size, BlobSource source, long chunkSize,
-            ProgressListener progress) throws RegistryException {
+            Progress<Amount> progress) throws RegistryException {
         String action = "upload blob " + digest.shortHex() + " to " + repository;
         HttpUrl location;
         try (Response started = http.send(Exchange.of("POST", ApiPaths.uploads(http, repository).build(),
@@ -96,7 +97,7 @@ final class BlobUploads {
     }
 
     private void sendContent(String repository, HttpUrl location, Digest digest, long size, BlobSource source, long chunkSize,
-            ProgressListener progress, String action) throws RegistryException {
+            Progress<Amount> progress, String action) throws RegistryException {
         try (InputStream in = source.open()) {
             if (chunkSize <= 0 || chunkSize >= size) {
                 finish(repository, location, digest, body(in, size, 0, size, progress), size, action);
@@ -175,7 +176,7 @@ final class BlobUploads {
     }
 
     /** A one-shot body streaming {@code length} bytes from {@code in}: never buffered, never replayed. */
-    private static RequestBody body(InputStream in, long length, long offset, long total, ProgressListener progress) {
+    private static RequestBody body(InputStream in, long length, long offset, long total, Progress<Amount> progress) {
         return new RequestBody() {
             @Override
             public MediaType contentType() {
@@ -202,7 +203,7 @@ final class BlobUploads {
                     if (read < 0) throw new IOException("the blob source ended after " + (offset + written) + " bytes");
                     sink.write(buffer, 0, read);
                     written += read;
-                    progress.progressed(offset + written, total);
+                    progress.report(Amount.bytes(offset + written, total));
                 }
             }
         };

@@ -1,6 +1,7 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Amount;
+import dev.berth.work.Progress;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.RawBytes;
@@ -72,7 +73,7 @@ final class Blobs {
      * earlier attempt), the download resumes with a Range request; the digest covers the whole
      * file either way. On a mismatch the file is deleted.
      */
-    void download(String repository, Descriptor descriptor, Path target, ProgressListener progress) throws RegistryException {
+    void download(String repository, Descriptor descriptor, Path target, Progress<Amount> progress) throws RegistryException {
         Digest digest = descriptor.digest();
         String action = "download blob " + digest.shortHex() + " of " + repository;
         try {
@@ -148,7 +149,7 @@ final class Blobs {
     }
 
     private static long copy(InputStream in, Path target, long have, long expected, MessageDigest hasher,
-            ProgressListener progress, Digest digest) throws IOException {
+            Progress<Amount> progress, Digest digest) throws IOException {
         StandardOpenOption mode = have > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
         try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[BUFFER];
@@ -161,7 +162,7 @@ final class Blobs {
                 out.write(buffer, 0, n);
                 hasher.update(buffer, 0, n);
                 have += n;
-                progress.progressed(have, expected);
+                progress.report(Amount.bytes(have, expected));
             }
         }
         return have;

@@ -1,6 +1,7 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Amount;
+import dev.berth.work.Progress;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.FanOut;
 import dev.berth.domain.Descriptor;
@@ -227,19 +228,19 @@ public final class RegistryClient {
         return blobs.open(repository, descriptor);
     }
 
-    public void downloadBlob(String repository, Descriptor descriptor, Path target, ProgressListener progress)
+    public void downloadBlob(String repository, Descriptor descriptor, Path target, Progress<Amount> progress)
             throws RegistryException {
         blobs.download(repository, descriptor, target, progress);
     }
 
     /** Uploads a blob of an image unless present, in one request: the blob half of {@link #putImage}. */
     public void putBlob(RepositoryName repository, Descriptor blob, BlobSource content) throws RegistryException {
-        uploads.upload(repository.value(), blob.digest(), blob.size(), content, 0, ProgressListener.NONE);
+        uploads.upload(repository.value(), blob.digest(), blob.size(), content, 0, Progress.none());
     }
 
     /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */
     public void uploadBlob(String repository, Digest digest, long size, BlobSource source, long chunkSize,
-            ProgressListener progress) throws RegistryException {
+            Progress<Amount> progress) throws RegistryException {
         uploads.upload(repository, digest, size, source, chunkSize, progress);
     }
 

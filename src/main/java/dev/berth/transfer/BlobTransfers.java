@@ -24,11 +24,11 @@ final class BlobTransfers {
     private final CopyOptions options;
     private final CancelSignal cancel;
     private CancelSignal stop;
-    private final Progress progress;
+    private final CopyTally progress;
     private final Path scratch;
     private final Map<Digest, Descriptor> stored = new ConcurrentHashMap<>();
 
-    BlobTransfers(ImageSource from, ImageDestination to, CopyOptions options, CancelSignal cancel, Progress progress, Path scratch) {
+    BlobTransfers(ImageSource from, ImageDestination to, CopyOptions options, CancelSignal cancel, CopyTally progress, Path scratch) {
         this.from = from;
         this.to = to;
         this.options = options;

@@ -5,6 +5,7 @@ import dev.berth.domain.Digest;
 import dev.berth.domain.ImageIndex;
 import dev.berth.domain.Manifest;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import dev.berth.store.ImageDestination;
 import dev.berth.store.ImageSource;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ImageCopier {
      * holds one image) to {@code to}, naming it {@code tag} there (or storing it by digest).
      */
     public CopyResult copy(ImageSource from, String reference, ImageDestination to, Optional<String> tag, CopyOptions options,
-            CancelSignal cancel, TransferListener listener) throws IOException {
+            CancelSignal cancel, Progress<TransferEvent> listener) throws IOException {
         long start = System.nanoTime();
         Descriptor top = resolve(from, reference);
         PlatformFilter filter = new PlatformFilter(options.platforms());
@@ -52,7 +53,7 @@ public final class ImageCopier {
         Optional<Referrers> referrers = options.referrers() ? Optional.of(Referrers.between(from, to)) : Optional.empty();
         ImageGraph graph = ImageGraph.walk(from, root, filter, unwrapped);
         if (referrers.isPresent()) graph.addReferrers(referrers.get());
-        Progress progress = new Progress(listener, graph.blobs().values());
+        CopyTally progress = new CopyTally(listener, graph.blobs().values());
         Map<Digest, Descriptor> stored = new BlobTransfers(from, to, options, cancel, progress, scratch).run(graph.blobs().values());
 
         cancel.throwIfCancelled();

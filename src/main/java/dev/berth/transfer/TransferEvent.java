@@ -5,7 +5,8 @@ import dev.berth.domain.Descriptor;
 /**
  * What a copy reports as it goes: per blob (started, bytes, copied, skipped, mounted) and, after
  * each of those, the copy's overall progress. One stream per copy, for the CLI's progress line and
- * the app's jobs.
+ * the app's jobs, through a {@link dev.berth.work.Progress}. The engine reports them one at a time
+ * (from the copying threads, serialised), so a sink needs no locking but must be quick.
  */
 public sealed interface TransferEvent {
 

@@ -85,6 +85,15 @@ class LayeringTest {
     }
 
     @Test
+    void workReportsProgressThroughOneModelNotAListenerPerFeature() {
+        noClasses().that().resideInAPackage("dev.berth..")
+                .should().haveSimpleNameEndingWith("Listener")
+                .because("long work reports typed events through dev.berth.work.Progress (its javadoc says how); six listener "
+                        + "interfaces did that before, each in its own way")
+                .check(berth);
+    }
+
+    @Test
     void theManifestWalkKnowsOnlyTheDomain() {
         classes().that().resideInAPackage("dev.berth.graph..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.berth.graph..", "dev.berth.domain..", "java..")

@@ -3,10 +3,9 @@ package dev.berth.bench;
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.work.Progress;
 import dev.berth.browse.SummaryCache;
 import dev.berth.browse.TagInfo;
-import dev.berth.cleanup.ApplyListener;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
@@ -198,13 +197,13 @@ public final class CleanupBenchmark {
 
     static double berth(RegistryClient client, String repository, int concurrency, Path work, int count) throws Exception {
         long scanStart = System.nanoTime();
-        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(client, repository, ScanListener.NONE);
+        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(client, repository, Progress.none());
         double scanMs = (System.nanoTime() - scanStart) / 1e6;
         CleanupPlan plan = CleanupPlanner.plan(snapshot, RetentionRules.keepLast(0).withInclude("t.*"), Instant.now());
         if (plan.deletions().size() != count) throw new IllegalStateException("planned " + plan.deletions().size());
         Journal journal = new Journal(work.resolve("journal-" + concurrency));
         long start = System.nanoTime();
-        ApplyResult result = new CleanupExecutor(client, journal, concurrency).apply(plan, ApplyListener.NONE, CancelSignal.none());
+        ApplyResult result = new CleanupExecutor(client, journal, concurrency).apply(plan, Progress.none(), CancelSignal.none());
         double ms = (System.nanoTime() - start) / 1e6;
         if (result.deleted() != count) throw new IllegalStateException("deleted " + result.deleted() + ": " + result.stopReason());
         System.out.printf(Locale.ROOT, "apply: %s scanned in %.0f ms (not timed below), applied with concurrency %d in %.0f ms%n",

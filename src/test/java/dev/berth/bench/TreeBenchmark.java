@@ -8,7 +8,7 @@ import dev.berth.browse.CatalogResult;
 import dev.berth.browse.DiskSummaryCache;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.work.Progress;
 import dev.berth.work.CancelSignal;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
@@ -381,7 +381,7 @@ public final class TreeBenchmark {
         long images = 0;
         for (int i = 0; i < repos.size(); i++) {
             long repoStart = System.nanoTime();
-            RepositorySnapshot snapshot = scanner.scan(client, repos.get(i), ScanListener.NONE);
+            RepositorySnapshot snapshot = scanner.scan(client, repos.get(i), Progress.none());
             perRepo[i] = System.nanoTime() - repoStart;
             images += snapshot.images().size();
         }

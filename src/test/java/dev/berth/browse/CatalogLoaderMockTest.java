@@ -11,6 +11,7 @@ import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
 import dev.berth.registry.http.RetryPolicy;
+import dev.berth.work.Progress;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -112,7 +113,7 @@ class CatalogLoaderMockTest {
     void asksForSmallerPagesWhenThePageSizeIsRefused() throws Exception {
         answer(r -> r.getUrl().encodedPath().endsWith("/_catalog") ? catalog(r, 250, 100)
                 : json(200, "{\"name\":\"x\",\"tags\":[\"a\",\"b\"]}"));
-        CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(connect()).load(CatalogListener.NONE,
+        CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(connect()).load(Progress.none(),
                 CancelSignal.none());
         assertEquals(250, listed.repositories().size());
         assertEquals(250, listed.tagCounts().size());
@@ -128,7 +129,7 @@ class CatalogLoaderMockTest {
     })
     void aRefusedCatalogMeansAddRepositoriesByName(int status, String code, String type) throws Exception {
         answer(r -> json(status, "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"no catalog for you\"}]}"));
-        CatalogResult result = new CatalogLoader(connect()).load(CatalogListener.NONE, CancelSignal.none());
+        CatalogResult result = new CatalogLoader(connect()).load(Progress.none(), CancelSignal.none());
         CatalogResult.NotListed notListed = assertInstanceOf(CatalogResult.NotListed.class, result);
         assertEquals(type, notListed.reason().getClass().getSimpleName());
     }
@@ -136,13 +137,13 @@ class CatalogLoaderMockTest {
     @Test
     void aPlainTextNotFoundAlsoMeansNoCatalog() throws Exception {
         answer(r -> new MockResponse.Builder().code(404).addHeader("Content-Type", "text/plain").body("404 page not found\n").build());
-        assertInstanceOf(CatalogResult.NotListed.class, new CatalogLoader(connect()).load(CatalogListener.NONE, CancelSignal.none()));
+        assertInstanceOf(CatalogResult.NotListed.class, new CatalogLoader(connect()).load(Progress.none(), CancelSignal.none()));
     }
 
     @Test
     void aFailingFirstPageIsAnError() throws Exception {
         answer(r -> json(500, "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"storage on fire\"}]}"));
-        assertThrows(RegistryException.class, () -> new CatalogLoader(connect()).load(CatalogListener.NONE, CancelSignal.none()));
+        assertThrows(RegistryException.class, () -> new CatalogLoader(connect()).load(Progress.none(), CancelSignal.none()));
     }
 
     @Test
@@ -155,7 +156,7 @@ class CatalogLoaderMockTest {
             return json(200, "{\"name\":\"x\",\"tags\":[\"1\"]}");
         });
         CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(connect(),
-                CatalogLoader.Options.defaults().withPageSize(100)).load(CatalogListener.NONE, CancelSignal.none());
+                CatalogLoader.Options.defaults().withPageSize(100)).load(Progress.none(), CancelSignal.none());
         assertEquals(100, listed.repositories().size());
         assertEquals(100, listed.tagCounts().size());
         assertTrue(listed.truncatedBy().isPresent());
@@ -170,7 +171,7 @@ class CatalogLoaderMockTest {
             if (path.contains("repo-000007")) return json(500, "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"broken\"}]}");
             return json(200, "{\"name\":\"x\",\"tags\":null}");
         });
-        CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(connect()).load(CatalogListener.NONE,
+        CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(connect()).load(Progress.none(),
                 CancelSignal.none());
         assertEquals(49, listed.tagCounts().size());
         assertTrue(listed.tagCounts().values().stream().allMatch(c -> c == 0), "\"tags\": null is an empty repository");

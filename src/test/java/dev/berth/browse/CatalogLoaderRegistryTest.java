@@ -14,6 +14,7 @@ import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,14 +77,14 @@ class CatalogLoaderRegistryTest {
     }
 
     /** Collects batches and checks, as they come, what a tree relies on. */
-    private static final class Recorder implements CatalogListener {
+    private static final class Recorder implements Progress<CatalogBatch> {
         final List<CatalogBatch> batches = new CopyOnWriteArrayList<>();
         final Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final Set<String> listed = new HashSet<>();
         final List<String> problems = new ArrayList<>();
 
         @Override
-        public void batch(CatalogBatch batch) {
+        public void report(CatalogBatch batch) {
             threads.add(Thread.currentThread());
             batches.add(batch);
             for (String r : batch.repositories()) if (!listed.add(r)) problems.add("listed twice: " + r);
@@ -132,7 +133,7 @@ class CatalogLoaderRegistryTest {
     void countsWithBoundedConcurrencyAlongsideTheCatalog() throws Exception {
         Wire wire = new Wire().delay(15);
         CatalogLoader loader = new CatalogLoader(connect(wire), CatalogLoader.Options.defaults().withConcurrency(3).withPageSize(10));
-        CatalogResult.Listed listed = (CatalogResult.Listed) loader.load(CatalogListener.NONE, CancelSignal.none());
+        CatalogResult.Listed listed = (CatalogResult.Listed) loader.load(Progress.none(), CancelSignal.none());
         assertEquals(EXPECTED.size(), listed.tagCounts().size());
         // Three counting requests, plus the next catalog page fetched meanwhile.
         assertTrue(wire.maxInFlight() <= 4, "in flight: " + wire.maxInFlight());
@@ -170,7 +171,7 @@ class CatalogLoaderRegistryTest {
         CancelSignal cancel = new CancelSignal();
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger afterCancel = new AtomicInteger();
-        CatalogListener listener = batch -> {
+        Progress<CatalogBatch> listener = batch -> {
             if (cancel.isCancelled()) afterCancel.incrementAndGet();
             if (!batch.tagCounts().isEmpty()) started.countDown();
         };

@@ -15,6 +15,7 @@ import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestPki;
 import dev.berth.testing.TokenIssuer;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class CatalogRefusedRegistryTest {
 
     @Test
     void anonymousCallerIsToldToAddRepositoriesByName() throws Exception {
-        CatalogResult result = new CatalogLoader(connect(Credentials.anonymous())).load(CatalogListener.NONE, CancelSignal.none());
+        CatalogResult result = new CatalogLoader(connect(Credentials.anonymous())).load(Progress.none(), CancelSignal.none());
 
         CatalogResult.NotListed notListed = assertInstanceOf(CatalogResult.NotListed.class, result);
         assertInstanceOf(RegistryException.Unauthorized.class, notListed.reason());
@@ -69,7 +70,7 @@ class CatalogRefusedRegistryTest {
 
     @Test
     void signedInCallerWithoutCatalogAccessIsToldTheSame() throws Exception {
-        CatalogResult result = new CatalogLoader(connect(Credentials.basic("reader", "r3ad"))).load(CatalogListener.NONE,
+        CatalogResult result = new CatalogLoader(connect(Credentials.basic("reader", "r3ad"))).load(Progress.none(),
                 CancelSignal.none());
 
         CatalogResult.NotListed notListed = assertInstanceOf(CatalogResult.NotListed.class, result);
@@ -81,7 +82,7 @@ class CatalogRefusedRegistryTest {
     @Test
     void repositoriesAddedByNameAreCounted() throws Exception {
         CatalogResult.Listed listed = new CatalogLoader(connect(Credentials.anonymous())).countTags(List.of("public/tool"),
-                CatalogListener.NONE, CancelSignal.none());
+                Progress.none(), CancelSignal.none());
         assertEquals(Map.of("public/tool", 2), listed.tagCounts());
     }
 }

@@ -10,6 +10,7 @@ import dev.berth.registry.ListingLimits;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
 import dev.berth.testing.HostileNamesRegistry;
+import dev.berth.work.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,8 @@ class HostileNamesScanTest {
     @Test
     void theScannerSkipsInvalidTagsWithoutRequestingThemAndSaysSo() throws Exception {
         Map<String, Exception> failures = new ConcurrentHashMap<>();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public void failed(String what, Exception cause) {
-                failures.put(what, cause);
-            }
+        Progress<ScanEvent> listener = event -> {
+            if (event instanceof ScanBatch batch) batch.failures().forEach(f -> failures.put(f.what(), f.cause()));
         };
 
         RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none(), 4, Duration.ZERO)
@@ -49,7 +47,7 @@ class HostileNamesScanTest {
     @Test
     void theCatalogLoaderListsInvalidNamesButNeverCountsTheirTags() throws Exception {
         CatalogResult.Listed listed = (CatalogResult.Listed) new CatalogLoader(registry.connect())
-                .load(CatalogListener.NONE, CancelSignal.none());
+                .load(Progress.none(), CancelSignal.none());
 
         assertEquals(Set.copyOf(HostileNamesRegistry.allRepositories()), Set.copyOf(listed.repositories()));
         assertEquals(Map.of("ok/repo", HostileNamesRegistry.allTags().size()), listed.tagCounts());
@@ -80,11 +78,8 @@ class HostileNamesScanTest {
     void aCleanupScanSkipsInvalidRepositoriesAndTagsWithoutRequestingThem() throws Exception {
         RegistryClient client = registry.connect();
         Map<String, Exception> failures = new ConcurrentHashMap<>();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public void failed(String what, Exception cause) {
-                failures.put(what, cause);
-            }
+        Progress<ScanEvent> listener = event -> {
+            if (event instanceof ScanBatch batch) batch.failures().forEach(f -> failures.put(f.what(), f.cause()));
         };
 
         List<RepositorySnapshot> snapshots = new CleanupScan(new RepositoryScanner(SummaryCache.none(), 4, Duration.ZERO))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.berth.domain.Digest;
 import dev.berth.domain.Platform;
@@ -18,6 +19,7 @@ import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,9 +103,9 @@ class RepositoryScannerRegistryTest {
     void agreesWithTheSequentialScanner() throws Exception {
         for (String repository : List.of(APP, BIG, BROKEN)) {
             RepositorySnapshot sequential = new SequentialScanner(SummaryCache.none()).scan(connect(new Wire()), repository,
-                    ScanListener.NONE);
+                    Progress.none());
             RepositorySnapshot concurrent = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), repository,
-                    ScanListener.NONE);
+                    Progress.none());
             assertEquals(sequential, concurrent, repository);
         }
     }
@@ -111,7 +113,7 @@ class RepositoryScannerRegistryTest {
     @Test
     void loadsEveryDistinctDigestOnceAndEveryTagWithOneHead() throws Exception {
         Wire wire = new Wire();
-        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(wire), APP, ScanListener.NONE);
+        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(wire), APP, Progress.none());
 
         List<String> tags = snapshot.tags().stream().map(TagInfo::tag).toList();
         assertEquals(8, tags.size(), tags.toString());
@@ -132,7 +134,7 @@ class RepositoryScannerRegistryTest {
 
     @Test
     void multiArchIndexHoldsItsChildrenAndCountsNoAttestationAsAPlatform() throws Exception {
-        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), APP, ScanListener.NONE);
+        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), APP, Progress.none());
 
         ImageSummary index = snapshot.image(d(multiArch.digest())).orElseThrow();
         assertTrue(index.isIndex());
@@ -155,12 +157,12 @@ class RepositoryScannerRegistryTest {
     @Test
     void warmScanOnlyListsAndHeadsTags(@TempDir Path cacheDir) throws Exception {
         Wire cold = new Wire();
-        RepositorySnapshot first = new RepositoryScanner(new DiskSummaryCache(cacheDir)).scan(connect(cold), APP, ScanListener.NONE);
+        RepositorySnapshot first = new RepositoryScanner(new DiskSummaryCache(cacheDir)).scan(connect(cold), APP, Progress.none());
         assertTrue(cold.count("GET", "/manifests/") > 0);
 
         // A new cache instance and connection, as after a restart of the app.
         Wire warm = new Wire();
-        RepositorySnapshot second = new RepositoryScanner(new DiskSummaryCache(cacheDir)).scan(connect(warm), APP, ScanListener.NONE);
+        RepositorySnapshot second = new RepositoryScanner(new DiskSummaryCache(cacheDir)).scan(connect(warm), APP, Progress.none());
 
         assertEquals(first, second, "a cached index brings its children from the cache too");
         assertEquals(1, warm.count("GET", "/tags/list"));
@@ -174,7 +176,7 @@ class RepositoryScannerRegistryTest {
     void keepsRequestsInFlightWithinTheBound() throws Exception {
         Wire wire = new Wire().delay(15);
         RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none(), 3, Duration.ofMillis(50))
-                .scan(connect(wire), BIG, ScanListener.NONE);
+                .scan(connect(wire), BIG, Progress.none());
         assertEquals(BIG_TAGS, snapshot.tags().size());
         assertTrue(wire.maxInFlight() <= 3, "in flight: " + wire.maxInFlight());
         assertEquals(3, wire.maxInFlight(), "and it does use the concurrency it has");
@@ -197,19 +199,19 @@ class RepositoryScannerRegistryTest {
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
         AtomicInteger listed = new AtomicInteger(-1);
-        ScanListener listener = new ScanListener() {
-            @Override
-            public void tagsListed(int count) {
-                listed.set(count);
-                callers.add(Thread.currentThread());
-            }
-
-            @Override
-            public void batch(ScanBatch batch) {
-                maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-                callers.add(Thread.currentThread());
-                batches.add(batch);
-                concurrent.decrementAndGet();
+        Progress<ScanEvent> listener = event -> {
+            switch (event) {
+                case ScanEvent.TagsListed tagsListed -> {
+                    listed.set(tagsListed.count());
+                    callers.add(Thread.currentThread());
+                }
+                case ScanBatch batch -> {
+                    maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+                    callers.add(Thread.currentThread());
+                    batches.add(batch);
+                    concurrent.decrementAndGet();
+                }
+                case ScanEvent.TagSkipped skipped -> fail("no tag of " + BIG + " is invalid: " + skipped);
             }
         };
         RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire().delay(2)), BIG, listener);
@@ -228,20 +230,16 @@ class RepositoryScannerRegistryTest {
     }
 
     @Test
-    void perItemListenersStillHearOfEverything() throws Exception {
+    void theBatchesCarryEveryTagAndImageOnce() throws Exception {
         List<TagInfo> tags = new ArrayList<>();
         List<ImageSummary> images = new ArrayList<>();
-        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), APP, new ScanListener() {
-            @Override
-            public void tagResolved(TagInfo tag) {
-                tags.add(tag);
-            }
-
-            @Override
-            public void imageLoaded(ImageSummary image) {
-                images.add(image);
+        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), APP, event -> {
+            if (event instanceof ScanBatch batch) {
+                tags.addAll(batch.tags());
+                images.addAll(batch.images());
             }
         });
+        assertEquals(snapshot.tags().size(), tags.size());
         assertEquals(Set.copyOf(snapshot.tags()), Set.copyOf(tags));
         assertEquals(Set.copyOf(snapshot.images().values()), Set.copyOf(images));
         assertEquals(snapshot.images().size(), images.size());
@@ -250,11 +248,8 @@ class RepositoryScannerRegistryTest {
     @Test
     void aDeletedIndexChildIsReportedAndTheRestLoads() throws Exception {
         List<ScanFailure> failures = new CopyOnWriteArrayList<>();
-        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), BROKEN, new ScanListener() {
-            @Override
-            public void batch(ScanBatch batch) {
-                failures.addAll(batch.failures());
-            }
+        RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), BROKEN, event -> {
+            if (event instanceof ScanBatch batch) failures.addAll(batch.failures());
         });
         assertEquals(List.of("1.0", "solo"), snapshot.tags().stream().map(TagInfo::tag).toList());
         assertEquals(1, failures.size(), failures.toString());
@@ -266,7 +261,7 @@ class RepositoryScannerRegistryTest {
     @Test
     void anIndexMissingAChildIsNotCached() throws Exception {
         SummaryCache cache = SummaryCache.inMemory();
-        RepositorySnapshot snapshot = new RepositoryScanner(cache).scan(connect(new Wire()), BROKEN, ScanListener.NONE);
+        RepositorySnapshot snapshot = new RepositoryScanner(cache).scan(connect(new Wire()), BROKEN, Progress.none());
         Digest index = snapshot.tags().getFirst().digest();
         assertTrue(cache.get(registry.hostPort(), index).isEmpty(), "its sizes are wrong until the child is back");
         assertTrue(cache.get(registry.hostPort(), snapshot.tags().get(1).digest()).isPresent());
@@ -281,14 +276,12 @@ class RepositoryScannerRegistryTest {
         CountDownLatch started = new CountDownLatch(1);
         List<ScanFailure> failures = new CopyOnWriteArrayList<>();
         AtomicInteger batchesAfterCancel = new AtomicInteger();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public void batch(ScanBatch batch) {
-                if (cancel.isCancelled()) batchesAfterCancel.incrementAndGet();
-                failures.addAll(batch.failures());
-                boolean far = phase.equals("tags") ? batch.progress().tagsDone() >= 10 : batch.progress().imagesDone() >= 10;
-                if (far) started.countDown();
-            }
+        Progress<ScanEvent> listener = event -> {
+            if (!(event instanceof ScanBatch batch)) return;
+            if (cancel.isCancelled()) batchesAfterCancel.incrementAndGet();
+            failures.addAll(batch.failures());
+            boolean far = phase.equals("tags") ? batch.progress().tagsDone() >= 10 : batch.progress().imagesDone() >= 10;
+            if (far) started.countDown();
         };
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.none(), 4, Duration.ofMillis(20));
         CompletableFuture<RepositorySnapshot> scan = CompletableFuture.supplyAsync(() -> {
@@ -320,7 +313,7 @@ class RepositoryScannerRegistryTest {
     @Test
     void aMissingRepositoryIsAnError() {
         assertThrows(RegistryException.NotFound.class,
-                () -> new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), "team/nothing-here", ScanListener.NONE));
+                () -> new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire()), "team/nothing-here", Progress.none()));
     }
 
     @Test
@@ -340,9 +333,9 @@ class RepositoryScannerRegistryTest {
             }
         };
         RepositoryScanner scanner = new RepositoryScanner(counting);
-        scanner.scan(connect(new Wire()), APP, ScanListener.NONE);
+        scanner.scan(connect(new Wire()), APP, Progress.none());
         gets.clear();
-        RepositorySnapshot warm = scanner.scan(connect(new Wire()), APP, ScanListener.NONE);
+        RepositorySnapshot warm = scanner.scan(connect(new Wire()), APP, Progress.none());
         assertEquals(warm.images().keySet(), gets.keySet());
         assertFalse(gets.values().stream().anyMatch(n -> n.get() != 1), gets.toString());
     }

@@ -7,6 +7,7 @@ import dev.berth.domain.ImageManifest;
 import dev.berth.domain.Manifest;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
+import dev.berth.work.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,21 +20,24 @@ import java.util.Optional;
  */
 final class SequentialScanner {
 
+    /** This reference scanner counts nothing: its batches say how far it got as zeros. */
+    private static final ScanProgress NOT_COUNTED = new ScanProgress(0, 0, 0, 0, 0);
+
     private final SummaryCache cache;
 
     SequentialScanner(SummaryCache cache) {
         this.cache = cache;
     }
 
-    RepositorySnapshot scan(RegistryClient client, String repository, ScanListener listener) throws RegistryException {
+    RepositorySnapshot scan(RegistryClient client, String repository, Progress<ScanEvent> listener) throws RegistryException {
         List<String> tagNames = client.tags(repository);
-        listener.tagsListed(tagNames.size());
+        listener.report(new ScanEvent.TagsListed(tagNames.size()));
         List<TagInfo> tags = new ArrayList<>();
         for (String tag : tagNames) {
             try {
                 TagInfo info = new TagInfo(repository, tag, client.headManifest(repository, tag).digest());
                 tags.add(info);
-                listener.tagResolved(info);
+                listener.report(new ScanBatch(List.of(info), List.of(), List.of(), NOT_COUNTED));
             } catch (RegistryException.NotFound vanished) {
                 // deleted between listing and lookup: not a tag any more
             }
@@ -44,12 +48,12 @@ final class SequentialScanner {
     }
 
     private Optional<ImageSummary> load(RegistryClient client, String repository, Digest digest, Map<Digest, ImageSummary> images,
-            ScanListener listener) throws RegistryException {
+            Progress<ScanEvent> listener) throws RegistryException {
         if (images.containsKey(digest)) return Optional.of(images.get(digest));
         Optional<ImageSummary> cached = cache.get(client.host(), digest);
         if (cached.isPresent() && cached.get().children().isEmpty()) {
             images.put(digest, cached.get());
-            listener.imageLoaded(cached.get());
+            listener.report(ScanBatch.found(List.of(cached.get()), List.of()));
             return cached;
         }
         try {
@@ -66,16 +70,16 @@ final class SequentialScanner {
                         : Optional.of(client.config(repository, image.config()));
                 summary = ImageSummaries.ofImage(digest, image, config);
             } else {
-                listener.failed(repository + "@" + digest.shortHex(), new RegistryException.Unsupported(
-                        "legacy schema1 manifest: no sizes", 0, List.of()));
+                listener.report(ScanBatch.found(List.of(), List.of(new ScanFailure(repository + "@" + digest.shortHex(),
+                        new RegistryException.Unsupported("legacy schema1 manifest: no sizes", 0, List.of())))));
                 return Optional.empty();
             }
             cache.put(client.host(), summary);
             images.put(digest, summary);
-            listener.imageLoaded(summary);
+            listener.report(ScanBatch.found(List.of(summary), List.of()));
             return Optional.of(summary);
         } catch (RegistryException.NotFound gone) {
-            listener.failed(repository + "@" + digest.shortHex(), gone); // e.g. an index child deleted on its own (T7)
+            listener.report(ScanBatch.found(List.of(), List.of(new ScanFailure(repository + "@" + digest.shortHex(), gone)))); // e.g. an index child deleted on its own (T7)
             return Optional.empty();
         }
     }

@@ -2,7 +2,7 @@ package dev.berth.cleanup;
 
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.work.Progress;
 import dev.berth.browse.SummaryCache;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
@@ -24,7 +24,7 @@ final class CleanupFixture {
     static List<RepositorySnapshot> scan(RegistryClient client, String... repositories) throws RegistryException {
         RepositoryScanner scanner = new RepositoryScanner(SummaryCache.none());
         List<RepositorySnapshot> snapshots = new ArrayList<>();
-        for (String repository : repositories) snapshots.add(scanner.scan(client, repository, ScanListener.NONE));
+        for (String repository : repositories) snapshots.add(scanner.scan(client, repository, Progress.none()));
         return snapshots;
     }
 }

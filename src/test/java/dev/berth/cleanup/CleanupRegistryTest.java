@@ -17,6 +17,7 @@ import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Content;
 import dev.berth.testing.TestImages.Image;
 import dev.berth.testing.TestImages.Index;
+import dev.berth.work.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -93,7 +94,7 @@ class CleanupRegistryTest {
             assertEquals(40_000, plan.reclaimable().keptSharedBytes());
 
             Path journalDir = work.resolve("journal");
-            ApplyResult result = new CleanupExecutor(client, new Journal(journalDir), 4).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(client, new Journal(journalDir), 4).apply(plan, Progress.none(), CancelSignal.none());
             assertTrue(result.complete(), result.toString());
             assertEquals(plan.deletions().size(), result.deleted());
             assertEquals(List.of("latest", "stable", "v1.3.0", "v1.4.0"), client.tags("team/app"));
@@ -114,7 +115,7 @@ class CleanupRegistryTest {
 
             // After GC, undo must say it can no longer work rather than fail halfway.
             JournalOperation op = new Journal(journalDir).find(result.journalId()).orElseThrow();
-            RestoreResult undo = new JournalRestorer(client, new Journal(journalDir)).restore(op, RestoreListener.NONE, CancelSignal.none());
+            RestoreResult undo = new JournalRestorer(client, new Journal(journalDir)).restore(op, Progress.none(), CancelSignal.none());
             assertFalse(undo.complete());
             RestoreOutcome c = undo.outcomes().stream().filter(o -> o.entry().digest().toString().equals(app.c().digest())).findFirst().orElseThrow();
             assertEquals(RestoreOutcome.Status.IMPOSSIBLE, c.status());
@@ -138,14 +139,14 @@ class CleanupRegistryTest {
                     RetentionRules.keepLast(2).withOrder(RetentionRules.Order.VERSION).withExclude("multi-.*"), NOW);
             assertEquals(Set.of("v1.2.0", "old-c", "v1.1.0", "v1.0.0", TestImages.referrersTag(app.c().digest())), deletedTags(plan));
             Journal journal = new Journal(work.resolve("journal"));
-            ApplyResult applied = new CleanupExecutor(client, journal, 3).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult applied = new CleanupExecutor(client, journal, 3).apply(plan, Progress.none(), CancelSignal.none());
             assertTrue(applied.complete(), applied.toString());
             assertNull(seeder.getManifest("team/app", signature.digest()), "the signature went with its subject");
 
             // Now delete the index by hand through the same journal path, then undo both operations.
             CleanupPlan multiPlan = CleanupPlanner.plan(CleanupFixture.scan(client, "team/app").getFirst(),
                     RetentionRules.keepLast(0).withInclude("multi-.*"), NOW);
-            ApplyResult appliedMulti = new CleanupExecutor(client, journal, 2).apply(multiPlan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult appliedMulti = new CleanupExecutor(client, journal, 2).apply(multiPlan, Progress.none(), CancelSignal.none());
             assertEquals(1 + multi.children().size(), appliedMulti.deleted());
             for (Image child : multi.children()) assertNull(seeder.getManifest("team/app", child.digest()));
 
@@ -156,7 +157,7 @@ class CleanupRegistryTest {
             assertEquals(List.of(appliedMulti.journalId(), applied.journalId()), journal.list().stream().map(JournalOperation::id).toList());
 
             for (String id : List.of(appliedMulti.journalId(), applied.journalId())) {
-                RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(id).orElseThrow(), RestoreListener.NONE,
+                RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(id).orElseThrow(), Progress.none(),
                         CancelSignal.none());
                 assertTrue(undo.complete(), undo.toString());
             }
@@ -187,7 +188,7 @@ class CleanupRegistryTest {
             List<String> order = plan.deletions().stream().map(d -> d.digest().toString()).toList();
             assertEquals(3, order.size(), "the subject, its signature and the referrers-tag index");
             assertTrue(order.indexOf(signature.digest()) < order.indexOf(old.digest()), "the signature goes before its subject");
-            ApplyResult result = new CleanupExecutor(client, new Journal(work.resolve("j")), 2).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(client, new Journal(work.resolve("j")), 2).apply(plan, Progress.none(), CancelSignal.none());
             assertTrue(result.complete(), result.toString());
             assertNull(seeder.getManifest("team/signed", signature.digest()), "no orphaned signature is left behind");
             assertEquals(List.of("v2"), client.tags("team/signed"));
@@ -201,7 +202,7 @@ class CleanupRegistryTest {
             RegistryClient client = CleanupFixture.client(registry);
             CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "team/app").getFirst(), RetentionRules.keepLast(1), NOW);
             Journal journal = new Journal(work.resolve("journal"));
-            ApplyResult result = new CleanupExecutor(client, journal, 1).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(client, journal, 1).apply(plan, Progress.none(), CancelSignal.none());
 
             assertEquals(0, result.deleted());
             assertTrue(result.stopReason().orElseThrow().contains("REGISTRY_STORAGE_DELETE_ENABLED=true"), result.stopReason().toString());
@@ -225,11 +226,8 @@ class CleanupRegistryTest {
             assertEquals(4, plan.deletions().size());
             Journal journal = new Journal(work.resolve("journal"));
             AtomicBoolean stopped = new AtomicBoolean();
-            ApplyListener killAfterFirst = new ApplyListener() {
-                @Override
-                public void finished(DeletionOutcome outcome, int done, int total) {
-                    if (done == 1 && stopped.compareAndSet(false, true)) registry.stop();
-                }
+            Progress<ApplyEvent> killAfterFirst = event -> {
+                if (event instanceof ApplyEvent.Deleted d && d.done() == 1 && stopped.compareAndSet(false, true)) registry.stop();
             };
             ApplyResult result = new CleanupExecutor(client, journal, 1).apply(plan, killAfterFirst, CancelSignal.none());
 
@@ -244,7 +242,7 @@ class CleanupRegistryTest {
             registry.start();
             int tagsGone = result.with(DeletionOutcome.Status.DELETED).getFirst().removal().tags().size();
             assertEquals(8 - tagsGone, client.tags("team/app").size());
-            RestoreResult undo = new JournalRestorer(client, journal).restore(op, RestoreListener.NONE, CancelSignal.none());
+            RestoreResult undo = new JournalRestorer(client, journal).restore(op, Progress.none(), CancelSignal.none());
             assertTrue(undo.complete(), undo.toString());
             assertEquals(8, client.tags("team/app").size());
             assertNotNull(seeder.getManifest("team/app", deleted.toString()));
@@ -263,13 +261,13 @@ class CleanupRegistryTest {
 
             CancelSignal cancelled = new CancelSignal();
             cancelled.cancel();
-            ApplyResult none = new CleanupExecutor(client, journal, 2).apply(plan, ApplyListener.NONE, cancelled);
+            ApplyResult none = new CleanupExecutor(client, journal, 2).apply(plan, Progress.none(), cancelled);
             assertTrue(none.cancelled());
             assertEquals(plan.deletions().size(), none.skipped());
             assertEquals(8, client.tags("team/app").size());
 
             seeder.tag("team/app", "hotfix", app.c().manifest().bytes(), app.c().mediaType());
-            ApplyResult result = new CleanupExecutor(client, journal, 2).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(client, journal, 2).apply(plan, Progress.none(), CancelSignal.none());
             DeletionOutcome c = result.outcomes().stream().filter(o -> o.removal().digest().toString().equals(app.c().digest()))
                     .findFirst().orElseThrow();
             assertEquals(DeletionOutcome.Status.SKIPPED, c.status());
@@ -289,7 +287,7 @@ class CleanupRegistryTest {
                     .withCredentials(dev.berth.registry.auth.Credentials.basic("reader", "r3ad")).withPlainHttp(true, false));
             CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(reader, "team/app").getFirst(), RetentionRules.keepLast(1), NOW);
             Journal journal = new Journal(work.resolve("journal"));
-            ApplyResult result = new CleanupExecutor(reader, journal, 1).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(reader, journal, 1).apply(plan, Progress.none(), CancelSignal.none());
 
             assertEquals(0, result.deleted());
             assertEquals(1, result.failed(), result.toString());

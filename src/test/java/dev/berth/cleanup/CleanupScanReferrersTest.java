@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.browse.ScanBatch;
+import dev.berth.browse.ScanEvent;
 import dev.berth.browse.TagInfo;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
@@ -13,6 +14,7 @@ import dev.berth.domain.RawBytes;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
+import dev.berth.work.Progress;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -74,16 +76,10 @@ class CleanupScanReferrersTest {
         RepositorySnapshot snapshot = new RepositorySnapshot("local", "team/app",
                 List.of(new TagInfo("team/app", "1.0", image.sha256()), new TagInfo("team/app", "latest", image.sha256())), Map.of());
         List<String> heard = new CopyOnWriteArrayList<>();
-        ScanListener listener = new ScanListener() {
-            @Override
-            public void imageLoaded(ImageSummary summary) {
-                heard.add("loaded " + summary.digest().shortHex());
-            }
-
-            @Override
-            public void failed(String what, Exception cause) {
-                heard.add("failed " + what);
-            }
+        Progress<ScanEvent> listener = event -> {
+            if (!(event instanceof ScanBatch batch)) return;
+            batch.images().forEach(summary -> heard.add("loaded " + summary.digest().shortHex()));
+            batch.failures().forEach(failure -> heard.add("failed " + failure.what()));
         };
 
         RepositorySnapshot full = CleanupScan.withReferrers(client, snapshot, listener);

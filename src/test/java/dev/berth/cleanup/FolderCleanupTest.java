@@ -11,6 +11,7 @@ import dev.berth.domain.ImageManifest;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class FolderCleanupTest {
         long before = bytesUnder(demo.resolve("team/api/blobs"));
 
         Journal journal = new Journal(work.resolve("journal"));
-        ApplyResult applied = new CleanupExecutor(client, journal, 4).apply(plan, ApplyListener.NONE, CancelSignal.none());
+        ApplyResult applied = new CleanupExecutor(client, journal, 4).apply(plan, Progress.none(), CancelSignal.none());
 
         assertTrue(applied.complete(), applied.toString());
         List<String> listed = refNames(demo.resolve("team/api/index.json"));
@@ -55,7 +56,7 @@ class FolderCleanupTest {
         assertTrue(GarbageCollectionAdvice.forHost(client.host()).text().contains("already back"));
 
         RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(applied.journalId()).orElseThrow(),
-                RestoreListener.NONE, CancelSignal.none());
+                Progress.none(), CancelSignal.none());
 
         assertFalse(undo.complete(), "the collected images cannot come back");
         assertEquals(4, undo.with(RestoreOutcome.Status.IMPOSSIBLE).size(), undo.toString());
@@ -75,7 +76,7 @@ class FolderCleanupTest {
                 RetentionRules.keepLast(0).withInclude("3\\.20|latest"), DemoImages.REFERENCE_DATE);
         assertEquals(3, plan.deletions().size(), "the index and its two platform manifests");
 
-        ApplyResult applied = new CleanupExecutor(client, new Journal(work.resolve("journal")), 2).apply(plan, ApplyListener.NONE,
+        ApplyResult applied = new CleanupExecutor(client, new Journal(work.resolve("journal")), 2).apply(plan, Progress.none(),
                 CancelSignal.none());
 
         assertTrue(applied.complete(), applied.toString());

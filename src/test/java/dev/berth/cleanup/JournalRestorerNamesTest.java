@@ -8,6 +8,7 @@ import dev.berth.domain.RawBytes;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClients;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class JournalRestorerNamesTest {
             JournalOperation operation = new JournalOperation("op", JournalOperation.Kind.CLEANUP, "local", "local", Instant.EPOCH,
                     "edited by hand", List.of(entry), Optional.empty());
 
-            RestoreResult result = new JournalRestorer(client, new Journal(journalDir)).restore(operation, RestoreListener.NONE,
+            RestoreResult result = new JournalRestorer(client, new Journal(journalDir)).restore(operation, Progress.none(),
                     CancelSignal.none());
 
             RestoreOutcome outcome = result.outcomes().getFirst();

@@ -20,6 +20,7 @@ import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TagDeletingProxy;
 import dev.berth.testing.TestImages;
 import dev.berth.testing.TestImages.Image;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -128,7 +129,7 @@ class UntagRegistryTest {
             assertEquals(List.of(app.c().digest()), plan.deletions().stream().map(d -> d.digest().toString()).toList());
 
             Journal journal = new Journal(work.resolve("journal"));
-            ApplyResult result = new CleanupExecutor(client, journal, 2).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult result = new CleanupExecutor(client, journal, 2).apply(plan, Progress.none(), CancelSignal.none());
             assertTrue(result.complete(), result.toString());
             assertEquals(1, result.untagged());
             assertEquals(1, result.deleted());
@@ -141,7 +142,7 @@ class UntagRegistryTest {
             assertEquals(List.of("v2", "stable"), untagEntry.tags());
             assertEquals(JournalEntry.State.DELETED, untagEntry.state());
 
-            RestoreResult restored = new JournalRestorer(client, journal).restore(operation, (o, d, t) -> {}, CancelSignal.none());
+            RestoreResult restored = new JournalRestorer(client, journal).restore(operation, Progress.none(), CancelSignal.none());
             assertTrue(restored.complete(), restored.toString());
             assertEquals(List.of("latest", "stable", "v1", "v2", "v3"), client.tags("team/app").stream().sorted().toList());
             assertEquals(app.b().digest(), client.headManifest("team/app", "v2").digest().toString());
@@ -159,7 +160,7 @@ class UntagRegistryTest {
             CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "team/app").getFirst(), RULES, NOW, Untagging.AVAILABLE);
 
             ApplyResult result = new CleanupExecutor(client, new Journal(work.resolve("journal")), 2)
-                    .apply(plan, ApplyListener.NONE, CancelSignal.none());
+                    .apply(plan, Progress.none(), CancelSignal.none());
             String stop = result.stopReason().orElseThrow();
             assertTrue(stop.contains("took the whole image") && stop.contains("stable"), stop);
             assertEquals(app.b().digest(), client.headManifest("team/app", "stable").digest().toString(), "put back under its other tag");
@@ -179,7 +180,7 @@ class UntagRegistryTest {
             seeder.tag("team/app", "v2", app.a().manifest().bytes(), app.a().mediaType());
 
             ApplyResult result = new CleanupExecutor(client, new Journal(work.resolve("journal")), 1)
-                    .apply(plan, ApplyListener.NONE, CancelSignal.none());
+                    .apply(plan, Progress.none(), CancelSignal.none());
             DeletionOutcome v2 = result.outcomes().stream().filter(DeletionOutcome::isUntag).findFirst().orElseThrow();
             assertEquals(DeletionOutcome.Status.SKIPPED, v2.status());
             assertTrue(v2.message().contains("pushed since the preview"), v2.message());

@@ -20,7 +20,7 @@ import dev.berth.testing.RunnableImage;
 import dev.berth.transfer.CopyOptions;
 import dev.berth.transfer.CopyResult;
 import dev.berth.transfer.ImageCopier;
-import dev.berth.transfer.TransferListener;
+import dev.berth.work.Progress;
 import dev.berth.work.CancelSignal;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ class EngineStoreTest {
         try (Engine engine = engine();
                 ImageSource from = new RegistryStore(client, "team/pulled");
                 EngineStore to = new EngineStore(engine, work.resolve("scratch"))) {
-            new ImageCopier(work).copy(from, "2.0", to, Optional.of(name), TO_ENGINE, CancelSignal.none(), TransferListener.NONE);
+            new ImageCopier(work).copy(from, "2.0", to, Optional.of(name), TO_ENGINE, CancelSignal.none(), Progress.none());
             LocalImage local = engine.image(name).orElseThrow(() -> new AssertionError(name + " not in the engine: " + imagesOf(engine)));
             assertEquals(image.imageId(), local.id());
             assertTrue(engine.images().stream().anyMatch(i -> i.repoTags().contains(name)), imagesOf(engine));
@@ -106,7 +106,7 @@ class EngineStoreTest {
                 ImageDestination to = new RegistryStore(client, "from/engine")) {
             result = new ImageCopier(work).copy(from, "localhost/berth/local:3.0", to, Optional.of("3.0"),
                     CopyOptions.defaults().withCompression(CopyOptions.LayerCompression.GZIP),
-                    CancelSignal.none(), TransferListener.NONE);
+                    CancelSignal.none(), Progress.none());
         }
         RegistryStore pushed = new RegistryStore(client, "from/engine");
         Descriptor top = pushed.resolve("3.0");
@@ -128,7 +128,7 @@ class EngineStoreTest {
             try (EngineStore from = new EngineStore(engine, work.resolve("scratch"));
                     EngineStore to = new EngineStore(engine, work.resolve("scratch"))) {
                 new ImageCopier(work).copy(from, image.imageId(), to, Optional.of("berth/round:again"), TO_ENGINE, CancelSignal.none(),
-                        TransferListener.NONE);
+                        Progress.none());
             }
             LocalImage again = engine.image("berth/round:again").orElseThrow(() -> new AssertionError(imagesOf(engine)));
             assertEquals(image.imageId(), again.id(), "the same config, so the same image id");
@@ -185,7 +185,7 @@ class EngineStoreTest {
         image.pushTo(RegistrySeeder.of(registry), repo, "1");
         Path archive = work.resolve("seed.tar");
         try (ImageSource from = new RegistryStore(client, repo); ImageDestination to = DockerArchive.create(archive)) {
-            new ImageCopier(work).copy(from, "1", to, Optional.of(name), TO_ENGINE, CancelSignal.none(), TransferListener.NONE);
+            new ImageCopier(work).copy(from, "1", to, Optional.of(name), TO_ENGINE, CancelSignal.none(), Progress.none());
         }
         return archive;
     }

@@ -22,7 +22,7 @@ import dev.berth.transfer.CopyException;
 import dev.berth.transfer.CopyOptions;
 import dev.berth.transfer.CopyResult;
 import dev.berth.transfer.ImageCopier;
-import dev.berth.transfer.TransferListener;
+import dev.berth.work.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class CopyFaultsTest {
             CopyOptions oneAtATime = CopyOptions.defaults().withParallelism(1);
 
             IOException error = assertThrows(IOException.class, () -> copier().copy(from, "1.0", to, Optional.of("1.0"), oneAtATime,
-                    CancelSignal.none(), TransferListener.NONE));
+                    CancelSignal.none(), Progress.none()));
 
             assertTrue(kill.fired());
             String message = error.getMessage();
@@ -74,7 +74,7 @@ class CopyFaultsTest {
             assertNoUploadSessions(target, "copy/app");
 
             source.start();
-            CopyResult retried = copier().copy(from, "1.0", to, Optional.of("1.0"), oneAtATime, CancelSignal.none(), TransferListener.NONE);
+            CopyResult retried = copier().copy(from, "1.0", to, Optional.of("1.0"), oneAtATime, CancelSignal.none(), Progress.none());
 
             assertEquals(Digest.parse(image.digest()), to.resolve("1.0").digest());
             assertEquals(2, retried.blobsSkipped(), "the config and the first layer were copied before the kill");
@@ -94,7 +94,7 @@ class CopyFaultsTest {
             RegistryStore to = new RegistryStore(client(target, null), "copy/app");
 
             CopyResult result = copier().copy(new RegistryStore(client, "team/app"), "1.0", to, Optional.of("1.0"), CopyOptions.defaults(),
-                    CancelSignal.none(), TransferListener.NONE);
+                    CancelSignal.none(), Progress.none());
 
             assertTrue(breaker.broke.get(), "the connection was broken");
             assertEquals(List.of("bytes=100000-"), breaker.ranges, "the download resumed where it broke");
@@ -125,7 +125,7 @@ class CopyFaultsTest {
             RegistryStore to = new RegistryStore(client(target, null).withCancel(cancel), "copy/app");
 
             assertThrows(CancellationException.class, () -> copier().copy(from, "1.0", to, Optional.of("1.0"),
-                    CopyOptions.defaults().withParallelism(1), cancel, TransferListener.NONE));
+                    CopyOptions.defaults().withParallelism(1), cancel, Progress.none()));
 
             assertEquals(2, blobReads.get());
             assertNoUploadSessions(target, "copy/app");
@@ -153,11 +153,11 @@ class CopyFaultsTest {
                 Path layoutDir = work.resolve("layout");
 
                 CopyException intoRegistry = assertThrows(CopyException.class, () -> copier().copy(from, "1.0", toRegistry,
-                        Optional.of("1.0"), CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE));
+                        Optional.of("1.0"), CopyOptions.defaults(), CancelSignal.none(), Progress.none()));
                 CopyException intoLayout;
                 try (OciLayout toLayout = OciLayout.open(layoutDir)) {
                     intoLayout = assertThrows(CopyException.class, () -> copier().copy(from, "1.0", toLayout, Optional.of("1.0"),
-                            CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE));
+                            CopyOptions.defaults(), CancelSignal.none(), Progress.none()));
                 }
 
                 for (CopyException e : List.of(intoRegistry, intoLayout)) {

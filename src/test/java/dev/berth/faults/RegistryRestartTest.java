@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.browse.CatalogListener;
+import dev.berth.work.Progress;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
 import dev.berth.browse.SummaryCache;
-import dev.berth.cleanup.ApplyListener;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupPlan;
@@ -21,7 +19,6 @@ import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.JournalEntry;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.JournalRestorer;
-import dev.berth.cleanup.RestoreListener;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.work.CancelSignal;
@@ -79,9 +76,9 @@ class RegistryRestartTest {
 
             RegistryException error;
             if (page == 1) {
-                error = assertThrows(RegistryException.class, () -> loader.load(CatalogListener.NONE, CancelSignal.none()));
+                error = assertThrows(RegistryException.class, () -> loader.load(Progress.none(), CancelSignal.none()));
             } else {
-                CatalogResult.Listed partial = (CatalogResult.Listed) loader.load(CatalogListener.NONE, CancelSignal.none());
+                CatalogResult.Listed partial = (CatalogResult.Listed) loader.load(Progress.none(), CancelSignal.none());
                 assertFalse(partial.isComplete(), "a catalog cut short must not pass for the whole registry");
                 assertEquals(repositories.subList(0, 4), partial.repositories(), "the first page, and nothing made up");
                 error = partial.truncatedBy().orElseThrow();
@@ -90,7 +87,7 @@ class RegistryRestartTest {
             assertNamesRegistryAndWhatToDo(error, registry);
 
             registry.start();
-            CatalogResult.Listed again = (CatalogResult.Listed) loader.load(CatalogListener.NONE, CancelSignal.none());
+            CatalogResult.Listed again = (CatalogResult.Listed) loader.load(Progress.none(), CancelSignal.none());
             assertTrue(again.isComplete(), again.toString());
             assertEquals(repositories, again.repositories());
             assertEquals(Map.of(), again.failures());
@@ -107,7 +104,7 @@ class RegistryRestartTest {
             CatalogLoader loader = new CatalogLoader(client(registry, restart),
                     CatalogLoader.Options.defaults().withPageSize(4).withCountTags(false));
 
-            CatalogResult.Listed listed = (CatalogResult.Listed) loader.load(CatalogListener.NONE, CancelSignal.none());
+            CatalogResult.Listed listed = (CatalogResult.Listed) loader.load(Progress.none(), CancelSignal.none());
 
             assertTrue(restart.fired());
             assertTrue(listed.isComplete(), listed.toString());
@@ -121,19 +118,19 @@ class RegistryRestartTest {
     void scanEndsWithAnErrorNamingTheRegistryAndLeavesNothingWrongInTheCache() throws Exception {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             seedApp(RegistrySeeder.of(registry));
-            RepositorySnapshot expected = new RepositoryScanner(SummaryCache.none()).scan(client(registry, null), "team/app", ScanListener.NONE);
+            RepositorySnapshot expected = new RepositoryScanner(SummaryCache.none()).scan(client(registry, null), "team/app", Progress.none());
 
             SummaryCache cache = SummaryCache.inMemory();
             RegistryKillSwitch kill = RegistryKillSwitch.killAt(registry, "GET", "/manifests/", 3);
             RepositoryScanner scanner = new RepositoryScanner(cache, 4, RepositoryScanner.DEFAULT_BATCH_INTERVAL);
             RegistryClient client = client(registry, kill);
-            RegistryException error = assertThrows(RegistryException.class, () -> scanner.scan(client, "team/app", ScanListener.NONE));
+            RegistryException error = assertThrows(RegistryException.class, () -> scanner.scan(client, "team/app", Progress.none()));
             assertTrue(kill.fired());
             assertNamesRegistryAndWhatToDo(error, registry);
 
             registry.start();
             // The same cache: whatever the cut-short scan kept must be true.
-            assertEquals(expected, scanner.scan(client, "team/app", ScanListener.NONE));
+            assertEquals(expected, scanner.scan(client, "team/app", Progress.none()));
         }
     }
 
@@ -141,11 +138,11 @@ class RegistryRestartTest {
     void scanCarriesOnWhenTheRegistryRestartsBetweenRequests() throws Exception {
         try (RegistryServer registry = RegistryServer.builder(work).start()) {
             seedApp(RegistrySeeder.of(registry));
-            RepositorySnapshot expected = new RepositoryScanner(SummaryCache.none()).scan(client(registry, null), "team/app", ScanListener.NONE);
+            RepositorySnapshot expected = new RepositoryScanner(SummaryCache.none()).scan(client(registry, null), "team/app", Progress.none());
             RegistryKillSwitch restart = RegistryKillSwitch.killAt(registry, "HEAD", "/manifests/", 4).thenRestart();
             RepositoryScanner oneAtATime = new RepositoryScanner(SummaryCache.inMemory(), 1, RepositoryScanner.DEFAULT_BATCH_INTERVAL);
 
-            RepositorySnapshot snapshot = oneAtATime.scan(client(registry, restart), "team/app", ScanListener.NONE);
+            RepositorySnapshot snapshot = oneAtATime.scan(client(registry, restart), "team/app", Progress.none());
 
             assertTrue(restart.fired());
             assertEquals(expected, snapshot);
@@ -170,12 +167,12 @@ class RegistryRestartTest {
                 }
             });
             RegistryClient client = client(registry, kill);
-            CleanupPlan plan = CleanupPlanner.plan(new RepositoryScanner(SummaryCache.none()).scan(client, "team/app", ScanListener.NONE),
+            CleanupPlan plan = CleanupPlanner.plan(new RepositoryScanner(SummaryCache.none()).scan(client, "team/app", Progress.none()),
                     RetentionRules.keepLast(2), NOW);
             assertEquals(11, plan.deletions().size(), "6 old images, the old index, its 2 platforms and their attestations");
             Journal journal = new Journal(journalDir);
 
-            ApplyResult cut = new CleanupExecutor(client, journal, 3).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult cut = new CleanupExecutor(client, journal, 3).apply(plan, Progress.none(), CancelSignal.none());
 
             assertTrue(kill.fired());
             assertFalse(cut.complete(), cut.toString());
@@ -196,7 +193,7 @@ class RegistryRestartTest {
                     .forEach(e -> assertTrue(goneAfterCut.contains(e.digest().toString()), "journaled as deleted but still there: " + e));
 
             // Resume: the same plan again finishes the job, and sends no second DELETE for anything.
-            ApplyResult resumed = new CleanupExecutor(client, journal, 3).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult resumed = new CleanupExecutor(client, journal, 3).apply(plan, Progress.none(), CancelSignal.none());
             assertTrue(resumed.complete(), resumed.toString());
             List<String> deleted = kill.answered("DELETE", 202);
             assertEquals(new HashSet<>(deleted).size(), deleted.size(), "a manifest was deleted twice: " + kill.attempts());
@@ -206,7 +203,7 @@ class RegistryRestartTest {
 
             // Undo both, newest first: exactly the registry of before.
             for (String id : List.of(resumed.journalId(), cut.journalId())) {
-                RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(id).orElseThrow(), RestoreListener.NONE,
+                RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(id).orElseThrow(), Progress.none(),
                         CancelSignal.none());
                 assertTrue(undo.complete(), undo.toString());
             }
@@ -223,11 +220,11 @@ class RegistryRestartTest {
             Set<String> pushed = seedApp(seeder);
             RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false));
             Map<String, String> tagsBefore = tagMap(seeder, client);
-            CleanupPlan plan = CleanupPlanner.plan(new RepositoryScanner(SummaryCache.none()).scan(client, "team/app", ScanListener.NONE),
+            CleanupPlan plan = CleanupPlanner.plan(new RepositoryScanner(SummaryCache.none()).scan(client, "team/app", Progress.none()),
                     RetentionRules.keepLast(2), NOW);
             Journal journal = new Journal(work.resolve("journal"));
 
-            ApplyResult applied = new CleanupExecutor(client, journal, 1).apply(plan, ApplyListener.NONE, CancelSignal.none());
+            ApplyResult applied = new CleanupExecutor(client, journal, 1).apply(plan, Progress.none(), CancelSignal.none());
 
             List<String> deletes = proxy.requestLines().stream().filter(l -> l.startsWith("DELETE ")).toList();
             assertEquals(new HashSet<>(deletes).size(), deletes.size(), "a DELETE was sent again after its answer was lost: " + deletes);
@@ -239,7 +236,7 @@ class RegistryRestartTest {
             assertEquals(2, gone.size(), "the first delete and the one whose answer was lost: " + gone);
             assertTrue(journaledForUndo.containsAll(gone), "gone " + gone + ", journaled for undo " + journaledForUndo);
 
-            RestoreResult undo = new JournalRestorer(client, journal).restore(operation, RestoreListener.NONE, CancelSignal.none());
+            RestoreResult undo = new JournalRestorer(client, journal).restore(operation, Progress.none(), CancelSignal.none());
             assertTrue(undo.complete(), undo.toString());
             assertEquals(Set.of(), gone(seeder, pushed));
             assertEquals(tagsBefore, tagMap(seeder, client));

@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
@@ -32,15 +32,15 @@ public final class BlobMemoryCheck {
         RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(hostPort)
                 .withCredentials(Credentials.anonymous()).withPlainHttp(true, false));
 
-        client.uploadBlob("big/monolithic", digest, size, () -> new GeneratedStream(seed, size), 0, ProgressListener.NONE);
-        client.uploadBlob("big/chunked", digest, size, () -> new GeneratedStream(seed, size), size / 4 + 1, ProgressListener.NONE);
+        client.uploadBlob("big/monolithic", digest, size, () -> new GeneratedStream(seed, size), 0, Progress.none());
+        client.uploadBlob("big/chunked", digest, size, () -> new GeneratedStream(seed, size), size / 4 + 1, Progress.none());
         for (String repo : new String[] {"big/monolithic", "big/chunked"}) {
             if (!client.blobExists(repo, digest).equals(OptionalLong.of(size))) throw new AssertionError("not stored in " + repo);
         }
 
         Descriptor descriptor = Descriptor.of(MediaType.OCI_LAYER_GZIP, digest, size);
         Path target = dir.resolve("big.blob");
-        client.downloadBlob("big/chunked", descriptor, target, ProgressListener.NONE);
+        client.downloadBlob("big/chunked", descriptor, target, Progress.none());
         if (Files.size(target) != size || !digestOf(Files.newInputStream(target)).equals(digest)) {
             throw new AssertionError("downloaded file differs");
         }

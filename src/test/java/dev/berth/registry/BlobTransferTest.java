@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,9 +67,9 @@ class BlobTransferTest {
     void downloadVerifiesAndReportsProgress(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("layer");
         AtomicLong done = new AtomicLong();
-        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, (bytes, total) -> {
-            assertEquals(layer.size(), total);
-            done.set(bytes);
+        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, amount -> {
+            assertEquals(layer.size(), amount.total());
+            done.set(amount.done());
         });
 
         assertArrayEquals(layer.bytes(), Files.readAllBytes(target));
@@ -83,7 +83,7 @@ class BlobTransferTest {
         int half = (int) (layer.size() / 2);
         Files.write(target, Arrays.copyOf(layer.bytes(), half));
 
-        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, ProgressListener.NONE);
+        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, Progress.none());
 
         assertArrayEquals(layer.bytes(), Files.readAllBytes(target));
         Exchanged get = wire.with("GET").get(0);
@@ -99,12 +99,12 @@ class BlobTransferTest {
         Files.write(target, prefix);
 
         RegistryException e = assertThrows(RegistryException.ProtocolViolation.class,
-                () -> client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, ProgressListener.NONE));
+                () -> client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, Progress.none()));
 
         assertTrue(e.getMessage().contains("discarded"), e.getMessage());
         assertFalse(Files.exists(target), "a corrupt file must not stay behind to be trusted later");
         // The next attempt starts from nothing and succeeds.
-        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, ProgressListener.NONE);
+        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, Progress.none());
         assertArrayEquals(layer.bytes(), Files.readAllBytes(target));
     }
 
@@ -114,7 +114,7 @@ class BlobTransferTest {
         byte[] longer = Arrays.copyOf(layer.bytes(), (int) layer.size() + 10);
         Files.write(target, longer);
 
-        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, ProgressListener.NONE);
+        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, Progress.none());
 
         assertArrayEquals(layer.bytes(), Files.readAllBytes(target));
     }
@@ -123,7 +123,7 @@ class BlobTransferTest {
     void completeFileIsVerifiedWithoutDownloading(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("layer");
         Files.write(target, layer.bytes());
-        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, ProgressListener.NONE);
+        client.downloadBlob("blobs/app", RealRegistry.descriptor(layer), target, Progress.none());
         assertEquals(List.of(), wire.with("GET"));
         assertArrayEquals(layer.bytes(), Files.readAllBytes(target));
     }
@@ -157,7 +157,7 @@ class BlobTransferTest {
         Content absent = TestImages.layer(401, 10);
         Path target = dir.resolve("absent");
         assertThrows(RegistryException.NotFound.class,
-                () -> client.downloadBlob("blobs/app", RealRegistry.descriptor(absent), target, ProgressListener.NONE));
+                () -> client.downloadBlob("blobs/app", RealRegistry.descriptor(absent), target, Progress.none()));
         assertFalse(Files.exists(target));
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,9 +85,9 @@ class ClientPushRegistryTest {
         AtomicLong lastProgress = new AtomicLong();
         for (Content blob : image.blobs()) {
             client.uploadBlob("push/docker", RealRegistry.digest(blob), blob.size(),
-                    () -> new ByteArrayInputStream(blob.bytes()), 1024, (done, total) -> {
-                        assertTrue(done <= total);
-                        lastProgress.set(done);
+                    () -> new ByteArrayInputStream(blob.bytes()), 1024, amount -> {
+                        assertTrue(amount.done() <= amount.total());
+                        lastProgress.set(amount.done());
                     });
             assertEquals(blob.size(), lastProgress.get(), "progress reaches the end");
         }
@@ -106,7 +106,7 @@ class ClientPushRegistryTest {
         assertEquals(patches.size(), patches.stream().map(Exchanged::url).distinct().count(), "never replayed to a stale Location");
         for (Content blob : image.blobs()) {
             Path file = work.resolve("pulled-" + blob.digest().substring(7, 19));
-            client.downloadBlob("push/docker", RealRegistry.descriptor(blob), file, ProgressListener.NONE);
+            client.downloadBlob("push/docker", RealRegistry.descriptor(blob), file, Progress.none());
             assertArrayEquals(blob.bytes(), Files.readAllBytes(file), "chunks were assembled in order, none twice");
         }
         ManifestResponse back = client.manifest("push/docker", "chunked");
@@ -133,7 +133,7 @@ class ClientPushRegistryTest {
         AtomicLong progress = new AtomicLong();
         client.uploadBlob("push/present", RealRegistry.digest(layer), layer.size(), () -> {
             throw new AssertionError("the source must not even be opened");
-        }, 0, (done, total) -> progress.set(done));
+        }, 0, amount -> progress.set(amount.done()));
 
         assertEquals(layer.size(), progress.get(), "reported as done");
         assertEquals(List.of("HEAD"), wire.all().stream().map(Exchanged::method).toList());
@@ -190,7 +190,7 @@ class ClientPushRegistryTest {
     private static void push(String repo, String tag, Image image, long chunkSize) throws RegistryException {
         for (Content blob : image.blobs()) {
             client.uploadBlob(repo, RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()),
-                    chunkSize, ProgressListener.NONE);
+                    chunkSize, Progress.none());
         }
         Digest digest = client.putManifest(repo, tag, RawBytes.of(image.manifest().bytes()), MediaType.of(image.mediaType()));
         assertEquals(Digest.parse(image.digest()), digest);

@@ -110,7 +110,7 @@ class DeadlineTest {
         answer(registry, r -> dripping(blob));
         RegistryClient client = connect();
 
-        assertTooSlow(() -> client.downloadBlob("team/app", descriptor, dir.resolve("layer"), (done, total) -> { }));
+        assertTooSlow(() -> client.downloadBlob("team/app", descriptor, dir.resolve("layer"), amount -> { }));
     }
 
     @Test
@@ -123,7 +123,7 @@ class DeadlineTest {
                 .throttleBody(64 * 1024, 200, TimeUnit.MILLISECONDS).build());
         RegistryClient client = connect();
 
-        client.downloadBlob("team/app", descriptor, dir.resolve("layer"), (done, total) -> { });
+        client.downloadBlob("team/app", descriptor, dir.resolve("layer"), amount -> { });
         assertTrue(java.util.Arrays.equals(blob, java.nio.file.Files.readAllBytes(dir.resolve("layer"))));
     }
 

@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,7 +168,7 @@ class DeleteRegistryTest {
             ManifestResponse kept = c.manifest("gc/app", "keep");
             assertEquals(Digest.parse(keep.digest()), kept.digest());
             Path file = own.resolve("kept-layer");
-            c.downloadBlob("gc/app", RealRegistry.descriptor(keep.layers().get(0)), file, ProgressListener.NONE);
+            c.downloadBlob("gc/app", RealRegistry.descriptor(keep.layers().get(0)), file, Progress.none());
             assertArrayEquals(keep.layers().get(0).bytes(), Files.readAllBytes(file));
             assertEquals(Digest.parse(keep.config().digest()),
                     c.config("gc/app", ((ImageManifest) kept.manifest()).config()).raw().sha256());

@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,7 +90,7 @@ class HtpasswdTlsRegistryTest {
         Image pushed = TestImages.ociImage(710, 3000);
         for (Content blob : pushed.blobs()) {
             client.uploadBlob("secure/pushed", RealRegistry.digest(blob), blob.size(),
-                    () -> new ByteArrayInputStream(blob.bytes()), 1000, ProgressListener.NONE);
+                    () -> new ByteArrayInputStream(blob.bytes()), 1000, Progress.none());
         }
         client.putManifest("secure/pushed", "v1", RawBytes.of(pushed.manifest().bytes()), MediaType.OCI_MANIFEST);
         assertArrayEquals(pushed.manifest().bytes(), seeder.getManifest("secure/pushed", "v1"));

@@ -1,6 +1,6 @@
 package dev.berth.registry;
 
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import dev.berth.work.CancelSignal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,7 +117,7 @@ class TokenAuthRegistryTest {
         Image pushed = TestImages.ociImage(810, 2000);
         for (Content blob : pushed.blobs()) {
             client.uploadBlob("team/new", RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()),
-                    700, ProgressListener.NONE);
+                    700, Progress.none());
         }
         client.putManifest("team/new", "v1", RawBytes.of(pushed.manifest().bytes()), MediaType.OCI_MANIFEST);
         assertArrayEquals(pushed.manifest().bytes(), seeder.getManifest("team/new", "v1"));
@@ -208,7 +208,7 @@ class TokenAuthRegistryTest {
         Content blob = TestImages.layer(820, 100);
 
         RegistryException e = assertThrows(RegistryException.class, () -> client.uploadBlob("team/app",
-                RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0, ProgressListener.NONE));
+                RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0, Progress.none()));
 
         // The password is right; what is missing is the push permission. Telling the person to check the
         // password would send them the wrong way.
@@ -227,11 +227,11 @@ class TokenAuthRegistryTest {
         RegistryClient client = connect(Credentials.basic("reader", "r3ad"), new Recorder());
         Content blob = TestImages.layer(825, 100);
         assertThrows(RegistryException.Forbidden.class, () -> client.uploadBlob("team/later", RealRegistry.digest(blob),
-                blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0, ProgressListener.NONE));
+                blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0, Progress.none()));
 
         issuer.grant("reader", "team/later", "push");
         client.uploadBlob("team/later", RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()),
-                0, ProgressListener.NONE);
+                0, Progress.none());
 
         assertTrue(seeder.blobExists("team/later", blob.digest()));
     }
@@ -263,7 +263,7 @@ class TokenAuthRegistryTest {
         assertEquals(OptionalLong.empty(), client.blobExists("team/copy", layer), "nothing was mounted");
         Content blob = secret.layers().get(0);
         client.uploadBlob("team/copy", layer, blob.size(), () -> new ByteArrayInputStream(blob.bytes()), 0,
-                ProgressListener.NONE);
+                Progress.none());
         assertEquals(OptionalLong.of(150), client.blobExists("team/copy", layer));
     }
 
@@ -300,7 +300,7 @@ class TokenAuthRegistryTest {
         assertEquals(Digest.parse(teamImage.digest()), client.manifest("team/app", "1").digest());
         Content blob = TestImages.layer(830, 500);
         client.uploadBlob("team/identity", RealRegistry.digest(blob), blob.size(), () -> new ByteArrayInputStream(blob.bytes()),
-                0, ProgressListener.NONE);
+                0, Progress.none());
         assertTrue(seeder.blobExists("team/identity", blob.digest()));
 
         assertFalse(issuer.requests().isEmpty());
@@ -330,7 +330,7 @@ class TokenAuthRegistryTest {
                 () -> reader.manifest("other/private", "1"),
                 () -> reader.putManifest("team/app", "x", RawBytes.of(teamImage.manifest().bytes()), MediaType.OCI_MANIFEST),
                 () -> reader.uploadBlob("team/app", RealRegistry.digest(blob), blob.size(),
-                        () -> new ByteArrayInputStream(blob.bytes()), 0, ProgressListener.NONE),
+                        () -> new ByteArrayInputStream(blob.bytes()), 0, Progress.none()),
                 () -> reader.delete(reader.manifest("team/app", "1").deletable().orElseThrow()),
                 () -> identity.manifest("team/app", "missing"),
                 () -> identity.manifest("other/private", "1"));

@@ -24,7 +24,7 @@ import dev.berth.registry.Page;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
-import dev.berth.work.ProgressListener;
+import dev.berth.work.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,7 +111,7 @@ class FolderRegistryTest {
         // A download that stopped halfway resumes with a Range request and still verifies the whole digest.
         Path target = temp.resolve("layer");
         Files.write(target, java.util.Arrays.copyOf(whole, 20));
-        client.downloadBlob("team/api", layer, target, ProgressListener.NONE);
+        client.downloadBlob("team/api", layer, target, Progress.none());
         assertArrayEquals(whole, Files.readAllBytes(target));
     }
 
@@ -121,8 +121,8 @@ class FolderRegistryTest {
         byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}".getBytes();
         Digest layerDigest = Digest.sha256(layer);
         Digest configDigest = Digest.sha256(config);
-        client.uploadBlob("team/new", layerDigest, layer.length, () -> new java.io.ByteArrayInputStream(layer), 16, ProgressListener.NONE);
-        client.uploadBlob("team/new", configDigest, config.length, () -> new java.io.ByteArrayInputStream(config), 0, ProgressListener.NONE);
+        client.uploadBlob("team/new", layerDigest, layer.length, () -> new java.io.ByteArrayInputStream(layer), 16, Progress.none());
+        client.uploadBlob("team/new", configDigest, config.length, () -> new java.io.ByteArrayInputStream(config), 0, Progress.none());
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaType.OCI_MANIFEST.value() + "\",\"config\":{\"mediaType\":\""
                 + MediaType.OCI_CONFIG.value() + "\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":\""
                 + MediaType.OCI_LAYER_GZIP.value() + "\",\"digest\":\"" + layerDigest + "\",\"size\":" + layer.length + "}]}";

@@ -20,6 +20,7 @@ import dev.berth.store.ImageSource;
 import dev.berth.store.Podman;
 import dev.berth.store.RegistryStore;
 import dev.berth.testing.RegistryServer;
+import dev.berth.work.Progress;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class DockerArchiveCopyTest {
             CopyOptions gzip = CopyOptions.defaults().withCompression(CopyOptions.LayerCompression.GZIP);
             CopyResult result;
             try (ImageSource from = DockerArchive.read(saved)) {
-                result = new ImageCopier(dir).copy(from, "", to, Optional.of("1.0"), gzip, CancelSignal.none(), TransferListener.NONE);
+                result = new ImageCopier(dir).copy(from, "", to, Optional.of("1.0"), gzip, CancelSignal.none(), Progress.none());
             }
 
             assertFalse(result.digestPreserved());
@@ -72,7 +73,7 @@ class DockerArchiveCopyTest {
             assertEquals(pushed.layers().get(0).digest().toString(), inspect.path("Layers").get(0).asText());
 
             try (ImageSource from = DockerArchive.read(saved)) {
-                CopyResult again = new ImageCopier(dir).copy(from, "", to, Optional.of("1.0"), gzip, CancelSignal.none(), TransferListener.NONE);
+                CopyResult again = new ImageCopier(dir).copy(from, "", to, Optional.of("1.0"), gzip, CancelSignal.none(), Progress.none());
                 assertEquals(result.digest(), again.digest(), "gzip output is the same each time, so a second push changes nothing");
                 assertEquals(pushed.blobs().size(), again.blobsSkipped());
             }

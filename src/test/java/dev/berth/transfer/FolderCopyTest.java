@@ -9,6 +9,7 @@ import dev.berth.store.ExternalTool;
 import dev.berth.store.OciLayout;
 import dev.berth.store.RegistryStore;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class FolderCopyTest {
         CopyResult out;
         try (OciLayout layout = OciLayout.open(exported)) {
             out = new ImageCopier(work.resolve("scratch")).copy(new RegistryStore(client, "library/alpine"), "latest", layout,
-                    Optional.of("latest"), CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE);
+                    Optional.of("latest"), CopyOptions.defaults(), CancelSignal.none(), Progress.none());
         }
         assertTrue(out.digestPreserved());
         assertTrue(ExternalTool.run(work, "skopeo", "inspect", "--raw", "oci:" + exported + ":latest").contains("arm64"));
@@ -38,7 +39,7 @@ class FolderCopyTest {
         CopyResult in;
         try (OciLayout layout = OciLayout.open(exported)) {
             in = new ImageCopier(work.resolve("scratch")).copy(layout, "latest", new RegistryStore(client, "mirror/alpine"),
-                    Optional.of("3.20"), CopyOptions.defaults(), CancelSignal.none(), TransferListener.NONE);
+                    Optional.of("3.20"), CopyOptions.defaults(), CancelSignal.none(), Progress.none());
         }
         assertEquals(out.digest(), in.digest());
         assertTrue(client.catalog().contains("mirror/alpine"));
@@ -46,7 +47,7 @@ class FolderCopyTest {
 
         CopyResult signed = new ImageCopier(work.resolve("scratch")).copy(new RegistryStore(client, "team/api"), "1.2.0",
                 new RegistryStore(client, "team/api-copy"), Optional.of("1.2.0"), CopyOptions.defaults().withReferrers(true),
-                CancelSignal.none(), TransferListener.NONE);
+                CancelSignal.none(), Progress.none());
         assertEquals(1, client.referrers("team/api-copy", signed.digest()).size(), "the signature came along");
     }
 }

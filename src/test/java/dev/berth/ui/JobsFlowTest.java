@@ -26,6 +26,7 @@ import dev.berth.ui.jobs.JobNotice;
 import dev.berth.ui.jobs.JobRow;
 import dev.berth.ui.jobs.TransferDialogs;
 import dev.berth.ui.jobs.TransferMenus;
+import dev.berth.work.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -215,7 +216,7 @@ class JobsFlowTest {
         try (dev.berth.store.OciLayout out = dev.berth.store.OciLayout.open(layout)) {
             new dev.berth.transfer.ImageCopier(temp).copy(new dev.berth.store.RegistryStore(from.client(), "team/app"), "1.0", out,
                     Optional.of("1.0"), dev.berth.transfer.CopyOptions.defaults(), dev.berth.work.CancelSignal.none(),
-                    dev.berth.transfer.TransferListener.NONE);
+                    Progress.none());
         }
         transfers.answerPush(form -> new TransferDialogs.PushChoice(PlaceKind.OCI_LAYOUT, layout, "1.0",
                 new TransferDialogs.Destination(to.id(), "pushed/app", "v1")));

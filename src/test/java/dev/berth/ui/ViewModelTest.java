@@ -38,6 +38,7 @@ import dev.berth.testing.RegistryProxy;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.cleanup.RuleForm;
 import dev.berth.ui.details.TagDetailsViewModel;
+import dev.berth.work.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -178,7 +179,7 @@ class ViewModelTest {
                 java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<? super Throwable> onFailure) {
             dev.berth.work.CancelSignal signal = new dev.berth.work.CancelSignal();
             try {
-                T result = work.run(signal, dev.berth.ui.common.BackgroundWork.Progress.NONE);
+                T result = work.run(signal, Progress.none());
                 queue.add(() -> {
                     if (!signal.isCancelled()) onSuccess.accept(result);
                 });

@@ -10,6 +10,7 @@ import dev.berth.ui.common.Notifier;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
 import dev.berth.ui.common.UserMessage;
+import dev.berth.work.Amount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class BrowserViewModel {
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
                 for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
                 for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
-                progress.update(batch.progress().repositories(), -1, "repositories");
+                progress.report(new Amount(batch.progress().repositories(), -1, "repositories"));
             }, cancel);
             if (result instanceof CatalogResult.Listed listed && listed.truncatedBy().isPresent()) throw listed.truncatedBy().get();
             return !(result instanceof CatalogResult.NotListed);

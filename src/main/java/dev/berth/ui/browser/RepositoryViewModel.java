@@ -3,7 +3,8 @@ package dev.berth.ui.browser;
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
+import dev.berth.browse.ScanBatch;
+import dev.berth.browse.ScanEvent;
 import dev.berth.browse.TagInfo;
 import dev.berth.domain.ByteSize;
 import dev.berth.domain.Digest;
@@ -138,26 +139,18 @@ public final class RepositoryViewModel {
             if (generation == current) apply(batch, byTag, total.get(), resolved.get());
         });
         running = executor.submit("Loading tags of " + node.name(), (cancel, work) -> Scanned.of(scanner.scan(
-                node.registry().client().withCancel(cancel), node.name(), new ScanListener() {
-                    @Override
-                    public void tagsListed(int count) {
-                        total.set(count);
-                    }
-
-                    @Override
-                    public void tagSkipped(String tag) {
-                        events.add(new TagRow(tag)); // shown, marked invalid; the scan never requests it
-                    }
-
-                    @Override
-                    public void tagResolved(TagInfo tag) {
-                        resolved.incrementAndGet();
-                        events.add(tag);
-                    }
-
-                    @Override
-                    public void imageLoaded(ImageSummary image) {
-                        events.add(image);
+                node.registry().client().withCancel(cancel), node.name(), event -> {
+                    switch (event) {
+                        case ScanEvent.TagsListed listed -> total.set(listed.count());
+                        // A skipped tag is shown, marked invalid; the scan never requests it.
+                        case ScanEvent.TagSkipped skipped -> events.add(new TagRow(skipped.tag()));
+                        case ScanBatch batch -> {
+                            for (TagInfo tag : batch.tags()) {
+                                resolved.incrementAndGet();
+                                events.add(tag);
+                            }
+                            batch.images().forEach(events::add);
+                        }
                     }
                 })), scanned -> {
                     events.drain();

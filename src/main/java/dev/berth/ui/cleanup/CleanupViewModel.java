@@ -2,10 +2,9 @@ package dev.berth.ui.cleanup;
 
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
-import dev.berth.browse.ScanListener;
 import dev.berth.browse.TagInfo;
 import dev.berth.cleanup.AgeHistogram;
-import dev.berth.cleanup.ApplyListener;
+import dev.berth.cleanup.ApplyEvent;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupExecutor;
 import dev.berth.cleanup.CleanupMessages;
@@ -31,9 +30,12 @@ import dev.berth.registry.RegistryClient;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.Notifier;
+import dev.berth.ui.common.UiBatcher;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
 import dev.berth.ui.common.UserMessage;
+import dev.berth.work.Amount;
+import dev.berth.work.Progress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -217,9 +219,9 @@ public final class CleanupViewModel {
         progress.set(-1);
         summary.set("Reading the repository…");
         running = executor.submit("Planning cleanup of " + node.name(), (cancel, work) -> {
-            RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), ScanListener.NONE);
+            RepositorySnapshot base = known != null ? known : scanner.scan(client.withCancel(cancel), node.name(), Progress.none());
             // Referrers (signatures, SBOMs) must be known so they are protected with, or deleted with, their subject.
-            RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, ScanListener.NONE);
+            RepositorySnapshot full = CleanupScan.withReferrers(client.withCancel(cancel), base, Progress.none());
             return Planned.of(List.of(full), CleanupPlanner.plan(full, rules.get(), clock.instant(), untagging));
         }, planned -> {
             running = null;
@@ -258,9 +260,9 @@ public final class CleanupViewModel {
                     summary.set(step);
                     progress.set(done);
                 });
-                work.update(i, names.size(), step);
+                work.report(new Amount(i, names.size(), "repositories read"));
                 try {
-                    snapshots.addAll(scan.scan(client, List.of(names.get(i)), CleanupScan.Referrers.LOOK_UP, ScanListener.NONE, cancel));
+                    snapshots.addAll(scan.scan(client, List.of(names.get(i)), CleanupScan.Referrers.LOOK_UP, Progress.none(), cancel));
                 } catch (dev.berth.registry.RegistryException.NotFound gone) {
                     // Deleted since the catalog was read: nothing left there to clean up.
                 }
@@ -301,15 +303,18 @@ public final class CleanupViewModel {
                         : "restored with Undo until the registry's garbage collection runs."), tags > 0 ? "Delete" : "Remove")) return;
         busy.set(true);
         progress.set(0);
+        // Deletions end on several threads at once: the bar follows the latest, one FX update per batch.
+        UiBatcher<ApplyEvent> applying = new UiBatcher<>(executor, events -> events.stream()
+                .flatMap(e -> e instanceof ApplyEvent.Deleted d ? java.util.stream.Stream.of(d) : java.util.stream.Stream.empty())
+                .max(java.util.Comparator.comparingInt(ApplyEvent.Deleted::done))
+                .ifPresent(d -> progress.set(d.done() / (double) Math.max(1, d.total()))));
         running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
                 new CleanupExecutor(chosen.registry().client(), journal, concurrency, chosen.registry().host(), clock)
-                        .apply(current, new ApplyListener() {
-                            @Override
-                            public void finished(DeletionOutcome outcome, int done, int count) {
-                                executor.onUiThread(() -> progress.set(done / (double) Math.max(1, count)));
-                                work.update(done, count, "removed " + done + " of " + count);
-                            }
+                        .apply(current, event -> {
+                            applying.report(event);
+                            if (event instanceof ApplyEvent.Deleted d) work.report(new Amount(d.done(), d.total(), "removals"));
                         }, cancel), applied -> {
+                    applying.drain();
                     running = null;
                     busy.set(false);
                     progress.set(1);
@@ -330,7 +335,7 @@ public final class CleanupViewModel {
         running = executor.submit("Undoing cleanup of " + chosen.label(), (cancel, work) -> {
             JournalOperation operation = journal.find(applied.journalId()).orElseThrow(() ->
                     new IllegalStateException("The journal entry " + applied.journalId() + " is gone; nothing to undo."));
-            return new JournalRestorer(chosen.registry().client(), journal, clock).restore(operation, (outcome, done, count) -> {}, cancel);
+            return new JournalRestorer(chosen.registry().client(), journal, clock).restore(operation, Progress.none(), cancel);
         }, restored -> {
             running = null;
             busy.set(false);

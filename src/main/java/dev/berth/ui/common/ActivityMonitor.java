@@ -1,5 +1,9 @@
 package dev.berth.ui.common;
 
+import dev.berth.work.Amount;
+import dev.berth.work.Progress;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -11,10 +15,14 @@ import javafx.collections.ObservableList;
 /** What is running in the background, for the status bar: count, latest description, progress. */
 public final class ActivityMonitor {
 
-    /** One running piece of work; it reports progress from its worker thread. */
-    public final class Entry implements BackgroundWork.Progress {
+    /**
+     * One running piece of work; it reports progress from its worker thread. However often it
+     * reports, at most one refresh is pending on the FX thread: the refresh shows the latest amount.
+     */
+    public final class Entry implements Progress<Amount> {
         private final String description;
         private final UiTask task;
+        private final AtomicBoolean refreshPending = new AtomicBoolean();
         private volatile String message = "";
 
         Entry(String description, UiTask task) {
@@ -31,10 +39,26 @@ public final class ActivityMonitor {
         }
 
         @Override
-        public void update(long done, long total, String newMessage) {
-            message = newMessage == null ? "" : newMessage;
-            Platform.runLater(ActivityMonitor.this::refresh);
+        public void report(Amount amount) {
+            message = amount.words();
+            if (refreshPending.compareAndSet(false, true)) {
+                fxThread.accept(() -> {
+                    refreshPending.set(false);
+                    refresh();
+                });
+            }
         }
+    }
+
+    private final Consumer<Runnable> fxThread;
+
+    public ActivityMonitor() {
+        this(Platform::runLater);
+    }
+
+    /** {@code fxThread} runs an update on the FX thread (tests hold the updates to count them). */
+    ActivityMonitor(Consumer<Runnable> fxThread) {
+        this.fxThread = fxThread;
     }
 
     // Properties
@@ -60,7 +84,7 @@ public final class ActivityMonitor {
     // Commands (called from FxUiExecutor)
     Entry started(String description, UiTask task) {
         Entry entry = new Entry(description, task);
-        Platform.runLater(() -> {
+        fxThread.accept(() -> {
             running.add(entry);
             refresh();
         });

@@ -1,6 +1,7 @@
 package dev.berth.ui.common;
 
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -13,7 +14,7 @@ public final class SyncUiExecutor implements UiExecutor {
         CancelSignal signal = new CancelSignal();
         UiTask task = new UiTask(description, signal);
         try {
-            T result = work.run(signal, BackgroundWork.Progress.NONE);
+            T result = work.run(signal, Progress.none());
             if (!signal.isCancelled()) onSuccess.accept(result);
         } catch (CancellationException e) {
             // superseded or stopped: not an error

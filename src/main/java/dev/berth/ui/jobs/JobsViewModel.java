@@ -54,7 +54,7 @@ public final class JobsViewModel {
         this.jobs = jobs;
         this.notices = notices;
         this.changes = new UiBatcher<>(executor, this::apply);
-        jobs.listen(changes::add);
+        jobs.listen(changes);
     }
 
     /** Newest first. */

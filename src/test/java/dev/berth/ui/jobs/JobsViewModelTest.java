@@ -17,6 +17,7 @@ import dev.berth.ui.common.BackgroundWork;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
 import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class JobsViewModelTest {
         public <T> UiTask submit(String description, BackgroundWork<T> work, Consumer<? super T> onSuccess,
                 Consumer<? super Throwable> onFailure) {
             try {
-                onSuccess.accept(work.run(CancelSignal.none(), BackgroundWork.Progress.NONE));
+                onSuccess.accept(work.run(CancelSignal.none(), Progress.none()));
             } catch (Exception e) {
                 onFailure.accept(e);
             }

@@ -1,12 +1,13 @@
 package dev.berth.transfer;
 
 import dev.berth.domain.Descriptor;
+import dev.berth.work.Progress;
 import java.util.Collection;
 
 /** Counts a copy's progress and hands events to the listener one at a time, from whichever thread. */
-final class Progress {
+final class CopyTally {
 
-    private final TransferListener listener;
+    private final Progress<TransferEvent> listener;
     private final long bytesTotal;
     private final int blobsTotal;
     private long bytesDone;
@@ -16,19 +17,19 @@ final class Progress {
     private int skipped;
     private int mounted;
 
-    Progress(TransferListener listener, Collection<Descriptor> blobs) {
+    CopyTally(Progress<TransferEvent> listener, Collection<Descriptor> blobs) {
         this.listener = listener;
         this.bytesTotal = blobs.stream().mapToLong(Descriptor::size).sum();
         this.blobsTotal = blobs.size();
     }
 
     synchronized void started(Descriptor blob) {
-        listener.on(new TransferEvent.BlobStarted(blob));
+        listener.report(new TransferEvent.BlobStarted(blob));
     }
 
     synchronized void read(Descriptor blob, long bytesSoFar, long delta) {
         bytesDone += delta;
-        listener.on(new TransferEvent.BlobBytes(blob, bytesSoFar));
+        listener.report(new TransferEvent.BlobBytes(blob, bytesSoFar));
         overall();
     }
 
@@ -38,7 +39,7 @@ final class Progress {
         blobsDone++;
         bytesCopied += blob.size();
         bytesDone += blob.size() - bytesRead; // a restarted upload reads some bytes twice; keep the total honest
-        listener.on(new TransferEvent.BlobCopied(blob, stored));
+        listener.report(new TransferEvent.BlobCopied(blob, stored));
         overall();
     }
 
@@ -46,7 +47,7 @@ final class Progress {
         skipped++;
         blobsDone++;
         bytesDone += blob.size();
-        listener.on(new TransferEvent.BlobSkipped(blob));
+        listener.report(new TransferEvent.BlobSkipped(blob));
         overall();
     }
 
@@ -54,12 +55,12 @@ final class Progress {
         mounted++;
         blobsDone++;
         bytesDone += blob.size();
-        listener.on(new TransferEvent.BlobMounted(blob));
+        listener.report(new TransferEvent.BlobMounted(blob));
         overall();
     }
 
     private void overall() {
-        listener.on(new TransferEvent.Overall(bytesDone, bytesTotal, blobsDone, blobsTotal));
+        listener.report(new TransferEvent.Overall(bytesDone, bytesTotal, blobsDone, blobsTotal));
     }
 
     synchronized long bytesCopied() {
