@@ -51,6 +51,28 @@ class LayeringTest {
     }
 
     @Test
+    void theUiCommonPartsKnowNoFeature() {
+        noClasses().that().resideInAPackage("dev.berth.ui.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.berth.ui.app..", "dev.berth.ui.browser..",
+                        "dev.berth.ui.cleanup..", "dev.berth.ui.connections..", "dev.berth.ui.details..", "dev.berth.ui.jobs..")
+                .because("every feature builds on ui.common; the app package is where features meet (FxDialogService lives there)")
+                .check(berth);
+    }
+
+    @Test
+    void storesAndServicesWithoutJavafxLiveBelowTheUi() {
+        noClasses().that().resideInAPackage("dev.berth.ui..")
+                .should().haveSimpleNameEndingWith("Store")
+                .because("keeping things is no UI concern (PolicyStore was in ui.cleanup; it is in dev.berth.cleanup)")
+                .check(berth);
+        noClasses().that().resideInAPackage("dev.berth.ui..").and().haveSimpleNameEndingWith("Service")
+                .should().haveNameNotMatching(".*DialogService")
+                .because("a service the UI calls is blocking core code below it (ConnectionService was in ui.connections; it is in "
+                        + "dev.berth.connection); only the dialogs, which are JavaFX, are a UI service")
+                .check(berth);
+    }
+
+    @Test
     void theRegistryClientDependsOnNoHigherLayer() {
         noClasses().that().resideInAPackage("dev.berth.registry..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.berth.connection..", "dev.berth.inspect..",

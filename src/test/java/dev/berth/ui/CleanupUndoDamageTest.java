@@ -21,7 +21,7 @@ import dev.berth.ui.browser.RepositoryViewModel;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.connection.AuthMode;
 import dev.berth.ui.connections.ConnectionDialog;
-import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.connection.ConnectionDraft;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -14,7 +14,7 @@ import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.TagRow;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.FxUiExecutor;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

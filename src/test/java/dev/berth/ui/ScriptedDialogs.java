@@ -1,7 +1,7 @@
 package dev.berth.ui;
 
 import dev.berth.ui.common.DialogService;
-import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.connection.ConnectionDraft;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

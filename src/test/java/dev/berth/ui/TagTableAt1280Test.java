@@ -15,7 +15,7 @@ import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.TagRow;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.FxUiExecutor;
-import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.connection.ConnectionDraft;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.berth.connection.ConnectionTester;
 import dev.berth.connection.MemorySecretStore;
 import dev.berth.connection.SecretStore;
 import dev.berth.registry.RegistryClients;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

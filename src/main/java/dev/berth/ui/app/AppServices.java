@@ -14,7 +14,7 @@ import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.NotificationArea;
 import dev.berth.ui.common.UiExecutor;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 import dev.berth.cleanup.Journal;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;

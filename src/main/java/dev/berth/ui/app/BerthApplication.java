@@ -2,7 +2,7 @@ package dev.berth.ui.app;
 
 import dev.berth.registry.RegistryClients;
 import dev.berth.ui.common.ActivityMonitor;
-import dev.berth.ui.common.FxDialogService;
+import dev.berth.ui.app.FxDialogService;
 import dev.berth.ui.common.FxUiExecutor;
 import dev.berth.jobs.JobHistory;
 import dev.berth.jobs.JobService;
@@ -21,7 +21,7 @@ import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
 import dev.berth.connection.ConfigDirectories;
 import dev.berth.platform.UserHome;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {

@@ -1,8 +1,8 @@
 package dev.berth.ui.app;
 
 import dev.berth.connection.ConnectionId;
-import dev.berth.ui.cleanup.PolicyStore;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.cleanup.PolicyStore;
+import dev.berth.connection.ConnectionService;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package dev.berth.ui.app;
 
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UserMessage;
-import dev.berth.ui.connections.ConnectionDraft;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionDraft;
+import dev.berth.connection.ConnectionService;
 import dev.berth.ui.connections.DraftTester;
 import java.util.function.Consumer;
 

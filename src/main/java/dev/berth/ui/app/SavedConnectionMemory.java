@@ -7,7 +7,7 @@ import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.common.Notifier;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UserMessage;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 
 /** Keeps what the browser learns with the saved connection, written in the background; a failure is told, not swallowed. */
 public final class SavedConnectionMemory implements BrowserViewModel.ConnectionMemory {

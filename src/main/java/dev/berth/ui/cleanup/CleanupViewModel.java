@@ -18,6 +18,7 @@ import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.JournalOperation;
 import dev.berth.cleanup.JournalRestorer;
 import dev.berth.cleanup.ManifestDeletion;
+import dev.berth.cleanup.PolicyStore;
 import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.RestoreResult;
 import dev.berth.cleanup.RetentionRules;

@@ -3,6 +3,7 @@ package dev.berth.ui.cleanup;
 import dev.berth.cleanup.CleanupPolicy;
 import dev.berth.cleanup.PolicyFiles;
 import dev.berth.cleanup.PolicyScope;
+import dev.berth.cleanup.PolicyStore;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.Notifier;

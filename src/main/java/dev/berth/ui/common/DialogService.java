@@ -1,6 +1,6 @@
 package dev.berth.ui.common;
 
-import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.connection.ConnectionDraft;
 import java.util.Optional;
 
 /** Everything that asks the user something in a window of its own; tests script the answers. */

@@ -2,6 +2,7 @@ package dev.berth.ui.connections;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.connection.AuthMode;
+import dev.berth.connection.ConnectionDraft;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;

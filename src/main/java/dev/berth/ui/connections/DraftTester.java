@@ -1,5 +1,6 @@
 package dev.berth.ui.connections;
 
+import dev.berth.connection.ConnectionDraft;
 import java.util.function.Consumer;
 
 /** Tries the dialog's settings in the background; the verdict arrives on the FX thread as a sentence. */

@@ -1,4 +1,4 @@
-package dev.berth.ui.connections;
+package dev.berth.connection;
 
 import dev.berth.connection.Connection;
 import dev.berth.connection.ConnectionId;

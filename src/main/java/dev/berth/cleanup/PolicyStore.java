@@ -1,4 +1,4 @@
-package dev.berth.ui.cleanup;
+package dev.berth.cleanup;
 
 import java.io.IOException;
 import java.util.Optional;

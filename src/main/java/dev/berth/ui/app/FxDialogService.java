@@ -1,7 +1,8 @@
-package dev.berth.ui.common;
+package dev.berth.ui.app;
 
+import dev.berth.ui.common.DialogService;
 import dev.berth.ui.connections.ConnectionDialog;
-import dev.berth.ui.connections.ConnectionDraft;
+import dev.berth.connection.ConnectionDraft;
 import dev.berth.ui.connections.DraftTester;
 import java.util.Optional;
 import java.util.function.Supplier;
