@@ -51,6 +51,15 @@ public record UserMessage(String title, String text, String detail, Kind kind) {
             case dev.berth.connection.docker.DockerConfigException e -> new UserMessage("Docker's settings cannot be read",
                     text + " Fix or move Docker's config.json, then try again.", detail, Kind.OTHER);
             case dev.berth.cleanup.JournalException e -> new UserMessage("Cleanup record problem", text, detail, Kind.OTHER);
+            case dev.berth.connection.docker.CredentialHelperException e -> new UserMessage("Credential helper failed",
+                    sentence(text) + " Check that the helper Docker's config.json names is installed and signed in, then try again.",
+                    detail, Kind.OTHER);
+            case dev.berth.engine.EngineException.NoEngine e -> new UserMessage("No Docker or Podman", text, detail, Kind.NETWORK);
+            case dev.berth.engine.EngineException e -> new UserMessage("Docker or Podman refused", text, detail, Kind.OTHER);
+            case dev.berth.store.StoreException.NotFound e -> new UserMessage("Not found", text, detail, Kind.NOT_FOUND);
+            case dev.berth.store.StoreException.Corrupt e -> new UserMessage("Damaged image files", text, detail, Kind.PROTOCOL);
+            case dev.berth.store.StoreException e -> new UserMessage("Cannot use these image files", text, detail, Kind.OTHER);
+            case dev.berth.transfer.CopyException e -> new UserMessage("Copy failed", text, detail, Kind.OTHER);
             case dev.berth.format.MalformedContentException e -> new UserMessage("Unexpected content", text, detail, Kind.PROTOCOL);
             case java.net.UnknownHostException e -> new UserMessage("Cannot reach the registry", "No such host: " + text
                     + ". Check the address and your network.", detail, Kind.NETWORK);
@@ -62,9 +71,19 @@ public record UserMessage(String title, String text, String detail, Kind kind) {
                     + ". Choose another file.", detail, Kind.NOT_FOUND);
             case java.nio.file.AccessDeniedException e -> new UserMessage("Permission denied", "Berth may not read or write " + e.getFile()
                     + ". Check its permissions or choose another place.", detail, Kind.PERMISSION);
+            case java.nio.file.FileAlreadyExistsException e -> new UserMessage("Already exists", "There is already " + e.getFile()
+                    + ". Choose another name, or move it away first.", detail, Kind.OTHER);
+            case java.nio.file.DirectoryNotEmptyException e -> new UserMessage("Folder not empty", "The folder " + e.getFile()
+                    + " is not empty. Choose an empty or a new folder.", detail, Kind.OTHER);
+            case java.nio.file.NotDirectoryException e -> new UserMessage("Not a folder", e.getFile() + " is a file, not a folder. "
+                    + "Choose a folder.", detail, Kind.OTHER);
+            case java.nio.file.FileSystemException e when diskFull(e.getReason()) -> new UserMessage("Disk full", "There is no space "
+                    + "left for " + e.getFile() + ". Free some space on that disk, then try again.", detail, Kind.OTHER);
             case java.nio.file.FileSystemException e -> new UserMessage("File problem", "Berth could not use " + e.getFile()
                     + (e.getReason() == null ? "" : " (" + e.getReason() + ")") + ". Check the disk and the file, then try again.",
                     detail, Kind.OTHER);
+            case java.io.IOException e when diskFull(text) -> new UserMessage("Disk full", "There is no space left on the disk ("
+                    + text + "). Free some space, then try again.", detail, Kind.OTHER);
             case java.io.IOException e -> new UserMessage("Could not read or write", (text.isEmpty() ? "A read or write failed." : sentence(text))
                     + " Try again; if it keeps failing, check the disk and the network.", detail, Kind.OTHER);
             case java.util.concurrent.CancellationException e -> new UserMessage("Cancelled", "Stopped before it finished; nothing more was done.",
@@ -88,6 +107,12 @@ public record UserMessage(String title, String text, String detail, Kind kind) {
             current = current.getCause();
         }
         return current;
+    }
+
+    /** Linux says "No space left on device", Windows "There is not enough space on the disk". */
+    private static boolean diskFull(String reason) {
+        String lower = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("no space left") || lower.contains("not enough space") || lower.contains("disk quota exceeded");
     }
 
     private static String sentence(String text) {

@@ -35,7 +35,25 @@ class UserMessageTest {
                 Arguments.of(new java.net.SocketTimeoutException("timeout"), "Cannot reach the registry", "Try again"),
                 Arguments.of(new java.nio.file.NoSuchFileException("/tmp/policy.json"), "No such file", "Choose another"),
                 Arguments.of(new java.nio.file.AccessDeniedException("/etc/berth"), "Permission denied", "permissions"),
-                Arguments.of(new java.nio.file.FileSystemException("/data", null, "No space left on device"), "File problem", "No space"),
+                Arguments.of(new java.nio.file.FileSystemException("/data", null, "No space left on device"), "Disk full", "Free some space"),
+                Arguments.of(new java.nio.file.FileSystemException("/data", null, "Read-only file system"), "File problem",
+                        "Read-only"),
+                Arguments.of(new IOException("No space left on device"), "Disk full", "Free some space"),
+                Arguments.of(new java.nio.file.FileAlreadyExistsException("/tmp/app.tar"), "Already exists", "Choose another name"),
+                Arguments.of(new java.nio.file.DirectoryNotEmptyException("/tmp/layout"), "Folder not empty", "empty or a new folder"),
+                Arguments.of(new java.nio.file.NotDirectoryException("/tmp/app.tar"), "Not a folder", "Choose a folder"),
+                Arguments.of(new dev.berth.connection.docker.CredentialHelperException("secretservice",
+                        dev.berth.connection.docker.CredentialHelperException.Reason.NOT_INSTALLED,
+                        "docker-credential-secretservice is not installed"), "Credential helper failed", "installed and signed in"),
+                Arguments.of(made(dev.berth.engine.EngineException.NoEngine.class, "No Docker or Podman answered at /run/docker.sock. "
+                        + "Start Docker or Podman, or set DOCKER_HOST."), "No Docker or Podman", "Start Docker"),
+                Arguments.of(made(dev.berth.engine.EngineException.NoSuchImage.class, "The engine has no image app:1.0."),
+                        "Docker or Podman refused", "no image"),
+                Arguments.of(made(dev.berth.store.StoreException.NotFound.class, "The layout has no tag 1.0."), "Not found", "no tag"),
+                Arguments.of(made(dev.berth.store.StoreException.Corrupt.class, "blob sha256:ab does not match its digest."),
+                        "Damaged image files", "digest"),
+                Arguments.of(made(dev.berth.transfer.CopyException.class, "The destination refused the manifest; check your rights there."),
+                        "Copy failed", "check your rights"),
                 Arguments.of(new IOException("stream closed"), "Could not read or write", "Try again"),
                 Arguments.of(new IOException(), "Could not read or write", "Try again"),
                 Arguments.of(new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/x")), "No such file", "/x"),
@@ -47,6 +65,17 @@ class UserMessageTest {
                 Arguments.of(new IllegalStateException(), "Not possible right now", "try again"),
                 Arguments.of(new OutOfMemoryError("Java heap space"), "Out of memory", "-Xmx"),
                 Arguments.of(new NullPointerException(), "Berth failed unexpectedly", "report"));
+    }
+
+    /** The core's own exceptions are made by the core only; the test makes one with the words the core would use. */
+    private static Throwable made(Class<? extends Throwable> type, String message) {
+        try {
+            var constructor = type.getDeclaredConstructor(String.class);
+            constructor.setAccessible(true);
+            return constructor.newInstance(message);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot make a " + type.getSimpleName(), e);
+        }
     }
 
     @ParameterizedTest
