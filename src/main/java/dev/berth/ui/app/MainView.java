@@ -2,6 +2,7 @@ package dev.berth.ui.app;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.Crumbs;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RegistryOverviewView;
@@ -151,7 +152,7 @@ public final class MainView extends StackPane {
         crumbs.setOnCrumbAction(e -> {
             Crumbs.Crumb crumb = e.getSelectedCrumb().getValue();
             if (!crumb.namespace().isEmpty()) viewModel.browser().filterProperty().set(crumb.namespace());
-            viewModel.browser().selectionProperty().set(crumb.target());
+            viewModel.browser().select(crumb.target());
         });
         Runnable show = () -> {
             java.util.List<Crumbs.Crumb> path = Crumbs.of(viewModel.browser().selectionProperty().get());
@@ -217,7 +218,7 @@ public final class MainView extends StackPane {
         cleanup.setOnBack(viewModel::closeCleanup);
         tags.setOnOpen(row -> {
             var repository = viewModel.repository().repositoryProperty().get();
-            if (repository != null) viewModel.browser().selectionProperty().set(new BrowserViewModel.TagSelection(repository, row.tag()));
+            if (repository != null) viewModel.browser().select(Selection.of(repository, row.tag()));
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
         showPane(viewModel.paneProperty().get());
@@ -238,7 +239,7 @@ public final class MainView extends StackPane {
         toolbar.getItems().add(afterAdd, push); // right after "Add registry"
         tags.addTagMenu("Export, copy or retag the selected tag", transfers);
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
-                instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
+                instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);
     }
 
@@ -246,7 +247,7 @@ public final class MainView extends StackPane {
         switch (pane) {
             case WELCOME -> content.getChildren().setAll(welcome);
             case REGISTRY -> {
-                if (viewModel.browser().selectionProperty().get() instanceof RegistryNode node) overview.show(node);
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfRegistry selected) overview.show(selected.registry());
                 content.getChildren().setAll(overview);
             }
             case REPOSITORY -> content.getChildren().setAll(tags);

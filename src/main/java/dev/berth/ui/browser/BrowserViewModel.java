@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -43,7 +43,7 @@ public final class BrowserViewModel {
     // would let listeners on it be garbage-collected.
     private final ObservableList<RegistryNode> registriesView = FXCollections.unmodifiableObservableList(registries);
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
 
     private final SelectionHistory history = new SelectionHistory();
     private boolean travelling;
@@ -77,7 +77,7 @@ public final class BrowserViewModel {
         this.notifier = notifier;
         this.catalogOptions = catalogOptions;
         selection.addListener((obs, old, selected) -> {
-            if (!travelling && old != null && !old.equals(selected)) history.left(old);
+            if (!travelling && !(old instanceof Selection.None) && !old.equals(selected)) history.left(old);
         });
     }
 
@@ -94,7 +94,7 @@ public final class BrowserViewModel {
         travel(history.forward(selection.get(), this::stillThere));
     }
 
-    private void travel(Optional<Object> target) {
+    private void travel(Optional<Selection> target) {
         if (target.isEmpty()) return;
         travelling = true;
         try {
@@ -104,12 +104,12 @@ public final class BrowserViewModel {
         }
     }
 
-    private boolean stillThere(Object selected) {
+    private boolean stillThere(Selection selected) {
         return switch (selected) {
-            case RegistryNode node -> registries.contains(node);
-            case RepositoryNode node -> registries.contains(node.registry());
-            case TagSelection tag -> registries.contains(tag.repository().registry());
-            default -> false;
+            case Selection.None none -> false;
+            case Selection.OfRegistry registry -> registries.contains(registry.registry());
+            case Selection.OfRepository repository -> registries.contains(repository.repository().registry());
+            case Selection.OfTag tag -> registries.contains(tag.repository().registry());
         };
     }
 
@@ -122,9 +122,9 @@ public final class BrowserViewModel {
         return filter;
     }
 
-    /** The selected node: a RegistryNode, a RepositoryNode or a {@link TagSelection}. */
-    public ObjectProperty<Object> selectionProperty() {
-        return selection;
+    /** What is selected; never null ({@link Selection#NONE} when nothing is). */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     /** Where what the browser learns about a connection is kept. */
@@ -132,10 +132,12 @@ public final class BrowserViewModel {
         return memory;
     }
 
-    /** A tag chosen in the tree or table. */
-    public record TagSelection(RepositoryNode repository, String tag) {}
-
     // Commands
+
+    /** Selects {@code selected} (the tree, the tag table, the breadcrumb, tests); the previous selection goes on the Back list. */
+    public void select(Selection selected) {
+        selection.set(java.util.Objects.requireNonNull(selected, "selected: use Selection.NONE for nothing"));
+    }
 
     public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client) {
         RegistryNode node = new RegistryNode(id, displayName, host, client);
@@ -156,7 +158,8 @@ public final class BrowserViewModel {
     public void removeRegistry(RegistryNode node) {
         Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
         registries.remove(node);
-        if (selection.get() == node) selection.set(null);
+        // Whatever was selected under it went with it (the registry, one of its repositories or tags).
+        if (!stillThere(selection.get())) selection.set(Selection.NONE);
     }
 
     /** Probes the registry, then loads its catalog page by page and the tag counts after it. */
@@ -243,7 +246,7 @@ public final class BrowserViewModel {
         List<RepositoryNode> added = registry.addRepositories(List.of(trimmed));
         if (!added.isEmpty()) memory.repositoryAdded(registry, trimmed);
         registry.repository(trimmed).ifPresent(r -> {
-            selection.set(r);
+            selection.set(Selection.of(r));
             if (!added.isEmpty()) loadTags(r);
         });
         return Optional.empty();
@@ -270,7 +273,7 @@ public final class BrowserViewModel {
         if (repository.tagsStateProperty().get() == LoadState.IDLE) loadTags(repository);
         String tagOrDigest = reference.manifestReference();
         selection.set(reference.digest().isPresent() || reference.original().contains(":")
-                ? new TagSelection(repository, tagOrDigest) : repository);
+                ? Selection.of(repository, tagOrDigest) : Selection.of(repository));
         return new Navigation.Found(node, repository, reference);
     }
 

@@ -45,7 +45,7 @@ public final class RegistryTreeView extends VBox {
     private Consumer<RegistryNode> onRemoveConnection = node -> {};
     private Consumer<RegistryNode> onDuplicateConnection = node -> {};
     private java.util.function.BiConsumer<RegistryNode, String> onCleanup = (node, prefix) -> {};
-    private Consumer<BrowserViewModel.TagSelection> onDeleteTag = tag -> {};
+    private Consumer<Selection.OfTag> onDeleteTag = tag -> {};
     private TagMenu tagMenu = tag -> List.of();
     private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
 
@@ -79,7 +79,7 @@ public final class RegistryTreeView extends VBox {
     }
 
     /** "Delete…" on a tag leaf. */
-    public void setOnDeleteTag(Consumer<BrowserViewModel.TagSelection> handler) {
+    public void setOnDeleteTag(Consumer<Selection.OfTag> handler) {
         onDeleteTag = handler;
     }
 
@@ -111,9 +111,11 @@ public final class RegistryTreeView extends VBox {
             Object value = item.getValue();
             // An invalid name is only shown: selecting it opens nothing.
             if (value instanceof TagLeaf leaf && leaf.invalidName().isEmpty()) {
-                viewModel.selectionProperty().set(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag()));
-            } else if (value instanceof RegistryNode || value instanceof RepositoryNode r && r.isValidName()) {
-                viewModel.selectionProperty().set(value);
+                viewModel.select(Selection.of(leaf.repository(), leaf.tag()));
+            } else if (value instanceof RegistryNode registry) {
+                viewModel.select(Selection.of(registry));
+            } else if (value instanceof RepositoryNode repository && repository.isValidName()) {
+                viewModel.select(Selection.of(repository));
             }
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
@@ -160,9 +162,13 @@ public final class RegistryTreeView extends VBox {
     }
 
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
-    private void reveal(Object selected) {
-        RepositoryNode repository = selected instanceof RepositoryNode r ? r
-                : selected instanceof BrowserViewModel.TagSelection t ? t.repository() : null;
+    private void reveal(Selection selected) {
+        RepositoryNode repository = switch (selected) {
+            case Selection.OfRepository r -> r.repository();
+            case Selection.OfTag t -> t.repository();
+            case Selection.None none -> null;
+            case Selection.OfRegistry registry -> null;
+        };
         if (repository == null) return;
         rebuild(repository.registry());
         TreeItem<Object> item = registryItems.get(repository.registry());
@@ -179,7 +185,7 @@ public final class RegistryTreeView extends VBox {
         item.setExpanded(true);
         TreeItem<Object> target = item.getChildren().stream().filter(c -> c.getValue() == repository).findFirst().orElse(null);
         if (target != null && tree.getSelectionModel().getSelectedItem() != target
-                && !(selected instanceof BrowserViewModel.TagSelection)) {
+                && !(selected instanceof Selection.OfTag)) {
             tree.getSelectionModel().select(target);
             int row = tree.getRow(target);
             if (row >= 0) tree.scrollTo(Math.max(0, row - 3));
@@ -303,9 +309,9 @@ public final class RegistryTreeView extends VBox {
     private ContextMenu tagMenu(TagLeaf leaf) {
         MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("tree-delete-tag");
-        delete.setOnAction(e -> onDeleteTag.accept(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        delete.setOnAction(e -> onDeleteTag.accept(Selection.of(leaf.repository(), leaf.tag())));
         ContextMenu menu = new ContextMenu(delete);
-        List<MenuItem> more = tagMenu.items(() -> java.util.Optional.of(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        List<MenuItem> more = tagMenu.items(() -> java.util.Optional.of(Selection.of(leaf.repository(), leaf.tag())));
         if (!more.isEmpty()) menu.getItems().addAll(0, more);
         if (!more.isEmpty()) menu.getItems().add(more.size(), new javafx.scene.control.SeparatorMenuItem());
         return menu;

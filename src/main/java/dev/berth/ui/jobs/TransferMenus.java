@@ -2,7 +2,7 @@ package dev.berth.ui.jobs;
 
 import dev.berth.domain.Platform;
 import dev.berth.jobs.PlaceKind;
-import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.TagMenu;
 import java.util.ArrayList;
@@ -19,10 +19,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class TransferMenus implements TagMenu {
 
     private final TransferActions actions;
-    private final Function<BrowserViewModel.TagSelection, List<Platform>> platformsOf;
+    private final Function<Selection.OfTag, List<Platform>> platformsOf;
 
     /** {@code platformsOf}: the platforms known for a tag (from the tag table), empty when unknown. */
-    public TransferMenus(TransferActions actions, Function<BrowserViewModel.TagSelection, List<Platform>> platformsOf) {
+    public TransferMenus(TransferActions actions, Function<Selection.OfTag, List<Platform>> platformsOf) {
         this.actions = actions;
         this.platformsOf = platformsOf;
     }
@@ -32,7 +32,7 @@ public final class TransferMenus implements TagMenu {
     }
 
     @Override
-    public List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag) {
+    public List<MenuItem> items(Supplier<Optional<Selection.OfTag>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("tag-export");
         for (PlaceKind kind : PlaceKind.files()) {
