@@ -42,6 +42,7 @@ public final class MainView extends StackPane {
     private final WelcomeView welcome;
     private final RegistryTreeView tree;
     private final RegistryOverviewView overview;
+    private final dev.berth.ui.browser.LocalImageView localImage = new dev.berth.ui.browser.LocalImageView();
     private final TagTableView tags;
     private final TagDetailsView details;
     private final CleanupView cleanup;
@@ -221,6 +222,11 @@ public final class MainView extends StackPane {
             if (repository != null) viewModel.browser().select(Selection.of(repository, row.tag()));
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
+        viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
+            // From one local image to another the pane stays the same: show the new one.
+            MainViewModel.Pane pane = viewModel.paneProperty().get();
+            if (pane == MainViewModel.Pane.LOCAL_IMAGE || pane == MainViewModel.Pane.LOCAL_IMAGES) showPane(pane);
+        });
         showPane(viewModel.paneProperty().get());
     }
 
@@ -241,6 +247,7 @@ public final class MainView extends StackPane {
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
                 instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);
+        tree.addLocalImageMenu(transfers::forLocalImage);
     }
 
     private void showPane(MainViewModel.Pane pane) {
@@ -253,6 +260,14 @@ public final class MainView extends StackPane {
             case REPOSITORY -> content.getChildren().setAll(tags);
             case TAG -> content.getChildren().setAll(details);
             case CLEANUP -> content.getChildren().setAll(cleanup);
+            case LOCAL_IMAGES -> {
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImages selected) localImage.show(selected.images());
+                content.getChildren().setAll(localImage);
+            }
+            case LOCAL_IMAGE -> {
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImage selected) localImage.show(selected.image());
+                content.getChildren().setAll(localImage);
+            }
             case EMPTY -> {
                 Label hint = new Label("Select a registry, a repository or a tag.");
                 hint.getStyleClass().add(Styles.TEXT_MUTED);

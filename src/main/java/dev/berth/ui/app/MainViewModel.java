@@ -30,7 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
 
     /** What the main pane shows. */
-    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, CLEANUP, EMPTY }
+    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, CLEANUP, LOCAL_IMAGES, LOCAL_IMAGE, EMPTY }
 
     public enum Theme { LIGHT, DARK }
 
@@ -157,6 +157,7 @@ public final class MainViewModel {
 
     /** Loads the saved connections (off the FX thread) and puts them in the tree. */
     public void start() {
+        browser.refreshLocalImages();
         executor.submit("Loading saved connections", (cancel, progress) -> connections.loadAll(), startup -> {
             startup.connections().forEach(this::show);
             startup.notes().forEach(note -> notifier.show(new UserMessage("Saved connections", note, "", UserMessage.Kind.OTHER)));
@@ -205,13 +206,9 @@ public final class MainViewModel {
         ConnectionDraft current = connections.find(id).map(ConnectionDraft::of).orElse(ConnectionDraft.of(node.host()));
         dialogs.editConnection(current, "Edit " + node.displayName()).ifPresent(draft -> executor.submit(
                 "Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.of(id)), opened -> {
-                    node.rename(opened.connection().name());
-                    opened.client().ifPresent(node::replaceClient);
-                    if (opened.client().isPresent()) browser.refresh(node);
-                    opened.problem().ifPresent(problem -> {
-                        node.problemProperty().set(UserMessage.of(problem));
-                        notifier.show(UserMessage.of(problem));
-                    });
+                    Optional<UserMessage> problem = opened.problem().map(UserMessage::of);
+                    browser.reconnect(node, opened.connection().name(), opened.client(), problem);
+                    problem.ifPresent(notifier::show);
                 }, this::say));
     }
 
@@ -276,7 +273,12 @@ public final class MainViewModel {
     /** Reloads whatever is selected. */
     public void refresh() {
         switch (browser.selectionProperty().get()) {
-            case Selection.None none -> browser.registries().forEach(browser::refresh);
+            case Selection.None none -> {
+                browser.registries().forEach(browser::refresh);
+                browser.refreshLocalImages();
+            }
+            case Selection.OfLocalImages images -> browser.refreshLocalImages();
+            case Selection.OfLocalImage image -> browser.refreshLocalImages();
             case Selection.OfRegistry selected -> browser.refresh(selected.registry());
             case Selection.OfRepository selected -> repository.open(selected.repository()); // its scan refreshes the tree's tags as well
             case Selection.OfTag tag -> show(tag);
@@ -303,6 +305,8 @@ public final class MainViewModel {
                         sameRepository ? Optional.ofNullable(repository.snapshotProperty().get()) : Optional.empty());
                 pane.set(Pane.TAG);
             }
+            case Selection.OfLocalImages images -> pane.set(Pane.LOCAL_IMAGES);
+            case Selection.OfLocalImage image -> pane.set(Pane.LOCAL_IMAGE);
         }
     }
 

@@ -14,6 +14,8 @@ public final class Crumbs {
         }
     }
 
+    static final String LOCAL_IMAGES = "Local images";
+
     private Crumbs() {}
 
     public static List<Crumb> of(Selection selection) {
@@ -25,6 +27,13 @@ public final class Crumbs {
             case Selection.OfTag tag -> {
                 repository(crumbs, tag.repository());
                 crumbs.add(new Crumb(tag.tag(), tag, ""));
+            }
+            case Selection.OfLocalImages images -> crumbs.add(new Crumb(LOCAL_IMAGES, images, ""));
+            case Selection.OfLocalImage image -> {
+                crumbs.add(new Crumb(LOCAL_IMAGES, Selection.of(image.images()), ""));
+                LocalImagesNode.Entry entry = image.image();
+                crumbs.add(new Crumb(entry.repository().isEmpty() ? "untagged" : entry.repository(), image, ""));
+                crumbs.add(new Crumb(entry.label(), image, ""));
             }
         }
         return crumbs;

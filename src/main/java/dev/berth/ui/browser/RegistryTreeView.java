@@ -1,6 +1,7 @@
 package dev.berth.ui.browser;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.domain.ByteSize;
 import dev.berth.domain.Printable;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
@@ -41,6 +42,7 @@ public final class RegistryTreeView extends VBox {
     private final TextField filter = new TextField();
     private final Map<RegistryNode, TreeItem<Object>> registryItems = new HashMap<>();
     private final Map<RegistryNode, PauseTransition> pendingRebuilds = new HashMap<>();
+    private final LocalImagesItems localImages;
     private Consumer<RegistryNode> onEditConnection = node -> {};
     private Consumer<RegistryNode> onRemoveConnection = node -> {};
     private Consumer<RegistryNode> onDuplicateConnection = node -> {};
@@ -51,6 +53,7 @@ public final class RegistryTreeView extends VBox {
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
+        this.localImages = new LocalImagesItems(viewModel, tree);
         createView();
         bind();
     }
@@ -83,6 +86,11 @@ public final class RegistryTreeView extends VBox {
         onDeleteTag = handler;
     }
 
+    /** Commands on a local image (Push…, Export…) from another feature. */
+    public void addLocalImageMenu(java.util.function.Function<LocalImagesNode.Entry, List<MenuItem>> items) {
+        localImages.menu = items;
+    }
+
     public TreeView<Object> tree() {
         return tree;
     }
@@ -97,7 +105,16 @@ public final class RegistryTreeView extends VBox {
         tree.setCellFactory(t -> new BrowserCell());
         VBox.setVgrow(tree, Priority.ALWAYS);
         setSpacing(6);
-        getChildren().addAll(filter, tree);
+        Label hint = new Label("No local Docker or Podman engine answered.");
+        hint.setId("local-images-hint");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(viewModel.localImages().absenceProperty());
+        hint.setTooltip(why);
+        hint.visibleProperty().bind(viewModel.localImages().absenceProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        getChildren().addAll(filter, tree, hint);
         getStyleClass().add("registry-tree");
     }
 
@@ -116,21 +133,26 @@ public final class RegistryTreeView extends VBox {
                 viewModel.select(Selection.of(registry));
             } else if (value instanceof RepositoryNode repository && repository.isValidName()) {
                 viewModel.select(Selection.of(repository));
+            } else if (value instanceof LocalImagesNode images) {
+                viewModel.select(Selection.of(images));
+            } else if (value instanceof LocalImagesNode.Entry image) {
+                viewModel.select(Selection.of(viewModel.localImages(), image));
             }
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
+        localImages.bind();
     }
 
     private void syncRegistries() {
         List<RegistryNode> current = viewModel.registries();
         registryItems.keySet().removeIf(node -> !current.contains(node));
-        tree.getRoot().getChildren().removeIf(item -> !current.contains(item.getValue()));
+        tree.getRoot().getChildren().removeIf(item -> item.getValue() instanceof RegistryNode node && !current.contains(node));
         for (RegistryNode node : current) {
             if (registryItems.containsKey(node)) continue;
             TreeItem<Object> item = new TreeItem<>(node);
             item.setExpanded(true);
             registryItems.put(node, item);
-            tree.getRoot().getChildren().add(item);
+            tree.getRoot().getChildren().add(localImages.shown() ? tree.getRoot().getChildren().size() - 1 : tree.getRoot().getChildren().size(), item);
             node.repositories().addListener((ListChangeListener<RepositoryNode>) change -> scheduleRebuild(node));
             node.stateProperty().addListener((obs, old, state) -> tree.refresh());
             node.capabilitiesProperty().addListener((obs, old, caps) -> tree.refresh());
@@ -168,6 +190,8 @@ public final class RegistryTreeView extends VBox {
             case Selection.OfTag t -> t.repository();
             case Selection.None none -> null;
             case Selection.OfRegistry registry -> null;
+            case Selection.OfLocalImages images -> null;
+            case Selection.OfLocalImage image -> null;
         };
         if (repository == null) return;
         rebuild(repository.registry());
@@ -240,6 +264,26 @@ public final class RegistryTreeView extends VBox {
                     icon = new FontIcon(Feather.TAG);
                     name.setText(leaf.tag());
                     setContextMenu(tagMenu(leaf));
+                }
+                case LocalImagesNode images -> {
+                    icon = new FontIcon(Feather.HARD_DRIVE);
+                    name.setText("Local images");
+                    name.getStyleClass().add(Styles.TEXT_BOLD);
+                    int count = images.imageCount();
+                    detail.setText(count == 1 ? "1 image" : count + " images");
+                    setTooltip(new Tooltip("The images of the local engine: " + images.engineProperty().get()));
+                    setContextMenu(localImages.nodeMenu());
+                }
+                case LocalImagesNode.Group group -> {
+                    icon = new FontIcon(group.repository().isEmpty() ? Feather.LAYERS : Feather.PACKAGE);
+                    name.setText(group.repository().isEmpty() ? "untagged" : group.repository());
+                    detail.setText(String.valueOf(group.entries().size()));
+                }
+                case LocalImagesNode.Entry image -> {
+                    icon = new FontIcon(Feather.TAG);
+                    name.setText(image.label());
+                    detail.setText(ByteSize.format(image.image().size()));
+                    setContextMenu(localImages.imageMenu(image));
                 }
                 default -> {
                     icon = null;

@@ -3,7 +3,8 @@ package dev.berth.ui.browser;
 import java.util.Objects;
 
 /**
- * What the browser has selected: nothing, a registry, a repository or a tag. Sealed, so every
+ * What the browser has selected: nothing, a registry, a repository, a tag, or the local engine's
+ * images or one of them. Sealed, so every
  * place that acts on the selection (the main pane, the breadcrumb, Refresh, Back/Forward) says
  * what it does for each case, and a new case cannot be forgotten.
  */
@@ -22,6 +23,14 @@ public sealed interface Selection {
 
     static OfTag of(RepositoryNode repository, String tag) {
         return new OfTag(repository, tag);
+    }
+
+    static Selection of(LocalImagesNode images) {
+        return new OfLocalImages(images);
+    }
+
+    static Selection of(LocalImagesNode images, LocalImagesNode.Entry image) {
+        return new OfLocalImage(images, image);
     }
 
     record None() implements Selection {}
@@ -43,6 +52,21 @@ public sealed interface Selection {
         public OfTag {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(tag, "tag");
+        }
+    }
+
+    /** The "Local images" node: the local engine's images. */
+    record OfLocalImages(LocalImagesNode images) implements Selection {
+        public OfLocalImages {
+            Objects.requireNonNull(images, "images");
+        }
+    }
+
+    /** One local image under one of its names. */
+    record OfLocalImage(LocalImagesNode images, LocalImagesNode.Entry image) implements Selection {
+        public OfLocalImage {
+            Objects.requireNonNull(images, "images");
+            Objects.requireNonNull(image, "image");
         }
     }
 }

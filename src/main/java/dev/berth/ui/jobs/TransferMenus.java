@@ -3,6 +3,7 @@ package dev.berth.ui.jobs;
 import dev.berth.domain.Platform;
 import dev.berth.jobs.PlaceKind;
 import dev.berth.ui.browser.Selection;
+import dev.berth.ui.browser.LocalImagesNode;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.TagMenu;
 import java.util.ArrayList;
@@ -29,6 +30,22 @@ public final class TransferMenus implements TagMenu {
 
     public TransferActions actions() {
         return actions;
+    }
+
+    /** On a local image in the tree: Push… (the dialog with that image chosen) and Export as each file kind. */
+    public List<MenuItem> forLocalImage(LocalImagesNode.Entry image) {
+        MenuItem push = new MenuItem("Push…", new FontIcon(Feather.UPLOAD));
+        push.setId("local-push");
+        push.setOnAction(e -> actions.push(image));
+        Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("local-export");
+        for (PlaceKind kind : PlaceKind.files()) {
+            MenuItem item = new MenuItem(kind.label() + "…");
+            item.setId("local-export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> actions.export(image, kind));
+            export.getItems().add(item);
+        }
+        return List.of(push, export);
     }
 
     @Override

@@ -21,7 +21,7 @@ class SelectionTest {
     private RegistryNode unconnected(String name) {
         RegistryNode node = browser.addUnconnected(name, name, name + ".example:5000",
                 new UserMessage("Not connected", "test", "", UserMessage.Kind.OTHER));
-        node.addKnownRepositories(List.of("team/app", "solo"));
+        node.addRepositories(List.of("team/app", "solo"));
         return node;
     }
 
