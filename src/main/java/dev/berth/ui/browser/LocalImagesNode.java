@@ -83,6 +83,7 @@ public final class LocalImagesNode {
 
     void absent(String why) {
         absence.set(why);
+        engine.set("");
         groups.clear();
         state.set(LoadState.FAILED);
     }
