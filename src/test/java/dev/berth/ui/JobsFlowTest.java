@@ -237,6 +237,11 @@ class JobsFlowTest {
 
     @Test
     void pullToTheLocalEngineWithoutOneSaysWhatToStartAndStartsNoJob(FxRobot robot) throws Exception {
+        MainWindowFlowTest.runFx(() -> main.browser().refreshLocalImages());
+        // No engine: no Local images node and no notification, only a quiet hint under the tree.
+        waitUntil(() -> scene.lookup("#local-images-hint").isVisible());
+        assertTrue(onFx(() -> ((javafx.scene.control.TreeView<?>) scene.lookup("#tree")).getRoot().getChildren().stream()
+                .noneMatch(item -> item.getValue() instanceof dev.berth.ui.browser.LocalImagesNode)));
         steps.openRepository(steps.connect("source", source), "team/app");
         steps.selectTag("1.0");
 

@@ -76,6 +76,7 @@ public final class LocalImageView extends VBox {
         for (int i = 0; i < rows.size(); i++) {
             Label key = new Label(rows.get(i)[0]);
             key.getStyleClass().add(Styles.TEXT_MUTED);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the value wraps; the key is never cut
             Label value = new Label(rows.get(i)[1]);
             value.setWrapText(true);
             facts.addRow(i, key, value);

@@ -56,6 +56,16 @@ final class LocalImagesItems {
         tree.refresh(); // the node's count and tooltip
     }
 
+    /** Selects the item showing {@code value}: the node or one of its images. */
+    void reveal(Object value) {
+        TreeItem<Object> target = value == item.getValue() ? item : item.getChildren().stream()
+                .flatMap(group -> group.getChildren().stream()).filter(child -> child.getValue().equals(value)).findFirst().orElse(null);
+        if (target == null || tree.getSelectionModel().getSelectedItem() == target) return;
+        if (target.getParent() != null) target.getParent().setExpanded(true);
+        item.setExpanded(true);
+        tree.getSelectionModel().select(target);
+    }
+
     ContextMenu nodeMenu() {
         MenuItem refresh = new MenuItem("Refresh", new FontIcon(Feather.REFRESH_CW));
         refresh.setId("tree-local-refresh");

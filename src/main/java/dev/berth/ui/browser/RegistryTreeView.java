@@ -185,15 +185,17 @@ public final class RegistryTreeView extends VBox {
 
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
     private void reveal(Selection selected) {
-        RepositoryNode repository = switch (selected) {
-            case Selection.OfRepository r -> r.repository();
-            case Selection.OfTag t -> t.repository();
-            case Selection.None none -> null;
-            case Selection.OfRegistry registry -> null;
-            case Selection.OfLocalImages images -> null;
-            case Selection.OfLocalImage image -> null;
-        };
-        if (repository == null) return;
+        switch (selected) {
+            case Selection.OfRepository r -> reveal(r.repository(), true);
+            case Selection.OfTag t -> reveal(t.repository(), false); // the tag's row is the one clicked, or it is in the table
+            case Selection.OfLocalImages images -> localImages.reveal(images.images());
+            case Selection.OfLocalImage image -> localImages.reveal(image.image());
+            case Selection.None none -> { }
+            case Selection.OfRegistry registry -> { }
+        }
+    }
+
+    private void reveal(RepositoryNode repository, boolean selectRow) {
         rebuild(repository.registry());
         TreeItem<Object> item = registryItems.get(repository.registry());
         String[] segments = repository.name().split("/");
@@ -208,8 +210,7 @@ public final class RegistryTreeView extends VBox {
         if (item == null) return;
         item.setExpanded(true);
         TreeItem<Object> target = item.getChildren().stream().filter(c -> c.getValue() == repository).findFirst().orElse(null);
-        if (target != null && tree.getSelectionModel().getSelectedItem() != target
-                && !(selected instanceof Selection.OfTag)) {
+        if (target != null && tree.getSelectionModel().getSelectedItem() != target && selectRow) {
             tree.getSelectionModel().select(target);
             int row = tree.getRow(target);
             if (row >= 0) tree.scrollTo(Math.max(0, row - 3));
