@@ -146,7 +146,8 @@ class EngineFlowTest {
                 .filter(item -> "local-push".equals(item.getId())).findFirst().orElseThrow().fire());
 
         steps.waitUntil(() -> services.jobs().rows().size() == 2 && services.jobs().rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
-        steps.waitUntil(() -> node.repository("from/engine").map(r -> r.tags().contains("2.0")).orElse(false)); // in the tree, no Refresh
+        steps.waitUntil(() -> node.repository("from/engine").map(r -> r.tags().contains("2.0")).orElse(false)
+                && ((TreeView<?>) scene.lookup("#tree")).getRoot().getChildren().getFirst().getChildren().size() == 2); // in the tree, no Refresh
         Screenshots.take(scene, "engine-03-pushed-from-the-engine");
         assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.local()), "the engine is offered: " + transfers.asked);
         JobRow pushed = JobsFlowSteps.onFx(() -> services.jobs().rows().stream().filter(r -> r != pulled).findFirst().orElseThrow());

@@ -181,6 +181,8 @@ public final class RegistryTreeView extends VBox {
         List<RepositoryNode> visible = viewModel.visibleRepositories(node);
         boolean filtering = !viewModel.filterProperty().get().isBlank();
         item.getChildren().setAll(BrowserTreeItems.childrenOf(node, "", visible, viewModel, filtering && visible.size() <= 200));
+        // The registry's row counts its repositories: redraw that one row (a whole tree refresh costs more on big catalogs).
+        javafx.event.Event.fireEvent(item, new TreeItem.TreeModificationEvent<>(TreeItem.valueChangedEvent(), item, node));
     }
 
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
