@@ -190,18 +190,22 @@ class JobServiceTest {
                 return attempts.incrementAndGet() == 1 ? new FailsAtTheTag(real) : real;
             }
         };
-        Job job = new CopyJobs(jobs, failingFirst, new ImageCopier(temp)).submit(new CopyRequest(JobKind.COPY,
+        List<CopyRequest> landed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CopyRequest request = new CopyRequest(JobKind.COPY,
                 new ImageAt(repository("open", "team/app"), "1.0"), new ImageAt(repository("secured", "copied/app"), "2.0"),
-                CopyOptions.defaults()));
+                CopyOptions.defaults());
+        Job job = new CopyJobs(jobs, failingFirst, new ImageCopier(temp), landed::add).submit(request);
 
         JobSnapshot failed = awaitFinished(job);
         assertEquals(JobState.FAILED, failed.state());
+        assertEquals(List.of(), landed, "a failed copy landed nothing");
         assertTrue(failed.error().orElseThrow().contains("No space left"), failed.error().toString());
 
         assertTrue(jobs.retry(job));
         JobSnapshot retried = awaitFinished(job);
         assertEquals(JobState.DONE, retried.state(), () -> retried.error().orElse(""));
         assertEquals(2, retried.attempt());
+        assertEquals(List.of(request), landed, "the retry landed: whoever shows the destination hears of it");
         assertTrue(retried.progress().layers().stream().allMatch(l -> l.state() == LayerProgress.State.ALREADY_THERE),
                 "the second attempt finds every blob there: " + retried.progress().layers());
         assertEquals(0, retried.outcome().orElseThrow().bytes());

@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.berth.ui.MainWindowFlowTest.onFx;
@@ -127,7 +128,7 @@ class BrowseDuringApplyLoadTest {
         waitUntil(() -> local.stateProperty().get() == LoadState.LOADED && local.repository("team/app").isPresent());
         RepositoryNode app = local.repository("team/app").orElseThrow();
         onFx(() -> {
-            main.browser().selectionProperty().set(app);
+            main.browser().select(Selection.of(app));
             return null;
         });
         waitUntil(() -> main.repository().snapshotProperty().get() != null);
@@ -155,7 +156,7 @@ class BrowseDuringApplyLoadTest {
         Duration listing = Duration.ofNanos(System.nanoTime() - started);
         int deletedWhileListing = onFx(() -> (int) Math.round(main.cleanup().progressProperty().get() * 10));
         onFx(() -> {
-            main.browser().selectionProperty().set(big.repository(BIG).orElseThrow());
+            main.browser().select(Selection.of(big.repository(BIG).orElseThrow()));
             return null;
         });
         waitUntil(() -> main.repository().snapshotProperty().get() != null && main.repository().rows().size() == TAGS);

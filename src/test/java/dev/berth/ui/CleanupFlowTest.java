@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,7 +108,7 @@ class CleanupFlowTest {
         waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repository("team/app").isPresent());
         RepositoryNode app = node.repository("team/app").orElseThrow();
         onFx(() -> {
-            main.browser().selectionProperty().set(app);
+            main.browser().select(Selection.of(app));
             return null;
         });
         waitUntil(() -> main.repository().snapshotProperty().get() != null);
@@ -222,7 +223,7 @@ class CleanupFlowTest {
                     new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false))));
             waitUntil(() -> node.stateProperty().get() == LoadState.LOADED && node.repository("team/app").isPresent());
             onFx(() -> {
-                main.browser().selectionProperty().set(node);
+                main.browser().select(Selection.of(node));
                 return null;
             });
             waitUntil(() -> robot.lookup("#check-tag-deletion").tryQuery().isPresent());
@@ -236,7 +237,7 @@ class CleanupFlowTest {
 
             RepositoryNode app = node.repository("team/app").orElseThrow();
             onFx(() -> {
-                main.browser().selectionProperty().set(app);
+                main.browser().select(Selection.of(app));
                 return null;
             });
             waitUntil(() -> main.repository().snapshotProperty().get() != null);

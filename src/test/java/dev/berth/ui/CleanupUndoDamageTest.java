@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,7 @@ class CleanupUndoDamageTest {
         RegistryNode node = main.addConnected("local", registry.hostPort(),
                 new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
         RepositoryNode repository = node.repository(repositoryName).orElseThrow();
-        main.browser().selectionProperty().set(repository);
+        main.browser().select(Selection.of(repository));
         main.deleteTags(List.of(tag));
         main.cleanup().apply();
         assertTrue(main.cleanup().canUndo().get(), main.cleanup().resultTextProperty().get() + told);

@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,7 +88,7 @@ class DemoFlowTest {
         Screenshots.take(scene, "demo-02-opened");
 
         RepositoryNode api = node.repository("team/api").orElseThrow();
-        runFx(() -> main.browser().selectionProperty().set(api));
+        runFx(() -> main.browser().select(Selection.of(api)));
         waitUntil(() -> !main.repository().loadingProperty().get() && main.repository().rows().size() == 9
                 && main.repository().rows().stream().allMatch(r -> r.sizeProperty().get() > 0));
         TableView<TagRow> table = robot.lookup("#tag-table").queryTableView();
@@ -95,12 +96,12 @@ class DemoFlowTest {
         assertEquals("1.2.0", latest.alsoTaggedAsProperty().get());
         Screenshots.take(scene, "demo-03-team-api-tags");
 
-        runFx(() -> main.browser().selectionProperty().set(new BrowserViewModel.TagSelection(api, "latest")));
+        runFx(() -> main.browser().select(Selection.of(api, "latest")));
         waitUntil(() -> main.details().contentProperty().get() != null);
         assertEquals(2, main.details().contentProperty().get().layers().size());
         Screenshots.take(scene, "demo-04-tag-details");
 
-        runFx(() -> main.browser().selectionProperty().set(new BrowserViewModel.TagSelection(node.repository("library/alpine").orElseThrow(), "latest")));
+        runFx(() -> main.browser().select(Selection.of(node.repository("library/alpine").orElseThrow(), "latest")));
         waitUntil(() -> main.details().contentProperty().get() != null && main.details().contentProperty().get().details().isIndex());
         assertEquals(2, main.details().contentProperty().get().details().platforms().size());
         Screenshots.take(scene, "demo-05-multi-arch");

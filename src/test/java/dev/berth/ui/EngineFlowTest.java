@@ -33,6 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.berth.ui.browser.LocalImagesNode;
+import dev.berth.ui.browser.Selection;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -116,14 +121,34 @@ class EngineFlowTest {
             assertEquals(image.imageId(), engine.image(local).orElseThrow(() -> new AssertionError(local + " not in the engine")).id());
         }
 
+        // The pull landed in the engine: the Local images node lists it without a Refresh.
+        LocalImagesNode.Entry pulledImage = steps.waitFor(() -> main.browser().localImages().groups().stream()
+                .flatMap(g -> g.entries().stream()).filter(e -> e.name().equals(local)).findFirst().orElse(null));
+        MainWindowFlowTest.runFx(() -> {
+            TreeView<?> tree = (TreeView<?>) scene.lookup("#tree");
+            TreeItem<?> localItem = tree.getRoot().getChildren().stream().filter(i -> i.getValue() instanceof LocalImagesNode).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Local images node in the tree"));
+            localItem.setExpanded(true);
+            localItem.getChildren().forEach(group -> group.setExpanded(true));
+            main.browser().select(Selection.of(main.browser().localImages(), pulledImage));
+        });
+        steps.waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.LOCAL_IMAGE);
+        Screenshots.take(scene, "engine-02-local-image-selected");
+        assertEquals(local, JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#local-image-title")).getText()));
+
         transfers.answerPush(form -> {
             assertTrue(form.localImages().contains(local), "the push dialog lists the pulled image: " + form.localImages());
+            assertEquals(java.util.Optional.of(local), form.chosenImage(), "Push… on the local image chooses it");
+            assertEquals("team/app", form.initial().repository(), "its repository is suggested, without the registry in front");
             return TransferDialogs.PushChoice.engineImage(local, new TransferDialogs.Destination(node.id(), "from/engine", "2.0"));
         });
-        robot.clickOn("#toolbar-push");
+        MainWindowFlowTest.runFx(() -> services.transfers().forLocalImage(pulledImage).stream()
+                .filter(item -> "local-push".equals(item.getId())).findFirst().orElseThrow().fire());
 
         steps.waitUntil(() -> services.jobs().rows().size() == 2 && services.jobs().rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
-        Screenshots.take(scene, "engine-02-pushed-from-the-engine");
+        steps.waitUntil(() -> node.repository("from/engine").map(r -> r.tags().contains("2.0")).orElse(false)
+                && ((TreeView<?>) scene.lookup("#tree")).getRoot().getChildren().getFirst().getChildren().size() == 2); // in the tree, no Refresh
+        Screenshots.take(scene, "engine-03-pushed-from-the-engine");
         assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.local()), "the engine is offered: " + transfers.asked);
         JobRow pushed = JobsFlowSteps.onFx(() -> services.jobs().rows().stream().filter(r -> r != pulled).findFirst().orElseThrow());
         assertEquals("Push engine:" + local, JobsFlowSteps.onFx(() -> pushed.titleProperty().get()));

@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import dev.berth.engine.EngineLocator;
 import dev.berth.jobs.JobService;
 import dev.berth.registry.ConnectionSettings;
@@ -62,7 +63,7 @@ record JobsFlowSteps(Scene scene, MainViewModel main, AppServices services) {
 
     RepositoryNode openRepository(RegistryNode node, String name) throws Exception {
         RepositoryNode repository = waitFor(() -> node.repository(name).orElse(null));
-        MainWindowFlowTest.runFx(() -> main.browser().selectionProperty().set(repository));
+        MainWindowFlowTest.runFx(() -> main.browser().select(Selection.of(repository)));
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.REPOSITORY && !main.repository().rows().isEmpty()
                 && !main.repository().loadingProperty().get());
         return repository;

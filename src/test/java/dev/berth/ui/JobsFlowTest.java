@@ -199,6 +199,10 @@ class JobsFlowTest {
         steps.fire("#tag-transfer", "tag-retag");
 
         waitUntil(() -> services.jobs().rows().size() == 2 && services.jobs().rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
+        // No Refresh pressed: the copy's new repository appears under the target with its tag, the retag in the open table and tree.
+        waitUntil(() -> to.repository("mirror/app").map(r -> r.tags().contains("2.0")).orElse(false)
+                && from.repository("team/app").orElseThrow().tags().contains("1.0-stable")
+                && main.repository().rows().stream().anyMatch(row -> row.tag().equals("1.0-stable")));
         Screenshots.take(scene, "jobs-04-copied-and-retagged");
         assertTrue(transfers.asked.stream().anyMatch(q -> q.startsWith("copy: Copy team/app:1.0 [source, target]")), transfers.asked.toString());
         assertEquals(image.digest(), TestImages.Content.of(image.mediaType(), RegistrySeeder.of(target).getManifest("mirror/app", "2.0")).digest());
@@ -224,6 +228,7 @@ class JobsFlowTest {
         robot.clickOn("#toolbar-push");
 
         waitUntil(() -> services.jobs().rows().size() == 1 && services.jobs().rows().getFirst().stateProperty().get() == JobState.DONE);
+        waitUntil(() -> to.repository("pushed/app").map(r -> r.tags().contains("v1")).orElse(false)); // in the tree without a Refresh
         Screenshots.take(scene, "jobs-07-pushed-from-a-layout");
         assertTrue(transfers.asked.getFirst().startsWith("push: " + PlaceKind.files()), transfers.asked.toString());
         assertEquals(image.digest(), TestImages.Content.of(image.mediaType(), RegistrySeeder.of(target).getManifest("pushed/app", "v1")).digest());
@@ -233,6 +238,11 @@ class JobsFlowTest {
 
     @Test
     void pullToTheLocalEngineWithoutOneSaysWhatToStartAndStartsNoJob(FxRobot robot) throws Exception {
+        MainWindowFlowTest.runFx(() -> main.browser().refreshLocalImages());
+        // No engine: no Local images node and no notification, only a quiet hint under the tree.
+        waitUntil(() -> scene.lookup("#local-images-hint").isVisible());
+        assertTrue(onFx(() -> ((javafx.scene.control.TreeView<?>) scene.lookup("#tree")).getRoot().getChildren().stream()
+                .noneMatch(item -> item.getValue() instanceof dev.berth.ui.browser.LocalImagesNode)));
         steps.openRepository(steps.connect("source", source), "team/app");
         steps.selectTag("1.0");
 

@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -136,7 +137,7 @@ class MainWindowFlowTest {
         waitUntil(() -> visibleTreeText(robot).contains("web"));
 
         RepositoryNode app = node.repository("team/app").orElseThrow();
-        runFx(() -> main.browser().selectionProperty().set(app));
+        runFx(() -> main.browser().select(Selection.of(app)));
         waitUntil(() -> !main.repository().loadingProperty().get() && main.repository().rows().size() == 5
                 && main.repository().rows().stream().allMatch(r -> r.sizeProperty().get() > 0));
         TableView<TagRow> table = robot.lookup("#tag-table").queryTableView();
@@ -177,7 +178,7 @@ class MainWindowFlowTest {
 
         robot.clickOn("#theme");
         waitUntil(() -> main.themeProperty().get() == MainViewModel.Theme.DARK);
-        runFx(() -> main.browser().selectionProperty().set(app));
+        runFx(() -> main.browser().select(Selection.of(app)));
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.REPOSITORY);
         Screenshots.take(scene, "08-dark-tag-table");
         robot.clickOn("#theme");

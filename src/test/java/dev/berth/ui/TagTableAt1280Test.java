@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,7 +91,7 @@ class TagTableAt1280Test {
     void nothingEssentialIsCutAndTheNewestTagComesFirst(FxRobot robot) throws Exception {
         RegistryNode node = addRegistry(robot);
         RepositoryNode app = node.repository("team/app").orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(app)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> main.browser().select(Selection.of(app))).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> !main.repository().loadingProperty().get()
                 && main.repository().rows().size() == 5 && main.repository().rows().stream().allMatch(r -> r.sizeProperty().get() > 0)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -129,9 +130,9 @@ class TagTableAt1280Test {
     void theBreadcrumbAndBackForwardGoWhereThePersonWasAndTheTreeFollows(FxRobot robot) throws Exception {
         RegistryNode node = addRegistry(robot);
         RepositoryNode app = node.repository("team/app").orElseThrow();
-        var tag = new dev.berth.ui.browser.BrowserViewModel.TagSelection(app, "2.0.0");
-        WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(app)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> main.browser().selectionProperty().set(tag)).get(5, TimeUnit.SECONDS);
+        var tag = Selection.of(app, "2.0.0");
+        WaitForAsyncUtils.asyncFx(() -> main.browser().select(Selection.of(app))).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> main.browser().select(tag)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.details().contentProperty().get() != null));
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.take(scene, "breadcrumb-tag");
@@ -144,7 +145,7 @@ class TagTableAt1280Test {
                 .queryAllAs(javafx.scene.control.ButtonBase.class).stream().filter(b -> "app".equals(b.getText())).findFirst().orElseThrow());
         robot.clickOn(repositoryCrumb);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(app, onFx(() -> main.browser().selectionProperty().get()), "the crumb opened the repository");
+        assertEquals(Selection.of(app), onFx(() -> main.browser().selectionProperty().get()), "the crumb opened the repository");
         assertEquals(MainViewModel.Pane.REPOSITORY, onFx(() -> main.paneProperty().get()));
 
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.LEFT).release(javafx.scene.input.KeyCode.LEFT,
@@ -153,7 +154,7 @@ class TagTableAt1280Test {
         assertEquals(tag, onFx(() -> main.browser().selectionProperty().get()), "Alt+Left: back to the tag");
         robot.clickOn("#back");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(app, onFx(() -> main.browser().selectionProperty().get()), "Back: the repository");
+        assertEquals(Selection.of(app), onFx(() -> main.browser().selectionProperty().get()), "Back: the repository");
         javafx.scene.control.TreeView<?> tree = robot.lookup("#tree").query();
         assertEquals(app, onFx(() -> tree.getSelectionModel().getSelectedItem().getValue()), "the tree follows");
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT,

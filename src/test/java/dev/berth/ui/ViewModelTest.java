@@ -1,5 +1,6 @@
 package dev.berth.ui;
 
+import dev.berth.ui.browser.Selection;
 import dev.berth.work.CancelSignal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,7 +117,7 @@ class ViewModelTest {
 
         Navigation found = browser.navigateTo(registry.hostPort() + "/team/app:2.0.0");
         assertInstanceOf(Navigation.Found.class, found);
-        assertEquals(new BrowserViewModel.TagSelection(node.repository("team/app").orElseThrow(), "2.0.0"), browser.selectionProperty().get());
+        assertEquals(Selection.of(node.repository("team/app").orElseThrow(), "2.0.0"), browser.selectionProperty().get());
         assertInstanceOf(Navigation.NeedsConnection.class, browser.navigateTo("ghcr.io/acme/api:1.2"));
         assertInstanceOf(Navigation.Invalid.class, browser.navigateTo("Not A Reference"));
 
@@ -320,7 +321,7 @@ class ViewModelTest {
         MainViewModel main = main(TestConnections.inMemory(work.resolve("config-delete")), dialogs);
         RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
         RepositoryNode repository = node.repository("scratch/del").orElseThrow();
-        main.browser().selectionProperty().set(repository);
+        main.browser().select(Selection.of(repository));
 
         main.deleteTags(List.of("v1"));
         assertEquals(MainViewModel.Pane.CLEANUP, main.paneProperty().get());
@@ -342,7 +343,7 @@ class ViewModelTest {
             MainViewModel main = main(TestConnections.inMemory(work.resolve("config-read-only")), new ScriptedDialogs());
             RegistryNode node = main.addConnected("recorded", proxy.hostPort(),
                     new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
-            main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
+            main.browser().select(Selection.of(node.repository("team/app").orElseThrow()));
             main.openCleanup();
             CleanupViewModel cleanup = main.cleanup();
             cleanup.form().keepLastProperty().set(1);
@@ -379,7 +380,7 @@ class ViewModelTest {
                     new ScriptedDialogs().answerConfirm(true));
             RegistryNode node = main.addConnected("liar", proxy.hostPort(),
                     new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false)));
-            main.browser().selectionProperty().set(node.repository(name).orElseThrow());
+            main.browser().select(Selection.of(node.repository(name).orElseThrow()));
             main.deleteTags(List.of("v1"));
             assertTrue(main.cleanup().decisions().stream().anyMatch(d -> d.deleted() && d.tag().equals("v1")), "previewed while honest");
 
@@ -411,7 +412,7 @@ class ViewModelTest {
             assertEquals(Capabilities.TagDeletion.REMOVES_TAG_ONLY, node.capabilitiesProperty().get().tagDeletion());
 
             RepositoryNode repository = node.repository("scratch/untag").orElseThrow();
-            main.browser().selectionProperty().set(repository);
+            main.browser().select(Selection.of(repository));
             main.deleteTags(List.of("v1", "v0"));
             dev.berth.cleanup.CleanupPlan plan = main.cleanup().planProperty().get();
             assertEquals(List.of("v1"), plan.untags().stream().map(dev.berth.cleanup.TagRemoval::tag).toList(), "prod keeps the image");
@@ -480,7 +481,7 @@ class ViewModelTest {
         assertTrue(cleanup.planProperty().get().repositories().stream().map(dev.berth.cleanup.RepositoryPlan::repository).toList()
                 .containsAll(List.of("solo", "sweep/one", "team/app", "team/multi")), "the whole connection: every repository");
 
-        main.browser().selectionProperty().set(node);
+        main.browser().select(Selection.of(node));
         main.openNamespaceCleanup(node, "sweep/");
         main.closeCleanup();
         assertEquals(MainViewModel.Pane.REGISTRY, main.paneProperty().get(), "back to what the tree shows, not an old tag table");
@@ -555,7 +556,7 @@ class ViewModelTest {
         ScriptedDialogs dialogs = new ScriptedDialogs().answerFile(file);
         MainViewModel main = main(TestConnections.inMemory(work.resolve("config-export")), dialogs);
         RegistryNode node = main.addConnected("local", registry.hostPort(), client(registry));
-        main.browser().selectionProperty().set(node.repository("team/app").orElseThrow());
+        main.browser().select(Selection.of(node.repository("team/app").orElseThrow()));
         main.openCleanup();
         CleanupViewModel cleanup = main.cleanup();
         cleanup.form().keepLastProperty().set(4);

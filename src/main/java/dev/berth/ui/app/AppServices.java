@@ -64,7 +64,7 @@ public final class AppServices {
         this.notifications = new NotificationArea();
         this.connections = connections;
         BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
-                new SavedConnectionMemory(executor, connections, notifications));
+                new SavedConnectionMemory(executor, connections, notifications), localEngine(engines));
         RepositoryScanner scanner = new RepositoryScanner(summaries);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
@@ -74,11 +74,21 @@ public final class AppServices {
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);
         ConnectedClients clients = new ConnectedClients();
-        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients, engines, scratch), new ImageCopier()),
+        TransferActions actions = new TransferActions(transferDialogs, new CopyJobs(jobService, new StorePlaces(clients, engines, scratch), new ImageCopier(),
+                new ArrivedImages(executor, browser, repository)),
                 clients, browser.registries(), notifications, new EngineProbe(executor, engines));
         this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
                 : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()
                         .map(row -> TransferActions.platforms(row.platformsProperty().get())).orElse(List.of()));
+    }
+
+    /** The engine's images for the tree, looked up afresh each time (the engine may have been started or stopped meanwhile). */
+    private static BrowserViewModel.LocalEngine localEngine(EngineLocator engines) {
+        return () -> {
+            try (dev.berth.engine.Engine engine = engines.connect()) {
+                return new BrowserViewModel.LocalEngine.Listing(engine.address().toString(), engine.images());
+            }
+        };
     }
 
     public JobService jobService() {

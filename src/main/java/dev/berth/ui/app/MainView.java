@@ -2,6 +2,7 @@ package dev.berth.ui.app;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.Crumbs;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RegistryOverviewView;
@@ -41,6 +42,7 @@ public final class MainView extends StackPane {
     private final WelcomeView welcome;
     private final RegistryTreeView tree;
     private final RegistryOverviewView overview;
+    private final dev.berth.ui.browser.LocalImageView localImage = new dev.berth.ui.browser.LocalImageView();
     private final TagTableView tags;
     private final TagDetailsView details;
     private final CleanupView cleanup;
@@ -151,7 +153,7 @@ public final class MainView extends StackPane {
         crumbs.setOnCrumbAction(e -> {
             Crumbs.Crumb crumb = e.getSelectedCrumb().getValue();
             if (!crumb.namespace().isEmpty()) viewModel.browser().filterProperty().set(crumb.namespace());
-            viewModel.browser().selectionProperty().set(crumb.target());
+            viewModel.browser().select(crumb.target());
         });
         Runnable show = () -> {
             java.util.List<Crumbs.Crumb> path = Crumbs.of(viewModel.browser().selectionProperty().get());
@@ -217,9 +219,14 @@ public final class MainView extends StackPane {
         cleanup.setOnBack(viewModel::closeCleanup);
         tags.setOnOpen(row -> {
             var repository = viewModel.repository().repositoryProperty().get();
-            if (repository != null) viewModel.browser().selectionProperty().set(new BrowserViewModel.TagSelection(repository, row.tag()));
+            if (repository != null) viewModel.browser().select(Selection.of(repository, row.tag()));
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
+        viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
+            // From one local image to another the pane stays the same: show the new one.
+            MainViewModel.Pane pane = viewModel.paneProperty().get();
+            if (pane == MainViewModel.Pane.LOCAL_IMAGE || pane == MainViewModel.Pane.LOCAL_IMAGES) showPane(pane);
+        });
         showPane(viewModel.paneProperty().get());
     }
 
@@ -238,20 +245,29 @@ public final class MainView extends StackPane {
         toolbar.getItems().add(afterAdd, push); // right after "Add registry"
         tags.addTagMenu("Export, copy or retag the selected tag", transfers);
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
-                instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
+                instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);
+        tree.addLocalImageMenu(transfers::forLocalImage);
     }
 
     private void showPane(MainViewModel.Pane pane) {
         switch (pane) {
             case WELCOME -> content.getChildren().setAll(welcome);
             case REGISTRY -> {
-                if (viewModel.browser().selectionProperty().get() instanceof RegistryNode node) overview.show(node);
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfRegistry selected) overview.show(selected.registry());
                 content.getChildren().setAll(overview);
             }
             case REPOSITORY -> content.getChildren().setAll(tags);
             case TAG -> content.getChildren().setAll(details);
             case CLEANUP -> content.getChildren().setAll(cleanup);
+            case LOCAL_IMAGES -> {
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImages selected) localImage.show(selected.images());
+                content.getChildren().setAll(localImage);
+            }
+            case LOCAL_IMAGE -> {
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImage selected) localImage.show(selected.image());
+                content.getChildren().setAll(localImage);
+            }
             case EMPTY -> {
                 Label hint = new Label("Select a registry, a repository or a tag.");
                 hint.getStyleClass().add(Styles.TEXT_MUTED);

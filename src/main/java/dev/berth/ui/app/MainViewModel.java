@@ -2,6 +2,7 @@ package dev.berth.ui.app;
 
 import dev.berth.registry.RegistryClient;
 import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.Navigation;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RepositoryNode;
@@ -29,7 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
 
     /** What the main pane shows. */
-    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, CLEANUP, EMPTY }
+    public enum Pane { WELCOME, REGISTRY, REPOSITORY, TAG, CLEANUP, LOCAL_IMAGES, LOCAL_IMAGE, EMPTY }
 
     public enum Theme { LIGHT, DARK }
 
@@ -116,7 +117,7 @@ public final class MainViewModel {
      */
     public void deleteTag(RepositoryNode node, String tag) {
         if (repository.repositoryProperty().get() != node || repository.snapshotProperty().get() == null) {
-            if (browser.selectionProperty().get() != node) browser.selectionProperty().set(node);
+            browser.select(Selection.of(node));
             if (repository.repositoryProperty().get() != node) repository.open(node);
         }
         if (repository.snapshotProperty().get() != null) {
@@ -156,6 +157,7 @@ public final class MainViewModel {
 
     /** Loads the saved connections (off the FX thread) and puts them in the tree. */
     public void start() {
+        browser.refreshLocalImages();
         executor.submit("Loading saved connections", (cancel, progress) -> connections.loadAll(), startup -> {
             startup.connections().forEach(this::show);
             startup.notes().forEach(note -> notifier.show(new UserMessage("Saved connections", note, "", UserMessage.Kind.OTHER)));
@@ -175,7 +177,7 @@ public final class MainViewModel {
     private void connect(ConnectionDraft draft, Runnable then) {
         executor.submit("Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.empty()), opened -> {
             RegistryNode node = show(opened);
-            browser.selectionProperty().set(node);
+            browser.select(Selection.of(node));
             if (then != null) then.run();
         }, this::say);
     }
@@ -195,7 +197,7 @@ public final class MainViewModel {
     private void showAndSelect(ConnectionService.Opened opened) {
         String id = opened.connection().id().value();
         RegistryNode node = browser.registries().stream().filter(r -> r.id().equals(id)).findFirst().orElseGet(() -> show(opened));
-        browser.selectionProperty().set(node);
+        browser.select(Selection.of(node));
     }
 
     /** Edits a connection, e.g. to fix credentials after an auth error; reloads it with the new settings. */
@@ -204,20 +206,16 @@ public final class MainViewModel {
         ConnectionDraft current = connections.find(id).map(ConnectionDraft::of).orElse(ConnectionDraft.of(node.host()));
         dialogs.editConnection(current, "Edit " + node.displayName()).ifPresent(draft -> executor.submit(
                 "Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.of(id)), opened -> {
-                    node.rename(opened.connection().name());
-                    opened.client().ifPresent(node::replaceClient);
-                    if (opened.client().isPresent()) browser.refresh(node);
-                    opened.problem().ifPresent(problem -> {
-                        node.problemProperty().set(UserMessage.of(problem));
-                        notifier.show(UserMessage.of(problem));
-                    });
+                    Optional<UserMessage> problem = opened.problem().map(UserMessage::of);
+                    browser.reconnect(node, opened.connection().name(), opened.client(), problem);
+                    problem.ifPresent(notifier::show);
                 }, this::say));
     }
 
     /** Adds a copy of a connection (e.g. the same registry with another account). */
     public void duplicateConnection(RegistryNode node) {
         executor.submit("Duplicating " + node.displayName(), (cancel, progress) -> connections.duplicate(new ConnectionId(node.id())),
-                opened -> browser.selectionProperty().set(show(opened)), this::say);
+                opened -> browser.select(Selection.of(show(opened))), this::say);
     }
 
     /** Removes a connection (and its saved secrets) after asking. */
@@ -274,12 +272,16 @@ public final class MainViewModel {
 
     /** Reloads whatever is selected. */
     public void refresh() {
-        Object selected = browser.selectionProperty().get();
-        switch (selected) {
-            case RegistryNode node -> browser.refresh(node);
-            case RepositoryNode node -> repository.open(node); // its scan refreshes the tree's tags as well
-            case BrowserViewModel.TagSelection tag -> show(tag);
-            case null, default -> browser.registries().forEach(browser::refresh);
+        switch (browser.selectionProperty().get()) {
+            case Selection.None none -> {
+                browser.registries().forEach(browser::refresh);
+                browser.refreshLocalImages();
+            }
+            case Selection.OfLocalImages images -> browser.refreshLocalImages();
+            case Selection.OfLocalImage image -> browser.refreshLocalImages();
+            case Selection.OfRegistry selected -> browser.refresh(selected.registry());
+            case Selection.OfRepository selected -> repository.open(selected.repository()); // its scan refreshes the tree's tags as well
+            case Selection.OfTag tag -> show(tag);
         }
     }
 
@@ -287,21 +289,24 @@ public final class MainViewModel {
         theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
     }
 
-    private void show(Object selected) {
+    private void show(Selection selected) {
         switch (selected) {
-            case RegistryNode node -> pane.set(Pane.REGISTRY);
-            case RepositoryNode node -> {
+            case Selection.None none -> pane.set(browser.registries().isEmpty() ? Pane.WELCOME : Pane.EMPTY);
+            case Selection.OfRegistry registry -> pane.set(Pane.REGISTRY);
+            case Selection.OfRepository selectedRepository -> {
+                RepositoryNode node = selectedRepository.repository();
                 if (repository.repositoryProperty().get() != node || repository.rows().isEmpty()) repository.open(node);
                 pane.set(Pane.REPOSITORY);
             }
-            case BrowserViewModel.TagSelection tag -> {
+            case Selection.OfTag tag -> {
                 RepositoryNode node = tag.repository();
                 boolean sameRepository = repository.repositoryProperty().get() == node;
                 details.open(node.registry().client(), node.registry().host(), node.name(), tag.tag(),
                         sameRepository ? Optional.ofNullable(repository.snapshotProperty().get()) : Optional.empty());
                 pane.set(Pane.TAG);
             }
-            case null, default -> pane.set(browser.registries().isEmpty() ? Pane.WELCOME : Pane.EMPTY);
+            case Selection.OfLocalImages images -> pane.set(Pane.LOCAL_IMAGES);
+            case Selection.OfLocalImage image -> pane.set(Pane.LOCAL_IMAGE);
         }
     }
 

@@ -9,11 +9,7 @@ import dev.berth.ui.browser.RegistryNode;
 record RegistryNodeFactory(BrowserViewModel browser) {
 
     RegistryNode connected(Connection connection, RegistryClient client) {
-        RegistryNode node = browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), client);
-        connection.lastProbe().ifPresent(probe -> {
-            if (node.capabilitiesProperty().get() == null) node.capabilitiesProperty().set(probe.capabilities());
-        });
-        node.addKnownRepositories(connection.repositories());
-        return node;
+        return browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), client,
+                connection.lastProbe().map(probe -> probe.capabilities()), connection.repositories());
     }
 }

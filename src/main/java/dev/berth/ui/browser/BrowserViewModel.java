@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -44,7 +44,7 @@ public final class BrowserViewModel {
     // would let listeners on it be garbage-collected.
     private final ObservableList<RegistryNode> registriesView = FXCollections.unmodifiableObservableList(registries);
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(Selection.NONE);
 
     private final SelectionHistory history = new SelectionHistory();
     private boolean travelling;
@@ -52,6 +52,9 @@ public final class BrowserViewModel {
     private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
     private final ConnectionMemory memory;
     private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
+    private final LocalEngine localEngine;
+    private final LocalImagesNode localImages = new LocalImagesNode();
+    private UiTask localImagesLoad;
 
     /** What the browser learns that is worth keeping with the saved connection. */
     public interface ConnectionMemory {
@@ -67,18 +70,41 @@ public final class BrowserViewModel {
         void repositoryAdded(RegistryNode node, String repository);
     }
 
+    /** Lists the local Docker or Podman engine's images: blocking, so it is called off the FX thread. */
+    @FunctionalInterface
+    public interface LocalEngine {
+        LocalEngine NONE = () -> {
+            throw new java.io.IOException("Berth does not look for a local engine here.");
+        };
+
+        Listing images() throws Exception;
+
+        /** {@code engine}: which engine answered and where, for a person to read. */
+        record Listing(String engine, List<dev.berth.engine.LocalImage> images) {
+            public Listing {
+                images = List.copyOf(images);
+            }
+        }
+    }
+
     /** A browser that remembers nothing (tests, tools without saved connections). */
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions) {
         this(executor, notifier, catalogOptions, ConnectionMemory.NONE);
     }
 
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory) {
+        this(executor, notifier, catalogOptions, memory, LocalEngine.NONE);
+    }
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory,
+            LocalEngine localEngine) {
+        this.localEngine = localEngine;
         this.memory = memory;
         this.executor = executor;
         this.notifier = notifier;
         this.catalogOptions = catalogOptions;
         selection.addListener((obs, old, selected) -> {
-            if (!travelling && old != null && !old.equals(selected)) history.left(old);
+            if (!travelling && !(old instanceof Selection.None) && !old.equals(selected)) history.left(old);
         });
     }
 
@@ -95,7 +121,7 @@ public final class BrowserViewModel {
         travel(history.forward(selection.get(), this::stillThere));
     }
 
-    private void travel(Optional<Object> target) {
+    private void travel(Optional<Selection> target) {
         if (target.isEmpty()) return;
         travelling = true;
         try {
@@ -105,12 +131,14 @@ public final class BrowserViewModel {
         }
     }
 
-    private boolean stillThere(Object selected) {
+    private boolean stillThere(Selection selected) {
         return switch (selected) {
-            case RegistryNode node -> registries.contains(node);
-            case RepositoryNode node -> registries.contains(node.registry());
-            case TagSelection tag -> registries.contains(tag.repository().registry());
-            default -> false;
+            case Selection.None none -> false;
+            case Selection.OfRegistry registry -> registries.contains(registry.registry());
+            case Selection.OfRepository repository -> registries.contains(repository.repository().registry());
+            case Selection.OfTag tag -> registries.contains(tag.repository().registry());
+            case Selection.OfLocalImages images -> !localImages.engineProperty().get().isEmpty();
+            case Selection.OfLocalImage image -> localImages.groups().stream().anyMatch(g -> g.entries().contains(image.image()));
         };
     }
 
@@ -123,9 +151,14 @@ public final class BrowserViewModel {
         return filter;
     }
 
-    /** The selected node: a RegistryNode, a RepositoryNode or a {@link TagSelection}. */
-    public ObjectProperty<Object> selectionProperty() {
-        return selection;
+    /** What is selected; never null ({@link Selection#NONE} when nothing is). */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** The local engine's images; shown in the tree while an engine answers. */
+    public LocalImagesNode localImages() {
+        return localImages;
     }
 
     /** Where what the browser learns about a connection is kept. */
@@ -133,23 +166,44 @@ public final class BrowserViewModel {
         return memory;
     }
 
-    /** A tag chosen in the tree or table. */
-    public record TagSelection(RepositoryNode repository, String tag) {}
-
     // Commands
 
+    /** Selects {@code selected} (the tree, the tag table, the breadcrumb, tests); the previous selection goes on the Back list. */
+    public void select(Selection selected) {
+        selection.set(java.util.Objects.requireNonNull(selected, "selected: use Selection.NONE for nothing"));
+    }
+
     public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client) {
+        return addRegistry(id, displayName, host, client, Optional.empty(), List.of());
+    }
+
+    /**
+     * A saved connection with what it remembers: its last probe (badges before this run's probe
+     * answers, and findings the read-only probe cannot make) and repositories added by hand.
+     */
+    public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client, Optional<Capabilities> lastProbe,
+            List<String> knownRepositories) {
         RegistryNode node = new RegistryNode(id, displayName, host, client);
+        lastProbe.ifPresent(node::setCapabilities);
+        node.addRepositories(knownRepositories);
         registries.add(node);
         refresh(node);
         return node;
     }
 
+    /** The person edited the connection: its new name, and its new client (then it reloads) or why it cannot connect. */
+    public void reconnect(RegistryNode node, String displayName, Optional<RegistryClient> client, Optional<UserMessage> problem) {
+        node.rename(displayName);
+        client.ifPresent(node::replaceClient);
+        if (client.isPresent()) refresh(node);
+        problem.ifPresent(node::setProblem);
+    }
+
     /** A saved connection that could not be connected (no saved password, unreadable CA file…): shown with its problem. */
     public RegistryNode addUnconnected(String id, String displayName, String host, UserMessage problem) {
         RegistryNode node = new RegistryNode(id, displayName, host, null);
-        node.problemProperty().set(problem);
-        node.stateProperty().set(LoadState.FAILED);
+        node.setProblem(problem);
+        node.setState(LoadState.FAILED);
         registries.add(node);
         return node;
     }
@@ -157,22 +211,23 @@ public final class BrowserViewModel {
     public void removeRegistry(RegistryNode node) {
         Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
         registries.remove(node);
-        if (selection.get() == node) selection.set(null);
+        // Whatever was selected under it went with it (the registry, one of its repositories or tags).
+        if (!stillThere(selection.get())) selection.set(Selection.NONE);
     }
 
     /** Probes the registry, then loads its catalog page by page and the tag counts after it. */
     public void refresh(RegistryNode node) {
         Optional.ofNullable(registryLoads.remove(node)).ifPresent(UiTask::cancel);
         if (node.client() == null) return; // not connected: its problem stays shown until the connection is fixed
-        node.stateProperty().set(LoadState.LOADING);
-        node.problemProperty().set(null);
+        node.setState(LoadState.LOADING);
+        node.setProblem(null);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
             Capabilities probed = client.probe(Optional.empty());
             executor.onUiThread(() -> {
                 Capabilities earlier = node.capabilitiesProperty().get();
                 Capabilities capabilities = earlier == null ? probed : probed.keepingEarlierFindings(earlier);
-                node.capabilitiesProperty().set(capabilities);
+                node.setCapabilities(capabilities);
                 memory.probed(node, capabilities);
             });
             if (probed.catalog() != Capabilities.Ability.YES) return false;
@@ -186,12 +241,12 @@ public final class BrowserViewModel {
         }, catalogListed -> {
             registryLoads.remove(node);
             node.setCatalogRefused(!catalogListed);
-            node.stateProperty().set(LoadState.LOADED);
+            node.setState(LoadState.LOADED);
         }, error -> {
             registryLoads.remove(node);
             UserMessage message = UserMessage.of(error);
-            node.problemProperty().set(message);
-            node.stateProperty().set(LoadState.FAILED);
+            node.setProblem(message);
+            node.setState(LoadState.FAILED);
             notifier.show(message);
         });
         if (!task.isDone()) registryLoads.put(node, task);
@@ -213,15 +268,37 @@ public final class BrowserViewModel {
     /** Tag counts that are known; their repositories arrived in this batch or an earlier one. */
     private static void applyCounts(RegistryNode node, List<TagCount> counts) {
         for (TagCount count : counts) {
-            node.repository(count.repository()).ifPresent(r -> r.tagCountProperty().set(count.count()));
+            node.repository(count.repository()).ifPresent(r -> r.setTagCount(count.count()));
         }
+    }
+
+    /**
+     * Looks for the local engine and lists its images (at the start, on Refresh, after a pull into
+     * it). No engine is no error: the node is left out and a quiet hint says why.
+     */
+    public void refreshLocalImages() {
+        if (localImagesLoad != null) localImagesLoad.cancel();
+        localImages.loading();
+        UiTask task = executor.submit("Looking for the local Docker or Podman engine", (cancel, progress) -> localEngine.images(), listing -> {
+            localImagesLoad = null;
+            localImages.show(listing.engine(), listing.images());
+            // The selected image was removed from the engine meanwhile: its node stays selected.
+            if (selection.get() instanceof Selection.OfLocalImage && !stillThere(selection.get())) selection.set(Selection.of(localImages));
+        }, error -> {
+            localImagesLoad = null;
+            localImages.absent(error.getMessage() == null ? "The local engine did not answer." : error.getMessage());
+            if (selection.get() instanceof Selection.OfLocalImage || selection.get() instanceof Selection.OfLocalImages) {
+                selection.set(Selection.NONE);
+            }
+        });
+        localImagesLoad = task.isDone() ? null : task;
     }
 
     /** Loads the tags of an expanded repository (again, if asked twice: tags move). */
     public void loadTags(RepositoryNode repository) {
         if (!repository.isValidName()) return; // listed by the registry, but never requested (the client would refuse)
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
-        repository.tagsStateProperty().set(LoadState.LOADING);
+        repository.setTagsState(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),
                 (cancel, progress) -> RepositoryNode.displayOrder(repository.registry().client().withCancel(cancel).tags(repository.name())),
                 tags -> {
@@ -229,7 +306,7 @@ public final class BrowserViewModel {
                     repository.showTags(tags);
                 }, error -> {
                     tagLoads.remove(repository);
-                    repository.tagsStateProperty().set(LoadState.FAILED);
+                    repository.setTagsState(LoadState.FAILED);
                     notifier.show(UserMessage.of(error));
                 });
         if (!task.isDone()) tagLoads.put(repository, task);
@@ -244,10 +321,24 @@ public final class BrowserViewModel {
         List<RepositoryNode> added = registry.addRepositories(List.of(trimmed));
         if (!added.isEmpty()) memory.repositoryAdded(registry, trimmed);
         registry.repository(trimmed).ifPresent(r -> {
-            selection.set(r);
+            selection.set(Selection.of(r));
             if (!added.isEmpty()) loadTags(r);
         });
         return Optional.empty();
+    }
+
+    /**
+     * A job put an image into {@code repository} of the connection {@code connectionId}: the
+     * repository is added under its registry when it is new (and remembered where the registry has
+     * no catalog to list it again). The caller reloads its tags (see {@code MainViewModel.reload}).
+     */
+    public Optional<RepositoryNode> imageArrived(String connectionId, String repository) {
+        Optional<RegistryNode> registry = registries.stream().filter(r -> r.id().equals(connectionId)).findFirst();
+        if (registry.isEmpty() || !Reference.isValidRepository(repository)) return Optional.empty(); // removed meanwhile
+        RegistryNode node = registry.get();
+        boolean added = !node.addRepositories(List.of(repository)).isEmpty();
+        if (added && Boolean.TRUE.equals(node.catalogRefusedProperty().get())) memory.repositoryAdded(node, repository);
+        return node.repository(repository);
     }
 
     /**
@@ -271,7 +362,7 @@ public final class BrowserViewModel {
         if (repository.tagsStateProperty().get() == LoadState.IDLE) loadTags(repository);
         String tagOrDigest = reference.manifestReference();
         selection.set(reference.digest().isPresent() || reference.original().contains(":")
-                ? new TagSelection(repository, tagOrDigest) : repository);
+                ? Selection.of(repository, tagOrDigest) : Selection.of(repository));
         return new Navigation.Found(node, repository, reference);
     }
 

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -21,16 +21,21 @@ public final class RegistryNode {
     private String displayName;
     private final String host;
     private RegistryClient client;
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(LoadState.IDLE);
+    private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Boolean> catalogRefused = new ReadOnlyObjectWrapper<>(false);
-    private final ObjectProperty<Capabilities> capabilities = new SimpleObjectProperty<>();
-    private final javafx.beans.property.StringProperty tagDeletionCheck = new javafx.beans.property.SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Capabilities> capabilities = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper tagDeletionCheck = new ReadOnlyStringWrapper("");
     private final ObservableList<RepositoryNode> repositories = FXCollections.observableArrayList();
+    // One wrapper for the node's life: a wrapper observes its source weakly (see BrowserViewModel#registries).
+    private final ObservableList<RepositoryNode> repositoriesView = FXCollections.unmodifiableObservableList(repositories);
     private final Map<String, RepositoryNode> byName = new HashMap<>();
 
-    /** {@code client} is null for a connection that could not be connected yet (see its problem). */
-    public RegistryNode(String id, String displayName, String host, RegistryClient client) {
+    /**
+     * {@code client} is null for a connection that could not be connected yet (see its problem).
+     * Made by {@link BrowserViewModel}, which owns the node's state; everyone else reads it.
+     */
+    RegistryNode(String id, String displayName, String host, RegistryClient client) {
         this.id = id;
         this.displayName = displayName;
         this.host = host;
@@ -55,26 +60,29 @@ public final class RegistryNode {
     }
 
     /** After the user fixed credentials or TLS settings: the next load uses the new client. */
-    public void replaceClient(RegistryClient newClient) {
+    void replaceClient(RegistryClient newClient) {
         this.client = newClient;
     }
 
-    public void rename(String newName) {
+    void rename(String newName) {
         this.displayName = newName;
     }
 
-    /** Adds repositories remembered with the connection (added by hand for registries without a catalog). */
-    public void addKnownRepositories(List<String> names) {
-        addRepositories(names);
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
-    public ObjectProperty<LoadState> stateProperty() {
-        return state;
+    void setState(LoadState loadState) {
+        state.set(loadState);
     }
 
     /** The last failure, in words; null when all is well. */
-    public ObjectProperty<UserMessage> problemProperty() {
-        return problem;
+    public ReadOnlyObjectProperty<UserMessage> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    void setProblem(UserMessage message) {
+        problem.set(message);
     }
 
     /** True when the registry refuses to list its repositories (Docker Hub, GHCR…). */
@@ -86,18 +94,27 @@ public final class RegistryNode {
         catalogRefused.set(refused);
     }
 
-    public ObjectProperty<Capabilities> capabilitiesProperty() {
-        return capabilities;
+    /** What the registry allows, as probed or remembered; null before either. */
+    public ReadOnlyObjectProperty<Capabilities> capabilitiesProperty() {
+        return capabilities.getReadOnlyProperty();
+    }
+
+    void setCapabilities(Capabilities found) {
+        capabilities.set(found);
+    }
+
+    /** What the last tag-deletion check (see {@link TagDeletionCheckCommand}) found or is doing; empty before one. */
+    public ReadOnlyStringProperty tagDeletionCheckProperty() {
+        return tagDeletionCheck.getReadOnlyProperty();
+    }
+
+    void setTagDeletionCheck(String text) {
+        tagDeletionCheck.set(text);
     }
 
     /** Repositories in catalog order (sorted by name). */
-    /** What the last tag-deletion check (see {@link TagDeletionCheckCommand}) found or is doing; empty before one. */
-    public javafx.beans.property.StringProperty tagDeletionCheckProperty() {
-        return tagDeletionCheck;
-    }
-
     public ObservableList<RepositoryNode> repositories() {
-        return repositories;
+        return repositoriesView;
     }
 
     public Optional<RepositoryNode> repository(String name) {
@@ -110,8 +127,9 @@ public final class RegistryNode {
                 .map(n -> new RepositoryNode(this, n)).toList();
         if (added.isEmpty()) return added;
         added.forEach(r -> byName.put(r.name(), r));
-        boolean appendable = repositories.isEmpty()
-                || added.getFirst().name().compareTo(repositories.getLast().name()) > 0 && isSorted(added);
+        // Names added by hand or remembered come in any order: only a sorted run after the last name is appended as it is.
+        boolean appendable = (repositories.isEmpty() || added.getFirst().name().compareTo(repositories.getLast().name()) > 0)
+                && isSorted(added);
         if (appendable) {
             repositories.addAll(added); // the common case: catalog pages arrive in order
         } else {

@@ -1,6 +1,7 @@
 package dev.berth.ui.browser;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.domain.ByteSize;
 import dev.berth.domain.Printable;
 import dev.berth.domain.Reference;
 import dev.berth.registry.Capabilities;
@@ -41,16 +42,18 @@ public final class RegistryTreeView extends VBox {
     private final TextField filter = new TextField();
     private final Map<RegistryNode, TreeItem<Object>> registryItems = new HashMap<>();
     private final Map<RegistryNode, PauseTransition> pendingRebuilds = new HashMap<>();
+    private final LocalImagesItems localImages;
     private Consumer<RegistryNode> onEditConnection = node -> {};
     private Consumer<RegistryNode> onRemoveConnection = node -> {};
     private Consumer<RegistryNode> onDuplicateConnection = node -> {};
     private java.util.function.BiConsumer<RegistryNode, String> onCleanup = (node, prefix) -> {};
-    private Consumer<BrowserViewModel.TagSelection> onDeleteTag = tag -> {};
+    private Consumer<Selection.OfTag> onDeleteTag = tag -> {};
     private TagMenu tagMenu = tag -> List.of();
     private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
+        this.localImages = new LocalImagesItems(viewModel, tree);
         createView();
         bind();
     }
@@ -79,8 +82,13 @@ public final class RegistryTreeView extends VBox {
     }
 
     /** "Delete…" on a tag leaf. */
-    public void setOnDeleteTag(Consumer<BrowserViewModel.TagSelection> handler) {
+    public void setOnDeleteTag(Consumer<Selection.OfTag> handler) {
         onDeleteTag = handler;
+    }
+
+    /** Commands on a local image (Push…, Export…) from another feature. */
+    public void addLocalImageMenu(java.util.function.Function<LocalImagesNode.Entry, List<MenuItem>> items) {
+        localImages.menu = items;
     }
 
     public TreeView<Object> tree() {
@@ -97,7 +105,16 @@ public final class RegistryTreeView extends VBox {
         tree.setCellFactory(t -> new BrowserCell());
         VBox.setVgrow(tree, Priority.ALWAYS);
         setSpacing(6);
-        getChildren().addAll(filter, tree);
+        Label hint = new Label("No local Docker or Podman engine answered.");
+        hint.setId("local-images-hint");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        hint.setWrapText(true);
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(viewModel.localImages().absenceProperty());
+        hint.setTooltip(why);
+        hint.visibleProperty().bind(viewModel.localImages().absenceProperty().isNotEmpty());
+        hint.managedProperty().bind(hint.visibleProperty());
+        getChildren().addAll(filter, tree, hint);
         getStyleClass().add("registry-tree");
     }
 
@@ -111,24 +128,31 @@ public final class RegistryTreeView extends VBox {
             Object value = item.getValue();
             // An invalid name is only shown: selecting it opens nothing.
             if (value instanceof TagLeaf leaf && leaf.invalidName().isEmpty()) {
-                viewModel.selectionProperty().set(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag()));
-            } else if (value instanceof RegistryNode || value instanceof RepositoryNode r && r.isValidName()) {
-                viewModel.selectionProperty().set(value);
+                viewModel.select(Selection.of(leaf.repository(), leaf.tag()));
+            } else if (value instanceof RegistryNode registry) {
+                viewModel.select(Selection.of(registry));
+            } else if (value instanceof RepositoryNode repository && repository.isValidName()) {
+                viewModel.select(Selection.of(repository));
+            } else if (value instanceof LocalImagesNode images) {
+                viewModel.select(Selection.of(images));
+            } else if (value instanceof LocalImagesNode.Entry image) {
+                viewModel.select(Selection.of(viewModel.localImages(), image));
             }
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
+        localImages.bind();
     }
 
     private void syncRegistries() {
         List<RegistryNode> current = viewModel.registries();
         registryItems.keySet().removeIf(node -> !current.contains(node));
-        tree.getRoot().getChildren().removeIf(item -> !current.contains(item.getValue()));
+        tree.getRoot().getChildren().removeIf(item -> item.getValue() instanceof RegistryNode node && !current.contains(node));
         for (RegistryNode node : current) {
             if (registryItems.containsKey(node)) continue;
             TreeItem<Object> item = new TreeItem<>(node);
             item.setExpanded(true);
             registryItems.put(node, item);
-            tree.getRoot().getChildren().add(item);
+            tree.getRoot().getChildren().add(localImages.shown() ? tree.getRoot().getChildren().size() - 1 : tree.getRoot().getChildren().size(), item);
             node.repositories().addListener((ListChangeListener<RepositoryNode>) change -> scheduleRebuild(node));
             node.stateProperty().addListener((obs, old, state) -> tree.refresh());
             node.capabilitiesProperty().addListener((obs, old, caps) -> tree.refresh());
@@ -157,13 +181,23 @@ public final class RegistryTreeView extends VBox {
         List<RepositoryNode> visible = viewModel.visibleRepositories(node);
         boolean filtering = !viewModel.filterProperty().get().isBlank();
         item.getChildren().setAll(BrowserTreeItems.childrenOf(node, "", visible, viewModel, filtering && visible.size() <= 200));
+        // The registry's row counts its repositories: redraw that one row (a whole tree refresh costs more on big catalogs).
+        javafx.event.Event.fireEvent(item, new TreeItem.TreeModificationEvent<>(TreeItem.valueChangedEvent(), item, node));
     }
 
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
-    private void reveal(Object selected) {
-        RepositoryNode repository = selected instanceof RepositoryNode r ? r
-                : selected instanceof BrowserViewModel.TagSelection t ? t.repository() : null;
-        if (repository == null) return;
+    private void reveal(Selection selected) {
+        switch (selected) {
+            case Selection.OfRepository r -> reveal(r.repository(), true);
+            case Selection.OfTag t -> reveal(t.repository(), false); // the tag's row is the one clicked, or it is in the table
+            case Selection.OfLocalImages images -> localImages.reveal(images.images());
+            case Selection.OfLocalImage image -> localImages.reveal(image.image());
+            case Selection.None none -> { }
+            case Selection.OfRegistry registry -> { }
+        }
+    }
+
+    private void reveal(RepositoryNode repository, boolean selectRow) {
         rebuild(repository.registry());
         TreeItem<Object> item = registryItems.get(repository.registry());
         String[] segments = repository.name().split("/");
@@ -178,8 +212,7 @@ public final class RegistryTreeView extends VBox {
         if (item == null) return;
         item.setExpanded(true);
         TreeItem<Object> target = item.getChildren().stream().filter(c -> c.getValue() == repository).findFirst().orElse(null);
-        if (target != null && tree.getSelectionModel().getSelectedItem() != target
-                && !(selected instanceof BrowserViewModel.TagSelection)) {
+        if (target != null && tree.getSelectionModel().getSelectedItem() != target && selectRow) {
             tree.getSelectionModel().select(target);
             int row = tree.getRow(target);
             if (row >= 0) tree.scrollTo(Math.max(0, row - 3));
@@ -234,6 +267,26 @@ public final class RegistryTreeView extends VBox {
                     icon = new FontIcon(Feather.TAG);
                     name.setText(leaf.tag());
                     setContextMenu(tagMenu(leaf));
+                }
+                case LocalImagesNode images -> {
+                    icon = new FontIcon(Feather.HARD_DRIVE);
+                    name.setText("Local images");
+                    name.getStyleClass().add(Styles.TEXT_BOLD);
+                    int count = images.imageCount();
+                    detail.setText(count == 1 ? "1 image" : count + " images");
+                    setTooltip(new Tooltip("The images of the local engine: " + images.engineProperty().get()));
+                    setContextMenu(localImages.nodeMenu());
+                }
+                case LocalImagesNode.Group group -> {
+                    icon = new FontIcon(group.repository().isEmpty() ? Feather.LAYERS : Feather.PACKAGE);
+                    name.setText(group.repository().isEmpty() ? "untagged" : group.repository());
+                    detail.setText(String.valueOf(group.entries().size()));
+                }
+                case LocalImagesNode.Entry image -> {
+                    icon = new FontIcon(Feather.TAG);
+                    name.setText(image.label());
+                    detail.setText(ByteSize.format(image.image().size()));
+                    setContextMenu(localImages.imageMenu(image));
                 }
                 default -> {
                     icon = null;
@@ -303,9 +356,9 @@ public final class RegistryTreeView extends VBox {
     private ContextMenu tagMenu(TagLeaf leaf) {
         MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("tree-delete-tag");
-        delete.setOnAction(e -> onDeleteTag.accept(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        delete.setOnAction(e -> onDeleteTag.accept(Selection.of(leaf.repository(), leaf.tag())));
         ContextMenu menu = new ContextMenu(delete);
-        List<MenuItem> more = tagMenu.items(() -> java.util.Optional.of(new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag())));
+        List<MenuItem> more = tagMenu.items(() -> java.util.Optional.of(Selection.of(leaf.repository(), leaf.tag())));
         if (!more.isEmpty()) menu.getItems().addAll(0, more);
         if (!more.isEmpty()) menu.getItems().add(more.size(), new javafx.scene.control.SeparatorMenuItem());
         return menu;

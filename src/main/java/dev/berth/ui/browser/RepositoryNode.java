@@ -3,10 +3,10 @@ package dev.berth.ui.browser;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -19,9 +19,10 @@ public final class RepositoryNode {
     private final RegistryNode registry;
     private final String name;
     private final Optional<String> invalidName;
-    private final IntegerProperty tagCount = new SimpleIntegerProperty(UNKNOWN);
-    private final ObjectProperty<LoadState> tagsState = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final ReadOnlyIntegerWrapper tagCount = new ReadOnlyIntegerWrapper(UNKNOWN);
+    private final ReadOnlyObjectWrapper<LoadState> tagsState = new ReadOnlyObjectWrapper<>(LoadState.IDLE);
     private final ObservableList<String> tags = FXCollections.observableArrayList();
+    private final ObservableList<String> tagsView = FXCollections.unmodifiableObservableList(tags);
 
     RepositoryNode(RegistryNode registry, String name) {
         this.registry = registry;
@@ -53,16 +54,26 @@ public final class RepositoryNode {
         return slash < 0 ? name : name.substring(slash + 1);
     }
 
-    public IntegerProperty tagCountProperty() {
-        return tagCount;
+    /** {@link #UNKNOWN} until the catalog's tag counts or a tag load tell. */
+    public ReadOnlyIntegerProperty tagCountProperty() {
+        return tagCount.getReadOnlyProperty();
     }
 
-    public ObjectProperty<LoadState> tagsStateProperty() {
-        return tagsState;
+    void setTagCount(int count) {
+        tagCount.set(count);
     }
 
+    public ReadOnlyObjectProperty<LoadState> tagsStateProperty() {
+        return tagsState.getReadOnlyProperty();
+    }
+
+    void setTagsState(LoadState state) {
+        tagsState.set(state);
+    }
+
+    /** The loaded tags in display order; empty before the repository is expanded or opened. */
     public ObservableList<String> tags() {
-        return tags;
+        return tagsView;
     }
 
     /** The tags as just loaded (by the tree or the tag table's scan), already in {@link #displayOrder}. */

@@ -12,8 +12,8 @@ public final class SelectionHistory {
 
     private static final int LIMIT = 200;
 
-    private final Deque<Object> back = new ArrayDeque<>();
-    private final Deque<Object> forward = new ArrayDeque<>();
+    private final Deque<Selection> back = new ArrayDeque<>();
+    private final Deque<Selection> forward = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(false);
 
@@ -26,7 +26,7 @@ public final class SelectionHistory {
     }
 
     /** The person moved from {@code left} to something new. */
-    void left(Object left) {
+    void left(Selection left) {
         back.push(left);
         if (back.size() > LIMIT) back.removeLast();
         forward.clear();
@@ -34,19 +34,19 @@ public final class SelectionHistory {
     }
 
     /** The selection before {@code current} that still {@code exists}; {@code current} goes on the forward list. */
-    Optional<Object> back(Object current, Predicate<Object> exists) {
+    Optional<Selection> back(Selection current, Predicate<Selection> exists) {
         return step(back, forward, current, exists);
     }
 
-    Optional<Object> forward(Object current, Predicate<Object> exists) {
+    Optional<Selection> forward(Selection current, Predicate<Selection> exists) {
         return step(forward, back, current, exists);
     }
 
-    private Optional<Object> step(Deque<Object> from, Deque<Object> to, Object current, Predicate<Object> exists) {
+    private Optional<Selection> step(Deque<Selection> from, Deque<Selection> to, Selection current, Predicate<Selection> exists) {
         while (!from.isEmpty()) {
-            Object target = from.pop();
+            Selection target = from.pop();
             if (!exists.test(target)) continue; // its connection was removed meanwhile
-            if (current != null) to.push(current);
+            if (!(current instanceof Selection.None)) to.push(current);
             update();
             return Optional.of(target);
         }

@@ -49,17 +49,17 @@ public final class TagDeletionCheckCommand {
                 "Check")) {
             return;
         }
-        node.tagDeletionCheckProperty().set("Checking what a tag delete removes, in " + repo + "…");
+        node.setTagDeletionCheck("Checking what a tag delete removes, in " + repo + "…");
         executor.submit("Checking tag deletes on " + node.displayName(), (cancel, work) ->
                 node.client().withCancel(cancel).checkTagDeletion(repo), result -> {
                     Capabilities now = node.capabilitiesProperty().get() == null ? before : node.capabilitiesProperty().get();
                     Capabilities checked = now.withTagDeletion(result.effect());
-                    node.capabilitiesProperty().set(checked);
-                    node.tagDeletionCheckProperty().set(result.explanation());
+                    node.setCapabilities(checked);
+                    node.setTagDeletionCheck(result.explanation());
                     onChecked.accept(checked);
                 }, error -> {
                     UserMessage message = UserMessage.of(error);
-                    node.tagDeletionCheckProperty().set("The check did not finish: " + message.text());
+                    node.setTagDeletionCheck("The check did not finish: " + message.text());
                     notifier.show(message);
                 });
     }

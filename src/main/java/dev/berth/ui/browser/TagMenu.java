@@ -11,5 +11,5 @@ import javafx.scene.control.MenuItem;
  */
 @FunctionalInterface
 public interface TagMenu {
-    List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag);
+    List<MenuItem> items(Supplier<Optional<Selection.OfTag>> tag);
 }

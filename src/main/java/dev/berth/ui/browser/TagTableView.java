@@ -69,11 +69,11 @@ public final class TagTableView extends BorderPane {
 
     /** Adds another feature's commands on the selected tag to the toolbar (as one menu button) and the context menu. */
     public void addTagMenu(String label, TagMenu menu) {
-        java.util.function.Supplier<java.util.Optional<BrowserViewModel.TagSelection>> selected = () -> {
+        java.util.function.Supplier<java.util.Optional<Selection.OfTag>> selected = () -> {
             TagRow row = table.getSelectionModel().getSelectedItem();
             RepositoryNode repository = viewModel.repositoryProperty().get();
             return row == null || repository == null || !row.isValidName() ? java.util.Optional.empty()
-                    : java.util.Optional.of(new BrowserViewModel.TagSelection(repository, row.tag()));
+                    : java.util.Optional.of(Selection.of(repository, row.tag()));
         };
         // Icon only: the toolbar is full at 1280 px, and a cut "T…" says nothing; the tooltip does.
         javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(null, new FontIcon(Feather.SEND));

@@ -56,7 +56,7 @@ public final class TagDetailsView extends BorderPane {
 
     /** Adds another feature's commands on the shown tag ({@code shown} says which it is) as a menu button in the header. */
     public void addTagMenu(String label, dev.berth.ui.browser.TagMenu menu,
-            java.util.function.Supplier<java.util.Optional<dev.berth.ui.browser.BrowserViewModel.TagSelection>> shown) {
+            java.util.function.Supplier<java.util.Optional<dev.berth.ui.browser.Selection.OfTag>> shown) {
         javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(label, new FontIcon(Feather.SEND));
         button.setId("details-transfer");
         button.getItems().setAll(menu.items(shown));

@@ -149,6 +149,10 @@ public final class FxTransferDialogs implements TransferDialogs {
         localImage.getItems().setAll(form.localImages());
         localImage.setMaxWidth(Double.MAX_VALUE);
         localImage.setPromptText(form.localImages().isEmpty() ? "The engine holds no images" : "Choose an image");
+        form.chosenImage().filter(form.localImages()::contains).ifPresent(chosen -> {
+            kind.setValue(PlaceKind.ENGINE);
+            localImage.setValue(chosen);
+        });
         Label fileLabel = new Label("File or folder");
         Label nameLabel = new Label("Image in it");
         DestinationFields destination = new DestinationFields(form.connections(), form.initial());

@@ -9,6 +9,7 @@ import dev.berth.jobs.JobKind;
 import dev.berth.jobs.Place;
 import dev.berth.jobs.PlaceKind;
 import dev.berth.transfer.CopyOptions;
+import dev.berth.ui.browser.LocalImagesNode;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.common.Notifier;
@@ -104,13 +105,47 @@ public final class TransferActions {
         engine.images(images -> push(target, PlaceKind.local(), images), absent -> push(target, PlaceKind.files(), List.of()));
     }
 
+    /** Push… on a local image in the tree: the push dialog with that image chosen, its repository and tag suggested. */
+    public void push(LocalImagesNode.Entry image) {
+        if (registries.isEmpty()) {
+            notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
+            return;
+        }
+        engine.images(images -> push(Optional.empty(), PlaceKind.local(), images, Optional.of(image)), this::noEngine);
+    }
+
+    /** Export… on a local image in the tree: saved from the engine into a file or folder of {@code kind}. */
+    public void export(LocalImagesNode.Entry image, PlaceKind kind) {
+        String title = "Export " + image.name() + " as " + kind.label();
+        String file = (image.repository().isEmpty() ? image.image().shortId() : image.repository() + "-" + image.tag()).replaceAll("[^A-Za-z0-9._-]", "_");
+        Optional<Path> chosen = kind.shape() == PlaceKind.Shape.FOLDER ? dialogs.chooseFolder(title) : dialogs.chooseArchiveToSave(title, file + ".tar");
+        chosen.ifPresent(path -> copies.submit(new CopyRequest(JobKind.EXPORT, new ImageAt(new Place.LocalEngine(), image.name()),
+                new ImageAt(Place.local(kind, path), kind == PlaceKind.DOCKER_ARCHIVE || image.repository().isEmpty() ? "" : image.tag()),
+                CopyOptions.defaults())));
+    }
+
     private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages) {
+        push(target, kinds, localImages, Optional.empty());
+    }
+
+    private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages, Optional<LocalImagesNode.Entry> image) {
         if (registries.isEmpty()) return; // removed while the engine was looked for
         RegistryNode registry = target.map(RepositoryNode::registry).orElse(registries.getFirst());
+        // A local image suggests its own repository (without a registry host in front) and tag.
+        String repository = target.map(RepositoryNode::name).or(() -> image.map(i -> withoutRegistry(i.repository()))).orElse("");
+        String tag = image.filter(i -> !i.tag().isEmpty()).map(LocalImagesNode.Entry::tag).orElse("latest");
         var form = new TransferDialogs.PushForm(kinds, localImages, connections(),
-                new TransferDialogs.Destination(registry.id(), target.map(RepositoryNode::name).orElse(""), "latest"));
+                new TransferDialogs.Destination(registry.id(), repository, tag), image.map(LocalImagesNode.Entry::name));
         dialogs.choosePush(form).ifPresent(choice -> destination(choice.destination()).ifPresent(to -> copies.submit(
                 new CopyRequest(JobKind.PUSH, new ImageAt(choice.source(), choice.name()), to, CopyOptions.defaults()))));
+    }
+
+    /** {@code localhost:5000/team/app} → {@code team/app}: the first segment is a registry when it has a '.' or ':' or is localhost. */
+    private static String withoutRegistry(String repository) {
+        int slash = repository.indexOf('/');
+        if (slash < 0) return repository;
+        String first = repository.substring(0, slash);
+        return first.contains(".") || first.contains(":") || first.equals("localhost") ? repository.substring(slash + 1) : repository;
     }
 
     private ImageAt source(RepositoryNode repository, String tag) {

@@ -64,13 +64,19 @@ public interface TransferDialogs {
 
     /**
      * {@code sourceKinds}: the kinds of place a push can read, in the order offered (the local
-     * engine among them when it answered); {@code localImages}: the engine's images by name.
+     * engine among them when it answered); {@code localImages}: the engine's images by name;
+     * {@code chosenImage}: the one to start with (Push… on a local image in the tree).
      */
-    record PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial) {
+    record PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial,
+            java.util.Optional<String> chosenImage) {
         public PushForm {
             sourceKinds = List.copyOf(sourceKinds);
             localImages = List.copyOf(localImages);
             connections = List.copyOf(connections);
+        }
+
+        public PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial) {
+            this(sourceKinds, localImages, connections, initial, java.util.Optional.empty());
         }
     }
 

@@ -2,7 +2,8 @@ package dev.berth.ui.jobs;
 
 import dev.berth.domain.Platform;
 import dev.berth.jobs.PlaceKind;
-import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.Selection;
+import dev.berth.ui.browser.LocalImagesNode;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.browser.TagMenu;
 import java.util.ArrayList;
@@ -19,10 +20,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class TransferMenus implements TagMenu {
 
     private final TransferActions actions;
-    private final Function<BrowserViewModel.TagSelection, List<Platform>> platformsOf;
+    private final Function<Selection.OfTag, List<Platform>> platformsOf;
 
     /** {@code platformsOf}: the platforms known for a tag (from the tag table), empty when unknown. */
-    public TransferMenus(TransferActions actions, Function<BrowserViewModel.TagSelection, List<Platform>> platformsOf) {
+    public TransferMenus(TransferActions actions, Function<Selection.OfTag, List<Platform>> platformsOf) {
         this.actions = actions;
         this.platformsOf = platformsOf;
     }
@@ -31,8 +32,24 @@ public final class TransferMenus implements TagMenu {
         return actions;
     }
 
+    /** On a local image in the tree: Push… (the dialog with that image chosen) and Export as each file kind. */
+    public List<MenuItem> forLocalImage(LocalImagesNode.Entry image) {
+        MenuItem push = new MenuItem("Push…", new FontIcon(Feather.UPLOAD));
+        push.setId("local-push");
+        push.setOnAction(e -> actions.push(image));
+        Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
+        export.setId("local-export");
+        for (PlaceKind kind : PlaceKind.files()) {
+            MenuItem item = new MenuItem(kind.label() + "…");
+            item.setId("local-export-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> actions.export(image, kind));
+            export.getItems().add(item);
+        }
+        return List.of(push, export);
+    }
+
     @Override
-    public List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag) {
+    public List<MenuItem> items(Supplier<Optional<Selection.OfTag>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
         export.setId("tag-export");
         for (PlaceKind kind : PlaceKind.files()) {

@@ -1,9 +1,9 @@
 package dev.berth.ui.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.browse.CatalogLoader;
@@ -76,7 +76,7 @@ class InvalidNamesViewTest {
             item.setExpanded(true);
             return null;
         });
-        assertNull(browser.selectionProperty().get());
+        assertEquals(Selection.NONE, browser.selectionProperty().get());
         assertEquals(List.of(), evil.tags());
 
         // A valid repository's tags: in the tree (as listed) and in the table (from the scan), invalid ones marked.

@@ -1,4 +1,4 @@
-package dev.berth.ui;
+package dev.berth.ui.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,7 @@ import dev.berth.testing.RegistrySeeder;
 import dev.berth.testing.RegistryServer;
 import dev.berth.testing.TagDeletingProxy;
 import dev.berth.testing.TestImages;
-import dev.berth.ui.browser.RegistryNode;
-import dev.berth.ui.browser.TagDeletionCheckCommand;
+import dev.berth.ui.ScriptedDialogs;
 import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class TagDeletionCheckCommandTest {
             RegistryClient client = new RegistryClients().connect(ConnectionSettings.of(proxy.hostPort()).withPlainHttp(true, false));
             RegistryNode node = new RegistryNode("local", "local", proxy.hostPort(), client);
             Capabilities probed = client.probeIncludingDeletes(Optional.of("team/app"));
-            node.capabilitiesProperty().set(probed);
+            node.setCapabilities(probed);
             assertTrue(TagDeletionCheckCommand.worthChecking(probed));
 
             ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(false);
@@ -68,7 +67,7 @@ class TagDeletionCheckCommandTest {
             RegistryNode node = new RegistryNode("local", "local", proxy.hostPort(), client);
             Capabilities unknown = new Capabilities(Capabilities.AuthScheme.NONE, Capabilities.Ability.YES, Capabilities.Ability.YES,
                     TagDeletion.ACCEPTED_EFFECT_UNKNOWN, Capabilities.Ability.NO, Optional.of("bad name!"), "");
-            node.capabilitiesProperty().set(unknown);
+            node.setCapabilities(unknown);
             List<UserMessage> told = new ArrayList<>();
             List<Capabilities> remembered = new ArrayList<>();
             new TagDeletionCheckCommand(new SyncUiExecutor(), new ScriptedDialogs().answerConfirm(true), told::add).check(node, remembered::add);
