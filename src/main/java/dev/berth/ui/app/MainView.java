@@ -56,7 +56,7 @@ public final class MainView extends StackPane {
         BrowserViewModel browser = viewModel.browser();
         this.welcome = new WelcomeView(viewModel::addConnection, viewModel::openDemo, viewModel::openFolder);
         this.tree = new RegistryTreeView(browser);
-        this.overview = new RegistryOverviewView(browser);
+        this.overview = new RegistryOverviewView(browser, viewModel.overview());
         this.tags = new TagTableView(viewModel.repository());
         this.details = new TagDetailsView(viewModel.details());
         this.cleanup = new CleanupView(viewModel.cleanup());

@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final RepositoryViewModel repository;
     private final TagDetailsViewModel details;
     private final CleanupViewModel cleanup;
+    private final dev.berth.ui.browser.RegistryOverviewModel overview;
     private final dev.berth.ui.browser.TagDeletionCheckCommand tagDeletionCheck;
 
     // Properties
@@ -48,7 +49,9 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
-            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup) {
+            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup,
+            dev.berth.ui.browser.RegistryOverviewModel overview) {
+        this.overview = overview;
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
@@ -67,6 +70,11 @@ public final class MainViewModel {
 
     public BrowserViewModel browser() {
         return browser;
+    }
+
+    /** The figures of the registry overview. */
+    public dev.berth.ui.browser.RegistryOverviewModel overview() {
+        return overview;
     }
 
     public RepositoryViewModel repository() {

@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.browse.CatalogBatch;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
 import dev.berth.browse.TagCount;
@@ -51,6 +52,7 @@ public final class BrowserViewModel {
     private final Map<RegistryNode, UiTask> registryLoads = new HashMap<>();
     private final ConnectionMemory memory;
     private final Map<RepositoryNode, UiTask> tagLoads = new HashMap<>();
+    private final CatalogWatcher watcher;
 
     /** What the browser learns that is worth keeping with the saved connection. */
     public interface ConnectionMemory {
@@ -66,12 +68,32 @@ public final class BrowserViewModel {
         void repositoryAdded(RegistryNode node, String repository);
     }
 
+    /** Hears what catalog loads find, as they find it (the registry overview adds it up). */
+    public interface CatalogWatcher {
+        CatalogWatcher NONE = new CatalogWatcher() {
+            @Override public void started(RegistryNode node) { }
+            @Override public void batch(RegistryNode node, CatalogBatch batch) { }
+        };
+
+        /** A load of {@code node} starts (on the UI thread): what an earlier load found is superseded. */
+        void started(RegistryNode node);
+
+        /** A batch of {@code node}'s catalog, on the loading thread, at most once per batch interval. */
+        void batch(RegistryNode node, CatalogBatch batch);
+    }
+
     /** A browser that remembers nothing (tests, tools without saved connections). */
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions) {
         this(executor, notifier, catalogOptions, ConnectionMemory.NONE);
     }
 
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory) {
+        this(executor, notifier, catalogOptions, memory, CatalogWatcher.NONE);
+    }
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory,
+            CatalogWatcher watcher) {
+        this.watcher = watcher;
         this.memory = memory;
         this.executor = executor;
         this.notifier = notifier;
@@ -165,6 +187,7 @@ public final class BrowserViewModel {
         if (node.client() == null) return; // not connected: its problem stays shown until the connection is fixed
         node.stateProperty().set(LoadState.LOADING);
         node.problemProperty().set(null);
+        watcher.started(node);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
             Capabilities probed = client.probe(Optional.empty());
@@ -176,6 +199,7 @@ public final class BrowserViewModel {
             });
             if (probed.catalog() != Capabilities.Ability.YES) return false;
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
+                watcher.batch(node, batch);
                 for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
                 for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
                 progress.update(batch.progress().repositories(), -1, "repositories");
