@@ -124,7 +124,7 @@ final class RegistryFiguresView extends VBox {
             value.getStyleClass().add(Styles.TITLE_2);
             value.getStyleClass().add("figure-value");
             value.setMinWidth(Region.USE_PREF_SIZE);
-            caption.getStyleClass().add(Styles.TEXT_MUTED);
+            caption.getStyleClass().addAll(Styles.TEXT_MUTED, "figure-caption");
             caption.setWrapText(true);
             caption.setMaxWidth(220);
             getChildren().addAll(value, caption);

@@ -1,0 +1,182 @@
+package dev.berth.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.browse.RegistryFigures;
+import dev.berth.demo.DemoImages;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.ui.app.AppServices;
+import dev.berth.ui.app.MainView;
+import dev.berth.ui.app.MainViewModel;
+import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.LoadState;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.RegistryOverviewModel;
+import dev.berth.ui.common.ActivityMonitor;
+import dev.berth.ui.common.FxUiExecutor;
+import dev.berth.ui.connections.ConnectionDraft;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Selecting a registry shows its figures as they load, at 1280×800: a real registry read in part then in full, and the demo. */
+@ExtendWith(ApplicationExtension.class)
+class RegistryOverviewFlowTest {
+
+    /** More than the first scan reads, so the figures are partial until the person asks for the rest. */
+    private static final int REPOSITORIES = RegistryOverviewModel.AUTO_SCAN + 3;
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private final FxWatchdog watchdog = new FxWatchdog();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainViewModel main;
+    private Scene scene;
+    private FxUiExecutor executor;
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Content base = TestImages.layer(1000, 20_000);
+        for (int i = 0; i < REPOSITORIES; i++) {
+            seeder.pushImage(String.format("team/service-%02d", i), "1." + i, TestImages.image().seed(i)
+                    .layers(List.of(base, TestImages.layer(i, 1000 + i))).created(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * i))
+                    .build());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        ActivityMonitor activity = new ActivityMonitor();
+        executor = new FxUiExecutor(activity, watchdog);
+        AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
+                dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
+        main = services.main();
+        scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
+        MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+        main.start();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void aRegistryIsReadInPartThenInFullAndARecentPushOpensItsTag(FxRobot robot) throws Exception {
+        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
+        robot.clickOn("#welcome-add");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).orElse(null));
+        runFx(() -> main.browser().selectionProperty().set(node));
+        waitUntil(() -> !main.overview().scanningProperty().get()
+                && main.overview().figuresProperty().get().repositoriesScanned() == RegistryOverviewModel.AUTO_SCAN);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-01-registry-partial");
+
+        RegistryFigures partial = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(REPOSITORIES, partial.repositories());
+        assertEquals(String.valueOf(REPOSITORIES), text("#figure-repositories .figure-value"));
+        assertEquals(String.valueOf(RegistryOverviewModel.AUTO_SCAN), text("#figure-images .figure-value"));
+        assertTrue(text("#figure-images .figure-caption").startsWith("images so far"), text("#figure-images .figure-caption"));
+        assertEquals("20 of 23 repositories read.", text("#figures-progress"));
+        assertEquals("Read the other 3 repositories", onFx(() -> robot.lookup("#figures-read-rest").queryButton().getText()));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+
+        robot.clickOn("#figures-read-rest");
+        waitUntil(() -> main.overview().figuresProperty().get().scanComplete() && !main.overview().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-02-registry-complete");
+        RegistryFigures all = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(REPOSITORIES, all.images());
+        long expected = 20_000;
+        for (int i = 0; i < REPOSITORIES; i++) expected += 1000 + i;
+        assertTrue(all.sizeAsPulled() > expected && all.sizeAsPulled() < expected + REPOSITORIES * 2_000L,
+                "the shared base layer once, plus each image's own layer and config: " + all.sizeAsPulled());
+        assertEquals("All 23 repositories read.", text("#figures-progress"));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+
+        Hyperlink newest = onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAllAs(Hyperlink.class).iterator().next());
+        assertEquals(String.format("team/service-%02d:1.%d", REPOSITORIES - 1, REPOSITORIES - 1), newest.getText());
+        robot.clickOn(newest);
+        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.TAG);
+        assertEquals(new BrowserViewModel.TagSelection(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(),
+                "1." + (REPOSITORIES - 1)), onFx(() -> main.browser().selectionProperty().get()));
+        watchdog.assertNoStall();
+    }
+
+    @Test
+    void theDemoShowsItsWholeFigures(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-demo");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).orElse(null));
+        runFx(() -> main.browser().selectionProperty().set(node));
+        waitUntil(() -> main.overview().figuresProperty().get().scanComplete() && !main.overview().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-03-demo");
+        RegistryFigures figures = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(DemoImages.repositories().size(), figures.repositories());
+        assertTrue(figures.images() > 0 && figures.sizeAsPulled() > 0, figures.toString());
+        assertEquals(5, onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAll().size()));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+        watchdog.assertNoStall();
+    }
+
+    private String text(String query) throws Exception {
+        return onFx(() -> ((Label) new FxRobot().lookup(query).query()).getText());
+    }
+
+    private <T> T waitFor(Callable<T> value) throws Exception {
+        Object[] holder = new Object[1];
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
+        @SuppressWarnings("unchecked") T result = (T) holder[0];
+        return result;
+    }
+
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Path shot = Screenshots.take(scene, "overview-timeout-" + System.nanoTime());
+            throw new AssertionError("timed out; the screen at that moment: " + shot, e);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> callable) throws Exception {
+        return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void runFx(Runnable action) {
+        WaitForAsyncUtils.asyncFx(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
