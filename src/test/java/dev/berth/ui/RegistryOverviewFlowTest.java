@@ -148,7 +148,40 @@ class RegistryOverviewFlowTest {
         assertTrue(figures.images() > 0 && figures.sizeAsPulled() > 0, figures.toString());
         assertEquals(5, onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAll().size()));
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+        Path folder = node.place().folder().orElseThrow();
+        assertTrue(onFx(() -> texts(scene.getRoot())).contains("Folder: " + folder), "the overview names the folder");
+        assertNoInternalHost();
+
+        var api = node.repository("team/api").orElseThrow();
+        runFx(() -> main.browser().selectionProperty().set(api));
+        waitUntil(() -> !main.repository().loadingProperty().get() && !main.repository().rows().isEmpty());
+        assertEquals(folder.resolve("team/api").toString(), text("#repository-title"));
+        assertNoInternalHost();
+        runFx(() -> main.browser().selectionProperty().set(new BrowserViewModel.TagSelection(api, "latest")));
+        waitUntil(() -> main.details().contentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-04-demo-tag");
+        assertEquals("berth copy oci:" + folder.resolve("team/api") + ":latest engine:team/api:latest",
+                onFx(() -> main.details().pullByTagCommand()), "a folder tag is copied with berth, not pulled from an internal host");
+        assertTrue(onFx(() -> main.details().digestReference()).startsWith(folder.resolve("team/api") + "@sha256:"));
+        assertNoInternalHost();
         watchdog.assertNoStall();
+    }
+
+    /** No text on screen names the host only Berth's in-process client answers. */
+    private void assertNoInternalHost() throws Exception {
+        List<String> internal = onFx(() -> texts(scene.getRoot())).stream().filter(t -> t.contains(".folder.invalid")).toList();
+        assertEquals(List.of(), internal, "texts naming the internal host of a folder connection");
+    }
+
+    private static List<String> texts(javafx.scene.Parent root) {
+        List<String> found = new java.util.ArrayList<>();
+        for (javafx.scene.Node child : root.getChildrenUnmodifiable()) {
+            if (!child.isVisible()) continue;
+            if (child instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null) found.add(labeled.getText());
+            if (child instanceof javafx.scene.Parent parent) found.addAll(texts(parent));
+        }
+        return found;
     }
 
     private String text(String query) throws Exception {

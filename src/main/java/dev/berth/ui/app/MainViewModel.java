@@ -305,7 +305,7 @@ public final class MainViewModel {
             case BrowserViewModel.TagSelection tag -> {
                 RepositoryNode node = tag.repository();
                 boolean sameRepository = repository.repositoryProperty().get() == node;
-                details.open(node.registry().client(), node.registry().host(), node.name(), tag.tag(),
+                details.open(node.registry().client(), node.registry().place(), node.name(), tag.tag(),
                         sameRepository ? Optional.ofNullable(repository.snapshotProperty().get()) : Optional.empty());
                 pane.set(Pane.TAG);
             }

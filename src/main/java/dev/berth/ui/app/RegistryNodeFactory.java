@@ -9,7 +9,7 @@ import dev.berth.ui.browser.RegistryNode;
 record RegistryNodeFactory(BrowserViewModel browser) {
 
     RegistryNode connected(Connection connection, RegistryClient client) {
-        RegistryNode node = browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), client);
+        RegistryNode node = browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), connection.folder(), client);
         connection.lastProbe().ifPresent(probe -> {
             if (node.capabilitiesProperty().get() == null) node.capabilitiesProperty().set(probe.capabilities());
         });

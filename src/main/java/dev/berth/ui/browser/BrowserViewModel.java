@@ -160,7 +160,12 @@ public final class BrowserViewModel {
     // Commands
 
     public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client) {
-        RegistryNode node = new RegistryNode(id, displayName, host, client);
+        return addRegistry(id, displayName, host, Optional.empty(), client);
+    }
+
+    /** {@code folder}: for a folder of OCI layouts opened as a connection (see {@link RegistryNode#place()}). */
+    public RegistryNode addRegistry(String id, String displayName, String host, Optional<java.nio.file.Path> folder, RegistryClient client) {
+        RegistryNode node = new RegistryNode(id, displayName, host, folder, client);
         registries.add(node);
         refresh(node);
         return node;

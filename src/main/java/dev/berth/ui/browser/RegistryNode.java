@@ -20,6 +20,7 @@ public final class RegistryNode {
     private final String id;
     private String displayName;
     private final String host;
+    private final java.util.Optional<java.nio.file.Path> folder;
     private RegistryClient client;
     private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
     private final ObjectProperty<UserMessage> problem = new SimpleObjectProperty<>();
@@ -31,6 +32,12 @@ public final class RegistryNode {
 
     /** {@code client} is null for a connection that could not be connected yet (see its problem). */
     public RegistryNode(String id, String displayName, String host, RegistryClient client) {
+        this(id, displayName, host, java.util.Optional.empty(), client);
+    }
+
+    /** {@code folder}: for a folder of OCI layouts opened as a connection, the folder (shown instead of its internal host). */
+    public RegistryNode(String id, String displayName, String host, java.util.Optional<java.nio.file.Path> folder, RegistryClient client) {
+        this.folder = folder;
         this.id = id;
         this.displayName = displayName;
         this.host = host;
@@ -48,6 +55,11 @@ public final class RegistryNode {
     /** The API host[:port] this connection talks to. */
     public String host() {
         return host;
+    }
+
+    /** Where its images are, in words a person can use: the host, or the folder. */
+    public RegistryPlace place() {
+        return new RegistryPlace(host, folder);
     }
 
     public RegistryClient client() {

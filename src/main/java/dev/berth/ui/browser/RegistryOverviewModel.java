@@ -175,16 +175,21 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
         task[0] = executor.submit("Reading " + node.displayName() + " for its overview", (cancel, progress) -> {
             RegistryClient cancellable = client.withCancel(cancel);
             int done = 0;
-            for (String name : names) {
-                cancel.throwIfCancelled();
-                try {
-                    tally.scanned(scanner.scan(cancellable, name, ScanListener.NONE, cancel));
-                } catch (RegistryException.NotFound | RegistryException.Forbidden | RegistryException.Unauthorized
-                         | RegistryException.ProtocolViolation | RegistryException.Unsupported | RegistryException.Refused e) {
-                    tally.failed(name); // this repository only; a registry that is down or limits the rate stops the scan
+            try {
+                for (String name : names) {
+                    cancel.throwIfCancelled();
+                    try {
+                        tally.scanned(scanner.scan(cancellable, name, ScanListener.NONE, cancel));
+                    } catch (RegistryException.NotFound | RegistryException.Forbidden | RegistryException.Unauthorized
+                             | RegistryException.ProtocolViolation | RegistryException.Unsupported | RegistryException.Refused e) {
+                        tally.failed(name); // this repository only; a registry that is down or limits the rate stops the scan
+                    }
+                    updates.add(overview);
+                    progress.update(++done, names.size(), name);
                 }
+            } finally {
+                // A scan cancelled from elsewhere (the status bar's stop) calls no callback: this update tells the view it stopped.
                 updates.add(overview);
-                progress.update(++done, names.size(), name);
             }
             return null;
         }, done -> finished(overview, task[0], ""), error -> finished(overview, task[0], UserMessage.of(error).text()));
@@ -202,6 +207,7 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
     private void publish() {
         if (shown == null) return;
         Overview overview = overview(shown);
+        if (overview.scan != null && overview.scan.isCancelled()) overview.scan = null;
         figures.set(overview.tally.figures());
         scanning.set(overview.scan != null);
         scanProblem.set(overview.problem);

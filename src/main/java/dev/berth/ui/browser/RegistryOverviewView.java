@@ -90,7 +90,8 @@ public final class RegistryOverviewView extends VBox {
         RegistryNode node = shown;
         if (node == null) return;
         title.setText(node.displayName());
-        host.setText(node.displayName().equals(node.host()) ? "" : node.host());
+        String where = node.place().where();
+        host.setText(node.displayName().equals(where) ? "" : (node.place().isFolder() ? "Folder: " : "") + where);
         host.setManaged(!host.getText().isEmpty());
         badges.getChildren().setAll(badgesFor(node.capabilitiesProperty().get(), node.stateProperty().get()));
         repositories.setText(node.repositories().isEmpty() ? "" : "Select a repository in the tree to see its tags.");
