@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -189,27 +188,18 @@ class RegistryOverviewFlowTest {
     }
 
     private <T> T waitFor(Callable<T> value) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
-        @SuppressWarnings("unchecked") T result = (T) holder[0];
-        return result;
+        return new FxWaits(scene, "overview", 60).waitFor(value);
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path shot = Screenshots.take(scene, "overview-timeout-" + System.nanoTime());
-            throw new AssertionError("timed out; the screen at that moment: " + shot, e);
-        }
+        new FxWaits(scene, "overview", 60).waitUntil(condition);
     }
 
     private static <T> T onFx(Callable<T> callable) throws Exception {
-        return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
+        return FxWaits.onFx(callable);
     }
 
     private static void runFx(Runnable action) {
-        WaitForAsyncUtils.asyncFx(action);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWaits.runFx(action);
     }
 }

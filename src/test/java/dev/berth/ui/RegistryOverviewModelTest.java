@@ -62,10 +62,8 @@ class RegistryOverviewModelTest {
     @Test
     void theFirstRepositoriesAreReadAtOnceTheRestOnlyWhenAsked() throws Exception {
         RegistryOverviewModel overview = new RegistryOverviewModel(executor, new RepositoryScanner(SummaryCache.inMemory()), 2);
-        BrowserViewModel browser = new BrowserViewModel(executor, m -> { }, CatalogLoader.Options.defaults(),
-                BrowserViewModel.ConnectionMemory.NONE, overview);
-        RegistryNode node = browser.addRegistry("r", "local", registry.hostPort(),
-                new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
+        BrowserViewModel browser = browser(overview);
+        RegistryNode node = connect(browser);
         List<RegistryFigures> seen = new ArrayList<>();
         overview.figuresProperty().addListener((obs, old, now) -> seen.add(now));
 
@@ -97,10 +95,8 @@ class RegistryOverviewModelTest {
     @Test
     void refreshingTheConnectionStartsTheFiguresAgain() throws Exception {
         RegistryOverviewModel overview = new RegistryOverviewModel(executor, new RepositoryScanner(SummaryCache.inMemory()), 1);
-        BrowserViewModel browser = new BrowserViewModel(executor, m -> { }, CatalogLoader.Options.defaults(),
-                BrowserViewModel.ConnectionMemory.NONE, overview);
-        RegistryNode node = browser.addRegistry("r", "local", registry.hostPort(),
-                new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
+        BrowserViewModel browser = browser(overview);
+        RegistryNode node = connect(browser);
         overview.show(node);
         overview.scanRest();
         assertEquals(3, overview.figuresProperty().get().repositoriesScanned());
@@ -109,5 +105,14 @@ class RegistryOverviewModelTest {
         RegistryFigures again = overview.figuresProperty().get();
         assertEquals(1, again.repositoriesScanned(), "a refresh reads the first repositories again, bounded as before");
         assertEquals(3, again.repositories());
+    }
+
+    private BrowserViewModel browser(RegistryOverviewModel overview) {
+        return new BrowserViewModel(executor, m -> { }, CatalogLoader.Options.defaults(), BrowserViewModel.ConnectionMemory.NONE, overview);
+    }
+
+    private static RegistryNode connect(BrowserViewModel browser) throws Exception {
+        return browser.addRegistry("r", "local", registry.hostPort(),
+                new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
     }
 }
