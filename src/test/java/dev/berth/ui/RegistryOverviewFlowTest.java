@@ -130,6 +130,14 @@ class RegistryOverviewFlowTest {
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.TAG);
         assertEquals(new BrowserViewModel.TagSelection(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(),
                 "1." + (REPOSITORIES - 1)), onFx(() -> main.browser().selectionProperty().get()));
+
+        runFx(() -> main.browser().selectionProperty().set(node));
+        runFx(main::openDemo);
+        RegistryNode demo = waitFor(() -> main.browser().registries().stream().filter(r -> r != node)
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).findFirst().orElse(null));
+        runFx(() -> main.browser().selectionProperty().set(demo));
+        assertEquals("Demo", text("#registry-title"), "from one registry to another, the overview follows");
+        waitUntil(() -> main.overview().figuresProperty().get().repositories() == DemoImages.repositories().size());
         watchdog.assertNoStall();
     }
 

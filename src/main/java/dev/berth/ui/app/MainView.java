@@ -220,6 +220,10 @@ public final class MainView extends StackPane {
             if (repository != null) viewModel.browser().selectionProperty().set(new BrowserViewModel.TagSelection(repository, row.tag()));
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
+        // From one registry to another the pane stays REGISTRY: the overview follows the selection itself.
+        viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
+            if (selected instanceof RegistryNode node && viewModel.paneProperty().get() == MainViewModel.Pane.REGISTRY) overview.show(node);
+        });
         showPane(viewModel.paneProperty().get());
     }
 
