@@ -35,10 +35,11 @@ public record GarbageCollectionAdvice(String command, String containerCommand, L
     /** For a folder of OCI layouts opened as a connection (the demo, "Open folder…"): collected at once, nothing to run. */
     public static GarbageCollectionAdvice folder() {
         return new GarbageCollectionAdvice("", "", List.of(
-                "Berth deleted the layers and configs no remaining image uses from the folder right after the cleanup: "
-                        + "the space is already back, there is no garbage collection to run."), List.of(
-                "Undo puts back only images whose layers are still in the folder (those shared with kept images); "
-                        + "the others are reported as impossible to restore."));
+                "Berth moved the layers and configs no remaining image uses out of the layouts right after the cleanup, into "
+                        + "each layout's trash (.berth-trash): there is no garbage collection to run, and undo can bring every image "
+                        + "back. The space comes back when the trash is emptied."), List.of(
+                "Once the trash is emptied, undo puts back only images whose layers are still in the folder (those shared "
+                        + "with kept images); the others are reported as impossible to restore."));
     }
 
     /** The advice for the registry at {@code host}: a folder's host, or any registry's. */

@@ -69,6 +69,21 @@ public final class FolderRegistry implements Interceptor {
         return host.toLowerCase(Locale.ROOT).endsWith(HOST_SUFFIX);
     }
 
+    /**
+     * Deletes for good what cleanups moved to the trash of each layout ({@code .berth-trash}, beside
+     * {@code blobs/}); after it, undo cannot bring those images back. Returns the bytes freed.
+     */
+    public long emptyTrash() throws IOException {
+        long freed = 0;
+        for (String name : repositories()) {
+            LayoutRepository repository = new LayoutRepository(layouts.pathOf(name).orElseThrow());
+            synchronized (lock(repository)) {
+                freed += repository.emptyTrash();
+            }
+        }
+        return freed;
+    }
+
     /** The repositories the folder holds now. */
     public List<String> repositories() throws IOException {
         return layouts.repositories();
@@ -223,9 +238,11 @@ public final class FolderRegistry implements Interceptor {
         LayoutRepository repository = repository(name);
         return switch (request.method()) {
             case "GET", "HEAD" -> {
-                if (!repository.exists() || !repository.hasBlob(digest)) {
-                    throw new LayoutRepository.Refusal(404, "BLOB_UNKNOWN", name + " has no blob " + digest);
+                boolean present;
+                synchronized (lock(repository)) {
+                    present = repository.exists() && repository.hasBlobOrRestore(digest);
                 }
+                if (!present) throw new LayoutRepository.Refusal(404, "BLOB_UNKNOWN", name + " has no blob " + digest);
                 yield RegistryAnswers.file(request, repository.blob(digest), digest);
             }
             case "DELETE" -> RegistryAnswers.error(request, 405, "UNSUPPORTED",

@@ -43,6 +43,9 @@ final class LayoutRepository {
 
     private static final byte[] LAYOUT_FILE = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8);
 
+    /** The trash's folder name in a layout: a dot name, which no repository name can be and no layout reader looks into. */
+    static final String TRASH = ".berth-trash";
+
     private final Path dir;
 
     LayoutRepository(Path dir) {
@@ -102,6 +105,44 @@ final class LayoutRepository {
         return Files.isRegularFile(blob(digest));
     }
 
+    /** Where {@link #collectGarbage} puts what it collects: in the layout, outside {@code blobs/}, so undo can bring it back. */
+    Path trash() {
+        return dir.resolve(TRASH);
+    }
+
+    private Path trashed(Digest digest) {
+        return trash().resolve(digest.algorithm()).resolve(digest.hex());
+    }
+
+    /**
+     * As {@link #hasBlob}, first moving the blob back from the trash if a cleanup collected it: a
+     * registry asked for a blob it still has somewhere answers with it (undo checks every blob,
+     * then puts the manifests back). Call under the layout's lock.
+     */
+    boolean hasBlobOrRestore(Digest digest) throws IOException {
+        if (hasBlob(digest)) return true;
+        Path trashed = trashed(digest);
+        if (!Files.isRegularFile(trashed)) return false;
+        Files.createDirectories(blob(digest).getParent());
+        BlobFiles.moveAtomically(trashed, blob(digest));
+        return true;
+    }
+
+    /** Deletes what the trash holds for good; returns the bytes freed. */
+    long emptyTrash() throws IOException {
+        if (!Files.isDirectory(trash())) return 0;
+        long freed = 0;
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(trash())) {
+            files = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) freed += Files.size(file);
+            Files.deleteIfExists(file);
+        }
+        return freed;
+    }
+
     /** The listed manifests (and, in indexes, their children) whose subject is {@code subject}. */
     List<Descriptor> referrers(Digest subject) throws IOException {
         List<Descriptor> found = new ArrayList<>();
@@ -133,7 +174,7 @@ final class LayoutRepository {
      */
     Digest putManifest(String reference, Manifest manifest) throws IOException, Refusal {
         for (Descriptor needed : needs(manifest)) {
-            if (!hasBlob(needed.digest())) {
+            if (!hasBlobOrRestore(needed.digest())) {
                 String code = needed.mediaType().isManifest() ? "MANIFEST_UNKNOWN" : "MANIFEST_BLOB_UNKNOWN";
                 throw new Refusal(400, code, "the manifest refers to " + needed.digest() + ", which is not in this repository");
             }
@@ -238,7 +279,11 @@ final class LayoutRepository {
             }
             if (reachable.contains(digest)) continue;
             long size = Files.size(file);
-            if (Files.deleteIfExists(file)) freed += size;
+            // Into the trash, not deleted: undo can bring the image back until the trash is emptied.
+            Path trashed = trashed(digest);
+            Files.createDirectories(trashed.getParent());
+            BlobFiles.moveAtomically(file, trashed);
+            freed += size;
         }
         return freed;
     }

@@ -28,15 +28,15 @@ class FolderCleanupTest {
     Path work;
 
     @Test
-    void applyRemovesTagsFromIndexJsonCollectsBlobsForRealAndUndoRestoresWhatItCan() throws Exception {
+    void applyRemovesTagsFromIndexJsonMovesUnusedBlobsToTheTrashAndUndoBringsEveryImageBack() throws Exception {
         Path demo = work.resolve("demo");
         RegistryClient client = DemoFolders.written(demo);
         Capabilities capabilities = client.probeIncludingDeletes(Optional.of("team/api"));
         ImageManifest pr101 = (ImageManifest) client.manifest("team/api", "pr-101").manifest();
         ImageManifest kept = (ImageManifest) client.manifest("team/api", "1.2.0").manifest();
+        List<String> tagsBefore = client.tags("team/api").stream().sorted().toList();
 
-        CleanupPlan plan = CleanupPlanner.plan(CleanupFixture.scan(client, "team/api").getFirst(),
-                RetentionRules.keepLast(0).withInclude("pr-.*|latest"), DemoImages.REFERENCE_DATE, Untagging.of(capabilities.tagDeletion()));
+        CleanupPlan plan = plan(client, capabilities);
         assertEquals(4, plan.deletions().size(), "the four pull-request images");
         assertEquals(1, plan.untags().size(), "latest goes on its own: 1.2.0 keeps the image");
         long before = bytesUnder(demo.resolve("team/api/blobs"));
@@ -47,25 +47,54 @@ class FolderCleanupTest {
         assertTrue(applied.complete(), applied.toString());
         List<String> listed = refNames(demo.resolve("team/api/index.json"));
         assertEquals(List.of("1.0.0", "1.1.0", "1.2.0", "1.3.0-rc1"), listed.stream().sorted().toList());
-        long freed = before - bytesUnder(demo.resolve("team/api/blobs"));
-        assertTrue(freed >= plan.reclaimable().bytes(), "freed " + freed + ", the preview promised at least " + plan.reclaimable().bytes());
-        assertFalse(Files.exists(blob(demo, pr101.layers().getLast())), "a layer only pr-101 used is gone from the disk");
-        assertFalse(Files.exists(blob(demo, pr101.config())), "and its config");
+        long moved = before - bytesUnder(demo.resolve("team/api/blobs"));
+        assertTrue(moved >= plan.reclaimable().bytes(), "moved " + moved + ", the preview promised at least " + plan.reclaimable().bytes());
+        assertFalse(Files.exists(blob(demo, pr101.layers().getLast())), "a layer only pr-101 used left blobs/");
+        assertTrue(Files.exists(trashed(demo, pr101.layers().getLast())), "into the folder's trash, where undo finds it");
         assertTrue(Files.exists(blob(demo, kept.layers().getFirst())), "the shared base layer stays");
-        assertTrue(GarbageCollectionAdvice.forHost(client.host()).collectsOnDelete());
-        assertTrue(GarbageCollectionAdvice.forHost(client.host()).text().contains("already back"));
+        GarbageCollectionAdvice advice = GarbageCollectionAdvice.forHost(client.host());
+        assertTrue(advice.collectsOnDelete());
+        assertTrue(advice.text().contains("trash"), "the advice says where the space is until the trash is emptied: " + advice.text());
 
         RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(applied.journalId()).orElseThrow(),
                 Progress.none(), CancelSignal.none());
 
+        assertTrue(undo.complete(), "every image comes back from the trash: " + undo);
+        assertEquals(tagsBefore, client.tags("team/api").stream().sorted().toList());
+        assertEquals(pr101.digest(), client.headManifest("team/api", "pr-101").digest());
+        assertTrue(Files.exists(blob(demo, pr101.layers().getLast())), "the layer is back in blobs/");
+        assertEquals(client.headManifest("team/api", "1.2.0").digest(), client.headManifest("team/api", "latest").digest());
+    }
+
+    @Test
+    void afterTheTrashIsEmptiedUndoReportsWhatCannotComeBack() throws Exception {
+        Path demo = work.resolve("demo");
+        RegistryClient client = DemoFolders.written(demo);
+        Capabilities capabilities = client.probeIncludingDeletes(Optional.of("team/api"));
+        ImageManifest pr101 = (ImageManifest) client.manifest("team/api", "pr-101").manifest();
+        Journal journal = new Journal(work.resolve("journal"));
+        ApplyResult applied = new CleanupExecutor(client, journal, 4).apply(plan(client, capabilities), Progress.none(), CancelSignal.none());
+
+        long freed = new dev.berth.store.FolderRegistry(demo).emptyTrash();
+
+        assertTrue(freed > 0, "the trash held the collected blobs");
+        assertFalse(Files.exists(trashed(demo, pr101.layers().getLast())), "gone for good");
+        RestoreResult undo = new JournalRestorer(client, journal).restore(journal.find(applied.journalId()).orElseThrow(),
+                Progress.none(), CancelSignal.none());
         assertFalse(undo.complete(), "the collected images cannot come back");
         assertEquals(4, undo.with(RestoreOutcome.Status.IMPOSSIBLE).size(), undo.toString());
-        assertTrue(undo.with(RestoreOutcome.Status.IMPOSSIBLE).getFirst().message().contains("garbage collection"));
         RestoreOutcome untagged = undo.outcomes().stream().filter(o -> o.entry().role() == ManifestDeletion.Role.TAG_ONLY).findFirst()
                 .orElseThrow();
         assertEquals(List.of("latest"), untagged.tagsRestored(), "the image stayed; its tag is put back");
-        assertTrue(client.tags("team/api").contains("latest"), "the untagged tag is back");
-        assertEquals(client.headManifest("team/api", "1.2.0").digest(), client.headManifest("team/api", "latest").digest());
+    }
+
+    private static CleanupPlan plan(RegistryClient client, Capabilities capabilities) throws Exception {
+        return CleanupPlanner.plan(CleanupFixture.scan(client, "team/api").getFirst(),
+                RetentionRules.keepLast(0).withInclude("pr-.*|latest"), DemoImages.REFERENCE_DATE, Untagging.of(capabilities.tagDeletion()));
+    }
+
+    private static Path trashed(Path demo, dev.berth.domain.Descriptor blob) {
+        return demo.resolve("team/api/.berth-trash").resolve(blob.digest().algorithm()).resolve(blob.digest().hex());
     }
 
     @Test

@@ -83,7 +83,8 @@ class CleanupUndoDamageTest {
         RepositoryViewModel tags = new RepositoryViewModel(executor, told::add, scanner);
         MainViewModel main = new MainViewModel(executor, dialogs, told::add, connections, browser, tags, new TagDetailsViewModel(executor),
                 new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
-                        new ConnectionPolicies(connections), Clock.systemUTC(), 2, changed -> MainViewModel.reload(changed, tags, browser)));
+                        new ConnectionPolicies(connections), Clock.systemUTC(), 2, changed -> MainViewModel.reload(changed, tags, browser)),
+                new dev.berth.ui.browser.RegistryOverviewModel(executor, scanner));
         RegistryNode node = main.addConnected("local", registry.hostPort(),
                 new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false)));
         RepositoryNode repository = node.repository(repositoryName).orElseThrow();

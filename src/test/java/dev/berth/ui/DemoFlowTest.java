@@ -19,7 +19,6 @@ import dev.berth.connection.ConnectionService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
@@ -134,27 +133,18 @@ class DemoFlowTest {
     }
 
     private <T> T waitFor(Callable<T> value) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> (holder[0] = onFx(value)) != null);
-        @SuppressWarnings("unchecked") T result = (T) holder[0];
-        return result;
+        return new FxWaits(scene, "demo", 20).waitFor(value);
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
-        } catch (java.util.concurrent.TimeoutException e) {
-            Path shot = Screenshots.take(scene, "demo-timeout-" + System.nanoTime());
-            throw new AssertionError("timed out; the screen at that moment: " + shot, e);
-        }
+        new FxWaits(scene, "demo", 20).waitUntil(condition);
     }
 
     private static <T> T onFx(Callable<T> callable) throws Exception {
-        return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
+        return FxWaits.onFx(callable);
     }
 
     private static void runFx(Runnable action) {
-        WaitForAsyncUtils.asyncFx(action);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWaits.runFx(action);
     }
 }

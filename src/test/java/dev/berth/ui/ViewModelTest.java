@@ -600,7 +600,8 @@ class ViewModelTest {
         return new MainViewModel(executor, dialogs, told::add, connections, browser, repository, new TagDetailsViewModel(executor),
                 new CleanupViewModel(executor, dialogs, told::add, scanner, new Journal(work.resolve("journal")),
                         new dev.berth.ui.app.ConnectionPolicies(connections), java.time.Clock.systemUTC(), 2,
-                        changed -> MainViewModel.reload(changed, repository, browser)));
+                        changed -> MainViewModel.reload(changed, repository, browser)),
+                new dev.berth.ui.browser.RegistryOverviewModel(executor, scanner));
     }
 
     private static void assertNotNullCapabilities(RegistryNode node) {

@@ -9,6 +9,7 @@ import dev.berth.connection.ConnectionTester;
 import dev.berth.connection.SecretStores;
 import dev.berth.registry.RegistryClients;
 import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.RegistryOverviewModel;
 import dev.berth.ui.browser.RepositoryViewModel;
 import dev.berth.ui.common.ActivityMonitor;
 import dev.berth.ui.common.DialogService;
@@ -63,14 +64,15 @@ public final class AppServices {
         this.activity = activity;
         this.notifications = new NotificationArea();
         this.connections = connections;
-        BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
-                new SavedConnectionMemory(executor, connections, notifications), localEngine(engines));
         RepositoryScanner scanner = new RepositoryScanner(summaries);
+        RegistryOverviewModel overview = new RegistryOverviewModel(executor, scanner);
+        BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
+                new SavedConnectionMemory(executor, connections, notifications), localEngine(engines), overview);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
         TagDetailsViewModel details = new TagDetailsViewModel(executor);
         CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
                 new ConnectionPolicies(connections), Clock.systemUTC(), 4, changed -> MainViewModel.reload(changed, repository, browser));
-        this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup);
+        this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup, overview);
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);
         ConnectedClients clients = new ConnectedClients();

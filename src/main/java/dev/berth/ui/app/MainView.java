@@ -58,7 +58,7 @@ public final class MainView extends StackPane {
         BrowserViewModel browser = viewModel.browser();
         this.welcome = new WelcomeView(viewModel::addConnection, viewModel::openDemo, viewModel::openFolder);
         this.tree = new RegistryTreeView(browser);
-        this.overview = new RegistryOverviewView(browser);
+        this.overview = new RegistryOverviewView(browser, viewModel.overview());
         this.tags = new TagTableView(viewModel.repository());
         this.details = new TagDetailsView(viewModel.details());
         this.cleanup = new CleanupView(viewModel.cleanup());
@@ -223,9 +223,11 @@ public final class MainView extends StackPane {
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
         viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
-            // From one local image to another the pane stays the same: show the new one.
+            // From one local image to another, or one registry to another, the pane stays the same: show the new one.
             MainViewModel.Pane pane = viewModel.paneProperty().get();
-            if (pane == MainViewModel.Pane.LOCAL_IMAGE || pane == MainViewModel.Pane.LOCAL_IMAGES) showPane(pane);
+            if (pane == MainViewModel.Pane.LOCAL_IMAGE || pane == MainViewModel.Pane.LOCAL_IMAGES || pane == MainViewModel.Pane.REGISTRY) {
+                showPane(pane);
+            }
         });
         showPane(viewModel.paneProperty().get());
     }

@@ -42,6 +42,7 @@ public final class MainViewModel {
     private final RepositoryViewModel repository;
     private final TagDetailsViewModel details;
     private final CleanupViewModel cleanup;
+    private final dev.berth.ui.browser.RegistryOverviewModel overview;
     private final dev.berth.ui.browser.TagDeletionCheckCommand tagDeletionCheck;
 
     // Properties
@@ -49,7 +50,9 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
-            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup) {
+            BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup,
+            dev.berth.ui.browser.RegistryOverviewModel overview) {
+        this.overview = overview;
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
@@ -68,6 +71,11 @@ public final class MainViewModel {
 
     public BrowserViewModel browser() {
         return browser;
+    }
+
+    /** The figures of the registry overview. */
+    public dev.berth.ui.browser.RegistryOverviewModel overview() {
+        return overview;
     }
 
     public RepositoryViewModel repository() {
@@ -301,7 +309,7 @@ public final class MainViewModel {
             case Selection.OfTag tag -> {
                 RepositoryNode node = tag.repository();
                 boolean sameRepository = repository.repositoryProperty().get() == node;
-                details.open(node.registry().client(), node.registry().host(), node.name(), tag.tag(),
+                details.open(node.registry().client(), node.registry().place(), node.name(), tag.tag(),
                         sameRepository ? Optional.ofNullable(repository.snapshotProperty().get()) : Optional.empty());
                 pane.set(Pane.TAG);
             }

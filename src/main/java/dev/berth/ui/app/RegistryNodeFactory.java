@@ -9,7 +9,7 @@ import dev.berth.ui.browser.RegistryNode;
 record RegistryNodeFactory(BrowserViewModel browser) {
 
     RegistryNode connected(Connection connection, RegistryClient client) {
-        return browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), client,
+        return browser.addRegistry(connection.id().value(), connection.name(), connection.apiHost(), connection.folder(), client,
                 connection.lastProbe().map(probe -> probe.capabilities()), connection.repositories());
     }
 }

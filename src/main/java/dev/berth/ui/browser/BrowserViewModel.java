@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.browse.CatalogBatch;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
 import dev.berth.browse.TagCount;
@@ -55,6 +56,7 @@ public final class BrowserViewModel {
     private final LocalEngine localEngine;
     private final LocalImagesNode localImages = new LocalImagesNode();
     private UiTask localImagesLoad;
+    private final CatalogWatcher watcher;
 
     /** What the browser learns that is worth keeping with the saved connection. */
     public interface ConnectionMemory {
@@ -87,18 +89,43 @@ public final class BrowserViewModel {
         }
     }
 
+    /** Hears what catalog loads find, as they find it (the registry overview adds it up). */
+    public interface CatalogWatcher {
+        CatalogWatcher NONE = new CatalogWatcher() {
+            @Override public void started(RegistryNode node) { }
+            @Override public void batch(RegistryNode node, CatalogBatch batch) { }
+        };
+
+        /** A load of {@code node} starts (on the UI thread): what an earlier load found is superseded. */
+        void started(RegistryNode node);
+
+        /** A batch of {@code node}'s catalog, on the loading thread, at most once per batch interval. */
+        void batch(RegistryNode node, CatalogBatch batch);
+    }
+
     /** A browser that remembers nothing (tests, tools without saved connections). */
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions) {
         this(executor, notifier, catalogOptions, ConnectionMemory.NONE);
     }
 
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory) {
-        this(executor, notifier, catalogOptions, memory, LocalEngine.NONE);
+        this(executor, notifier, catalogOptions, memory, LocalEngine.NONE, CatalogWatcher.NONE);
     }
 
     public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory,
             LocalEngine localEngine) {
+        this(executor, notifier, catalogOptions, memory, localEngine, CatalogWatcher.NONE);
+    }
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory,
+            CatalogWatcher watcher) {
+        this(executor, notifier, catalogOptions, memory, LocalEngine.NONE, watcher);
+    }
+
+    public BrowserViewModel(UiExecutor executor, Notifier notifier, CatalogLoader.Options catalogOptions, ConnectionMemory memory,
+            LocalEngine localEngine, CatalogWatcher watcher) {
         this.localEngine = localEngine;
+        this.watcher = watcher;
         this.memory = memory;
         this.executor = executor;
         this.notifier = notifier;
@@ -174,16 +201,22 @@ public final class BrowserViewModel {
     }
 
     public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client) {
-        return addRegistry(id, displayName, host, client, Optional.empty(), List.of());
+        return addRegistry(id, displayName, host, Optional.empty(), client, Optional.empty(), List.of());
+    }
+
+    public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client, Optional<Capabilities> lastProbe,
+            List<String> knownRepositories) {
+        return addRegistry(id, displayName, host, Optional.empty(), client, lastProbe, knownRepositories);
     }
 
     /**
      * A saved connection with what it remembers: its last probe (badges before this run's probe
      * answers, and findings the read-only probe cannot make) and repositories added by hand.
+     * {@code folder}: for a folder of OCI layouts opened as a connection (see {@link RegistryNode#place()}).
      */
-    public RegistryNode addRegistry(String id, String displayName, String host, RegistryClient client, Optional<Capabilities> lastProbe,
-            List<String> knownRepositories) {
-        RegistryNode node = new RegistryNode(id, displayName, host, client);
+    public RegistryNode addRegistry(String id, String displayName, String host, Optional<java.nio.file.Path> folder, RegistryClient client,
+            Optional<Capabilities> lastProbe, List<String> knownRepositories) {
+        RegistryNode node = new RegistryNode(id, displayName, host, folder, client);
         lastProbe.ifPresent(node::setCapabilities);
         node.addRepositories(knownRepositories);
         registries.add(node);
@@ -221,6 +254,7 @@ public final class BrowserViewModel {
         if (node.client() == null) return; // not connected: its problem stays shown until the connection is fixed
         node.setState(LoadState.LOADING);
         node.setProblem(null);
+        watcher.started(node);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
             Capabilities probed = client.probe(Optional.empty());
@@ -232,6 +266,7 @@ public final class BrowserViewModel {
             });
             if (probed.catalog() != Capabilities.Ability.YES) return false;
             CatalogResult result = new CatalogLoader(client, catalogOptions).load(batch -> {
+                watcher.batch(node, batch);
                 for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
                 for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
                 progress.report(new Amount(batch.progress().repositories(), -1, "repositories"));

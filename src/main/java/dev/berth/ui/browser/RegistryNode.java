@@ -20,6 +20,7 @@ public final class RegistryNode {
     private final String id;
     private String displayName;
     private final String host;
+    private final java.util.Optional<java.nio.file.Path> folder;
     private RegistryClient client;
     private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(LoadState.IDLE);
     private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
@@ -36,6 +37,12 @@ public final class RegistryNode {
      * Made by {@link BrowserViewModel}, which owns the node's state; everyone else reads it.
      */
     RegistryNode(String id, String displayName, String host, RegistryClient client) {
+        this(id, displayName, host, java.util.Optional.empty(), client);
+    }
+
+    /** {@code folder}: for a folder of OCI layouts opened as a connection, the folder (shown instead of its internal host). */
+    RegistryNode(String id, String displayName, String host, java.util.Optional<java.nio.file.Path> folder, RegistryClient client) {
+        this.folder = folder;
         this.id = id;
         this.displayName = displayName;
         this.host = host;
@@ -53,6 +60,11 @@ public final class RegistryNode {
     /** The API host[:port] this connection talks to. */
     public String host() {
         return host;
+    }
+
+    /** Where its images are, in words a person can use: the host, or the folder. */
+    public RegistryPlace place() {
+        return new RegistryPlace(host, folder);
     }
 
     public RegistryClient client() {

@@ -20,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RegistryOverviewView extends VBox {
 
     private final BrowserViewModel viewModel;
+    private final RegistryOverviewModel figuresModel;
+    private final RegistryFiguresView figures;
     private final Label title = new Label();
     private final Label host = new Label();
     private final FlowPane badges = new FlowPane(6, 6);
@@ -32,8 +34,11 @@ public final class RegistryOverviewView extends VBox {
     private Consumer<RegistryNode> onFixConnection = node -> {};
     private Consumer<RegistryNode> onCheckTagDeletion = node -> {};
 
-    public RegistryOverviewView(BrowserViewModel viewModel) {
+    public RegistryOverviewView(BrowserViewModel viewModel, RegistryOverviewModel figuresModel) {
         this.viewModel = viewModel;
+        this.figuresModel = figuresModel;
+        this.figures = new RegistryFiguresView(figuresModel, push -> figuresModel.selectionFor(push)
+                .ifPresent(viewModel::select));
         createView();
     }
 
@@ -57,7 +62,8 @@ public final class RegistryOverviewView extends VBox {
         problemBox.setId("registry-problem");
         catalogBox.setId("no-catalog");
         tagDeletionBox.setId("tag-deletion");
-        getChildren().addAll(title, host, badges, repositories, tagDeletionBox, problemBox, catalogBox);
+        repositories.getStyleClass().add(Styles.TEXT_MUTED);
+        getChildren().addAll(title, host, badges, figures, repositories, tagDeletionBox, problemBox, catalogBox);
     }
 
     public void show(RegistryNode node) {
@@ -76,6 +82,7 @@ public final class RegistryOverviewView extends VBox {
         node.problemProperty().addListener(refresh);
         node.catalogRefusedProperty().addListener(refresh);
         node.repositories().addListener(refresh);
+        figuresModel.show(node);
         update();
     }
 
@@ -83,12 +90,12 @@ public final class RegistryOverviewView extends VBox {
         RegistryNode node = shown;
         if (node == null) return;
         title.setText(node.displayName());
-        host.setText(node.displayName().equals(node.host()) ? "" : node.host());
+        String where = node.place().where();
+        host.setText(node.displayName().equals(where) ? "" : (node.place().isFolder() ? "Folder: " : "") + where);
         host.setManaged(!host.getText().isEmpty());
         badges.getChildren().setAll(badgesFor(node.capabilitiesProperty().get(), node.stateProperty().get()));
-        int count = node.repositories().size();
-        repositories.setText(node.stateProperty().get() == LoadState.LOADING ? "Loading… " + count + " repositories so far"
-                : count + (count == 1 ? " repository" : " repositories") + (count > 0 ? ". Select one in the tree to see its tags." : ""));
+        repositories.setText(node.repositories().isEmpty() ? "" : "Select a repository in the tree to see its tags.");
+        repositories.setManaged(!repositories.getText().isEmpty());
         updateTagDeletion(node);
         problemBox.getChildren().clear();
         UserMessage problem = node.problemProperty().get();

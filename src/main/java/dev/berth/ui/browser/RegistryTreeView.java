@@ -334,8 +334,8 @@ public final class RegistryTreeView extends VBox {
         refresh.setOnAction(e -> viewModel.refresh(node));
         MenuItem edit = new MenuItem("Edit connection…", new FontIcon(Feather.EDIT_2));
         edit.setOnAction(e -> onEditConnection.accept(node));
-        MenuItem copy = new MenuItem("Copy host");
-        copy.setOnAction(e -> Clipboards.copy(node.host()));
+        MenuItem copy = new MenuItem(node.place().isFolder() ? "Copy folder path" : "Copy host");
+        copy.setOnAction(e -> Clipboards.copy(node.place().where()));
         MenuItem remove = new MenuItem("Remove connection…", new FontIcon(Feather.TRASH_2));
         remove.setOnAction(e -> onRemoveConnection.accept(node));
         MenuItem duplicate = new MenuItem("Duplicate connection", new FontIcon(Feather.COPY));
@@ -368,7 +368,8 @@ public final class RegistryTreeView extends VBox {
         MenuItem refresh = new MenuItem("Refresh tags", new FontIcon(Feather.REFRESH_CW));
         refresh.setOnAction(e -> viewModel.loadTags(repository));
         MenuItem copy = new MenuItem("Copy name");
-        copy.setOnAction(e -> Clipboards.copy(Reference.ofRepository(repository.registry().host(), repository.name()).canonical()));
+        copy.setOnAction(e -> Clipboards.copy(repository.registry().place().isFolder() ? repository.registry().place().repository(repository.name())
+                : Reference.ofRepository(repository.registry().host(), repository.name()).canonical()));
         ContextMenu menu = new ContextMenu(refresh, copy);
         menu.getItems().addAll(repositoryMenu.apply(repository));
         return menu;

@@ -93,7 +93,7 @@ public final class TagTableView extends BorderPane {
         title.setId("repository-title");
         title.getStyleClass().add(Styles.TITLE_3);
         title.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
-                : viewModel.repositoryProperty().get().registry().host() + "/" + viewModel.repositoryProperty().get().name(),
+                : viewModel.repositoryProperty().get().registry().place().repository(viewModel.repositoryProperty().get().name()),
                 viewModel.repositoryProperty()));
 
         TextField filter = new TextField();
@@ -307,12 +307,13 @@ public final class TagTableView extends BorderPane {
             TagRow row = table.getSelectionModel().getSelectedItem();
             if (row != null && row.digestProperty().get() != null) Clipboards.copy(row.digestProperty().get().toString());
         });
-        MenuItem copyPull = new MenuItem("Copy docker pull command", new FontIcon(Feather.CLIPBOARD));
+        MenuItem copyPull = new MenuItem("Copy pull command", new FontIcon(Feather.CLIPBOARD));
+        copyPull.setId("copy-pull-command");
         copyPull.setOnAction(e -> {
             TagRow row = table.getSelectionModel().getSelectedItem();
             RepositoryNode repository = viewModel.repositoryProperty().get();
             if (row != null && row.isValidName() && repository != null) {
-                Clipboards.copy("docker pull " + repository.registry().host() + "/" + repository.name() + ":" + row.tag());
+                repository.registry().place().pullCommand(repository.name(), row.tag()).ifPresent(Clipboards::copy);
             }
         });
         MenuItem delete = new MenuItem("Delete…", new FontIcon(Feather.TRASH_2));

@@ -69,7 +69,7 @@ public final class TagDetailsView extends BorderPane {
         title.setId("details-title");
         title.getStyleClass().add(Styles.TITLE_3);
         title.textProperty().bind(viewModel.titleProperty());
-        Button copyPull = copyButton("copy-pull", "docker pull", Feather.CLIPBOARD, viewModel::pullByTagCommand);
+        Button copyPull = copyButton("copy-pull", "pull command", Feather.CLIPBOARD, viewModel::pullByTagCommand);
         Button copyDigestRef = copyButton("copy-digest-ref", "@digest", Feather.LINK, viewModel::digestReference);
         Button copyDigest = copyButton("copy-digest", "digest", Feather.COPY, viewModel::digest);
         HBox header = new HBox(8, title, new javafx.scene.layout.Region(), copyPull, copyDigestRef, copyDigest);
@@ -152,7 +152,7 @@ public final class TagDetailsView extends BorderPane {
     private Node summary(ImageDetails details) {
         GridPane grid = grid();
         int row = 0;
-        row = line(grid, row, "Reference", details.reference());
+        row = line(grid, row, "Reference", viewModel.reference(details));
         row = line(grid, row, "Digest", details.digest().toString());
         row = line(grid, row, "Media type", details.mediaType().value());
         row = line(grid, row, "Size", details.incompleteSize(ByteSize.format(details.size())).orElse(ByteSize.format(details.size())

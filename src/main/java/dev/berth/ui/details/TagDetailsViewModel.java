@@ -41,7 +41,7 @@ public final class TagDetailsViewModel {
     private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
-    private String registry = "";
+    private dev.berth.ui.browser.RegistryPlace place = dev.berth.ui.browser.RegistryPlace.remote("");
     private String repository = "";
     private String requested = "";
     private UiTask running;
@@ -74,8 +74,14 @@ public final class TagDetailsViewModel {
      */
     public void open(RegistryClient client, String registryName, String repositoryName, String tagOrDigest,
             Optional<RepositorySnapshot> snapshot) {
+        open(client, dev.berth.ui.browser.RegistryPlace.remote(registryName), repositoryName, tagOrDigest, snapshot);
+    }
+
+    /** As above, for a place that may be a folder (its commands and references then name the folder). */
+    public void open(RegistryClient client, dev.berth.ui.browser.RegistryPlace where, String repositoryName, String tagOrDigest,
+            Optional<RepositorySnapshot> snapshot) {
         if (running != null) running.cancel();
-        registry = registryName;
+        place = where;
         repository = repositoryName;
         requested = tagOrDigest;
         title.set(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
@@ -106,15 +112,21 @@ public final class TagDetailsViewModel {
         });
     }
 
-    /** {@code docker pull host/repo:tag} for the clipboard. */
+    /** {@code docker pull host/repo:tag} for the clipboard; for a folder, the {@code berth copy} that does the same (see {@link dev.berth.ui.browser.RegistryPlace#pullCommand}). */
     public String pullByTagCommand() {
-        return "docker pull " + registry + "/" + repository + (Digest.isDigest(requested) ? "@" : ":") + requested;
+        return place.pullCommand(repository, requested).orElse("");
     }
 
-    /** {@code host/repo@sha256:…}: the immutable reference. */
+    /** {@code host/repo@sha256:…}: the immutable reference; for a folder, the layout's path and the digest. */
     public String digestReference() {
         DetailsContent loaded = content.get();
-        return loaded == null ? "" : registry + "/" + repository + "@" + loaded.details().digest();
+        return loaded == null ? "" : place.repository(repository) + "@" + loaded.details().digest();
+    }
+
+    /** The reference shown in the summary: {@code host/repo:tag}, or for a folder the layout's path and tag. */
+    public String reference(dev.berth.inspect.ImageDetails details) {
+        if (!place.isFolder()) return details.reference();
+        return place.repository(repository) + (Digest.isDigest(requested) ? "@" : ":") + requested;
     }
 
     public String digest() {

@@ -1,0 +1,214 @@
+package dev.berth.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.browse.RegistryFigures;
+import dev.berth.demo.DemoImages;
+import dev.berth.testing.RegistrySeeder;
+import dev.berth.testing.RegistryServer;
+import dev.berth.testing.TestImages;
+import dev.berth.ui.app.AppServices;
+import dev.berth.ui.app.MainView;
+import dev.berth.ui.app.MainViewModel;
+import dev.berth.ui.browser.BrowserViewModel;
+import dev.berth.ui.browser.LoadState;
+import dev.berth.ui.browser.RegistryNode;
+import dev.berth.ui.browser.Selection;
+import dev.berth.ui.browser.RegistryOverviewModel;
+import dev.berth.ui.common.ActivityMonitor;
+import dev.berth.ui.common.FxUiExecutor;
+import dev.berth.connection.ConnectionDraft;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Selecting a registry shows its figures as they load, at 1280×800: a real registry read in part then in full, and the demo. */
+@ExtendWith(ApplicationExtension.class)
+class RegistryOverviewFlowTest {
+
+    /** More than the first scan reads, so the figures are partial until the person asks for the rest. */
+    private static final int REPOSITORIES = RegistryOverviewModel.AUTO_SCAN + 3;
+
+    @TempDir
+    static Path work;
+
+    private static RegistryServer registry;
+    private final FxWatchdog watchdog = new FxWatchdog();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainViewModel main;
+    private Scene scene;
+    private FxUiExecutor executor;
+
+    @BeforeAll
+    static void seed() {
+        registry = RegistryServer.builder(work).start();
+        RegistrySeeder seeder = RegistrySeeder.of(registry);
+        TestImages.Content base = TestImages.layer(1000, 20_000);
+        for (int i = 0; i < REPOSITORIES; i++) {
+            seeder.pushImage(String.format("team/service-%02d", i), "1." + i, TestImages.image().seed(i)
+                    .layers(List.of(base, TestImages.layer(i, 1000 + i))).created(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(86_400L * i))
+                    .build());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        registry.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        ActivityMonitor activity = new ActivityMonitor();
+        executor = new FxUiExecutor(activity, watchdog);
+        AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
+                dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
+        main = services.main();
+        scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
+        MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
+        stage.setScene(scene);
+        stage.show();
+        main.start();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void aRegistryIsReadInPartThenInFullAndARecentPushOpensItsTag(FxRobot robot) throws Exception {
+        dialogs.answerConnection(draft -> ConnectionDraft.of(registry.hostPort()));
+        robot.clickOn("#welcome-add");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).orElse(null));
+        runFx(() -> main.browser().select(Selection.of(node)));
+        waitUntil(() -> !main.overview().scanningProperty().get()
+                && main.overview().figuresProperty().get().repositoriesScanned() == RegistryOverviewModel.AUTO_SCAN);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-01-registry-partial");
+
+        RegistryFigures partial = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(REPOSITORIES, partial.repositories());
+        assertEquals(String.valueOf(REPOSITORIES), text("#figure-repositories .figure-value"));
+        assertEquals(String.valueOf(RegistryOverviewModel.AUTO_SCAN), text("#figure-images .figure-value"));
+        assertTrue(text("#figure-images .figure-caption").startsWith("images so far"), text("#figure-images .figure-caption"));
+        assertEquals("20 of 23 repositories read.", text("#figures-progress"));
+        assertEquals("Read the other 3 repositories", onFx(() -> robot.lookup("#figures-read-rest").queryButton().getText()));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+
+        robot.clickOn("#figures-read-rest");
+        waitUntil(() -> main.overview().figuresProperty().get().scanComplete() && !main.overview().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-02-registry-complete");
+        RegistryFigures all = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(REPOSITORIES, all.images());
+        long expected = 20_000;
+        for (int i = 0; i < REPOSITORIES; i++) expected += 1000 + i;
+        assertTrue(all.sizeAsPulled() > expected && all.sizeAsPulled() < expected + REPOSITORIES * 2_000L,
+                "the shared base layer once, plus each image's own layer and config: " + all.sizeAsPulled());
+        assertEquals("All 23 repositories read.", text("#figures-progress"));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+
+        Hyperlink newest = onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAllAs(Hyperlink.class).iterator().next());
+        assertEquals(String.format("team/service-%02d:1.%d", REPOSITORIES - 1, REPOSITORIES - 1), newest.getText());
+        robot.clickOn(newest);
+        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.TAG);
+        assertEquals(Selection.of(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(),
+                "1." + (REPOSITORIES - 1)), onFx(() -> main.browser().selectionProperty().get()));
+
+        runFx(() -> main.browser().select(Selection.of(node)));
+        runFx(main::openDemo);
+        RegistryNode demo = waitFor(() -> main.browser().registries().stream().filter(r -> r != node)
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).findFirst().orElse(null));
+        runFx(() -> main.browser().select(Selection.of(demo)));
+        assertEquals("Demo", text("#registry-title"), "from one registry to another, the overview follows");
+        waitUntil(() -> main.overview().figuresProperty().get().repositories() == DemoImages.repositories().size());
+        watchdog.assertNoStall();
+    }
+
+    @Test
+    void theDemoShowsItsWholeFigures(FxRobot robot) throws Exception {
+        robot.clickOn("#welcome-demo");
+        RegistryNode node = waitFor(() -> main.browser().registries().stream().findFirst()
+                .filter(r -> r.stateProperty().get() == LoadState.LOADED).orElse(null));
+        runFx(() -> main.browser().select(Selection.of(node)));
+        waitUntil(() -> main.overview().figuresProperty().get().scanComplete() && !main.overview().scanningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-03-demo");
+        RegistryFigures figures = onFx(() -> main.overview().figuresProperty().get());
+        assertEquals(DemoImages.repositories().size(), figures.repositories());
+        assertTrue(figures.images() > 0 && figures.sizeAsPulled() > 0, figures.toString());
+        assertEquals(5, onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAll().size()));
+        assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+        Path folder = node.place().folder().orElseThrow();
+        assertTrue(onFx(() -> texts(scene.getRoot())).contains("Folder: " + folder), "the overview names the folder");
+        assertNoInternalHost();
+
+        var api = node.repository("team/api").orElseThrow();
+        runFx(() -> main.browser().select(Selection.of(api)));
+        waitUntil(() -> !main.repository().loadingProperty().get() && !main.repository().rows().isEmpty());
+        assertEquals(folder.resolve("team/api").toString(), text("#repository-title"));
+        assertNoInternalHost();
+        runFx(() -> main.browser().select(Selection.of(api, "latest")));
+        waitUntil(() -> main.details().contentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-04-demo-tag");
+        assertEquals("berth copy oci:" + folder.resolve("team/api") + ":latest engine:team/api:latest",
+                onFx(() -> main.details().pullByTagCommand()), "a folder tag is copied with berth, not pulled from an internal host");
+        assertTrue(onFx(() -> main.details().digestReference()).startsWith(folder.resolve("team/api") + "@sha256:"));
+        assertNoInternalHost();
+        watchdog.assertNoStall();
+    }
+
+    /** No text on screen names the host only Berth's in-process client answers. */
+    private void assertNoInternalHost() throws Exception {
+        List<String> internal = onFx(() -> texts(scene.getRoot())).stream().filter(t -> t.contains(".folder.invalid")).toList();
+        assertEquals(List.of(), internal, "texts naming the internal host of a folder connection");
+    }
+
+    private static List<String> texts(javafx.scene.Parent root) {
+        List<String> found = new java.util.ArrayList<>();
+        for (javafx.scene.Node child : root.getChildrenUnmodifiable()) {
+            if (!child.isVisible()) continue;
+            if (child instanceof javafx.scene.control.Labeled labeled && labeled.getText() != null) found.add(labeled.getText());
+            if (child instanceof javafx.scene.Parent parent) found.addAll(texts(parent));
+        }
+        return found;
+    }
+
+    private String text(String query) throws Exception {
+        return onFx(() -> ((Label) new FxRobot().lookup(query).query()).getText());
+    }
+
+    private <T> T waitFor(Callable<T> value) throws Exception {
+        return new FxWaits(scene, "overview", 60).waitFor(value);
+    }
+
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
+        new FxWaits(scene, "overview", 60).waitUntil(condition);
+    }
+
+    private static <T> T onFx(Callable<T> callable) throws Exception {
+        return FxWaits.onFx(callable);
+    }
+
+    private static void runFx(Runnable action) {
+        FxWaits.runFx(action);
+    }
+}
