@@ -4,7 +4,8 @@
 #   BERTH_JDK      the JDK 21+ that Maven's toolchain chose: jdeps, jlink and jpackage come from it
 #   BERTH_VERSION  the pom's version
 # Output in target/installer: the jlink'ed runtime, the app image (Berth/) and on Linux berth_<version>_<arch>.deb
-# (and an .rpm where rpmbuild is installed). A .deb needs fakeroot and dpkg-deb (Debian: fakeroot, dpkg).
+# (and an .rpm where rpmbuild is installed). A .deb needs fakeroot and dpkg-deb (Debian: fakeroot, dpkg); the start-up
+# cache is trained by starting the app once, which on Linux needs a display or xvfb-run (Debian: xvfb xauth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
