@@ -4,9 +4,11 @@
 #   BERTH_JDK      the JDK 21+ that Maven's toolchain chose: jdeps, jlink and jpackage come from it
 #   BERTH_VERSION  the pom's version
 # Output in target/installer: the jlink'ed runtime, the app image (Berth/) and on Linux berth_<version>_<arch>.deb
-# (and an .rpm where rpmbuild is installed). A .deb needs fakeroot and dpkg-deb (Debian: fakeroot, dpkg).
+# (and an .rpm where rpmbuild is installed). A .deb needs fakeroot and dpkg-deb (Debian: fakeroot, dpkg); the start-up
+# cache is trained by starting the app once, which on Linux needs a display or xvfb-run (Debian: xvfb xauth).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
 jdk=${BERTH_JDK:?BERTH_JDK is not set: build through ./mvnw -Pinstaller package}
 # exec-maven-plugin hands over the toolchain's java executable; jpackage and jlink live beside it.
@@ -27,37 +29,68 @@ esac
 rm -rf "$out"
 mkdir -p "$out/input" "$out/natives"
 
-# The app's jars. JavaFX stays on the class path: its Maven Central jars are not jmods, and its native libraries
-# load fastest from next to its jars (JavaFX looks there first, before extracting them into ~/.openjfx).
+# The app's jars on the class path; JavaFX goes into the runtime as modules (below), where it is supported: on the
+# class path it warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'".
 cp "$jar" target/lib/*.jar "$out/input/"
-# Maven's javafx-*.jar without a platform classifier are empty stubs beside the real -linux/-mac/-win jars.
-for stub in "$out"/input/javafx-*.jar; do
-  case "$stub" in *-"$fx".jar | *-"$fx"-*.jar) ;; *) rm "$stub" ;; esac
+rm "$out"/input/javafx-*.jar
+
+# JavaFX's Maven Central jars are modular jars with their native libraries inside; jlink wants those libraries
+# beside the classes, as in a jmod, so that the runtime's lib/ holds them and JavaFX loads them from there (from a
+# jar it would first extract them into ~/.openjfx). One jmod per jar of this platform's classifier: the jars
+# without one are empty stubs.
+mkdir -p "$out/jmods"
+for fxjar in target/lib/javafx-*-"$fx".jar; do
+  module=$("$jdk/bin/jar" --describe-module --file "$fxjar" | sed -n '1s/@.*//p')
+  unpacked=$out/natives/$module
+  mkdir -p "$unpacked/classes" "$unpacked/libs"
+  (cd "$unpacked/classes" && "$jdk/bin/jar" xf "$root/$fxjar")
+  find "$unpacked/classes" -name "$natives" -exec mv {} "$unpacked/libs/" \;
+  "$jdk/bin/jmod" create --class-path "$unpacked/classes" --libs "$unpacked/libs" "$out/jmods/$module.jmod"
+  fx_modules=${fx_modules:+$fx_modules,}$module
 done
-for fxjar in "$out"/input/javafx-*.jar; do
-  (cd "$out/natives" && "$jdk/bin/jar" xf "../input/$(basename "$fxjar")")
-done
-find "$out/natives" -name "$natives" -exec cp {} "$out/input/" \;
 rm -rf "$out/natives"
 
 # Only the JDK modules the jars use, as jdeps finds them, plus what is reached by reflection or service loading:
 # TLS with EC keys (jdk.crypto.ec, while the JDK still has it) and the English locale data (--include-locales).
 # The jars go on the module path: okhttp's module-info requires okio, which jdeps finds only there.
 modules=$("$jdk/bin/jdeps" --multi-release 21 --ignore-missing-deps --print-module-deps -q \
-  --module-path "$out/input" "$out"/input/*.jar)
+  --module-path "$out/input:$(ls target/lib/javafx-*-"$fx".jar | tr '\n' :)" "$out"/input/*.jar)
 for extra in jdk.crypto.ec jdk.localedata; do
   if "$jdk/bin/java" --list-modules | grep -q "^$extra@"; then modules="$modules,$extra"; fi
 done
+modules="$modules,$fx_modules"
 echo "build-installer: runtime modules $modules"
-"$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
+"$jdk/bin/jlink" --module-path "$out/jmods" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --include-locales=en --compress=zip-6 --output "$out/runtime"
 # A CDS archive of the JDK's own classes for this runtime: the JVM maps it instead of parsing them at start.
 "$out/runtime/bin/java" -Xshare:dump >/dev/null
 
-image=(@jpackage.cfg @"packaging/$platform/jpackage.cfg" --app-version "$installer_version" --input "$out/input"
-  --main-jar "$(basename "$jar")" --runtime-image "$out/runtime" --dest "$out")
-package=("${image[@]}" @"packaging/$platform/package.cfg")
-"$jdk/bin/jpackage" "${image[@]}" --type app-image
+# The start-up cache of the app's launcher, in the image and named by its java-options: on JDK 25+ an AOT cache
+# (JEP 483/514/515: classes loaded and linked, method profiles), before that a dynamic AppCDS archive over the
+# runtime's. train-start-cache.sh writes it from a run of the image that exits once its first window is shown.
+flags=$("$out/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null)
+if grep -q ' AOTCacheOutput ' <<< "$flags"; then
+  start_cache=(--java-options '-XX:AOTCache=$APPDIR/Berth.aot')
+  # JDK 25.0.3 cannot link the adapters it cached for Berth and warns at every start ("Failed to link
+  # AdapterHandlerEntry ... in the AOT code cache"), so that part of the cache is off; classes and profiles stay.
+  if grep -q ' AOTAdapterCaching ' <<< "$flags"; then
+    start_cache=(--java-options -XX:+UnlockDiagnosticVMOptions --java-options -XX:-AOTAdapterCaching "${start_cache[@]}")
+  fi
+else
+  start_cache=(--java-options '-XX:SharedArchiveFile=$APPDIR/Berth.jsa')
+fi
+"$jdk/bin/jpackage" @jpackage.cfg @"packaging/$platform/jpackage.cfg" "${start_cache[@]}" --app-version "$installer_version" \
+  --input "$out/input" --main-jar "$(basename "$jar")" --runtime-image "$out/runtime" --dest "$out" --type app-image
+image=$out/Berth
+[ "$platform" = macos ] && image=$out/Berth.app
+packaging/train-start-cache.sh "$image" Berth
+
+# The packages are made from that image, cache included (jpackage would otherwise build a new image without one).
+# The image takes its options from jpackage.cfg; a package from an image takes only its descriptive ones.
+grep -E '^--(name|vendor|description|copyright) ' jpackage.cfg > "$out/package-info.cfg"
+package=(@"$out/package-info.cfg" @"packaging/$platform/package.cfg" --app-version "$installer_version" --app-image "$image"
+  --dest "$out")
+[ "$platform" = linux ] && package+=(--resource-dir packaging/linux --icon icons/berth-256.png)
 
 if [ "$platform" = linux ]; then
   # gzip, not dpkg's default xz: xz takes minutes over the ~100 MB image for a package a third smaller.
@@ -70,6 +103,10 @@ if [ "$platform" = linux ]; then
   dpkg-deb -R "$deb" "$tree"
   mkdir -p "$tree/usr/bin"
   ln -s /opt/berth/bin/berth "$tree/usr/bin/berth"
+  # No menu entry for the command line: jpackage gives one to every launcher of an image it packages, whatever the
+  # image says (linux-shortcut=false in berth-cli.properties), so it goes here, with the scripts' lines for it.
+  rm "$tree/opt/berth/lib/berth-berth.desktop"
+  sed -i '/berth-berth\.desktop/d' "$tree/DEBIAN/postinst" "$tree/DEBIAN/prerm"
   fakeroot dpkg-deb -b "$tree" "$deb" >/dev/null
   rm -rf "$tree"
   if command -v rpmbuild >/dev/null; then

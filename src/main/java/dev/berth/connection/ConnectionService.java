@@ -30,7 +30,8 @@ import java.util.Optional;
 public final class ConnectionService {
 
     private final java.util.function.Supplier<ConnectionStore> storeFactory;
-    private final ConnectionTester tester;
+    private final java.util.function.Supplier<ConnectionTester> testerFactory;
+    private ConnectionTester tester;
     private ConnectionStore store;
     private CredentialsResolver resolver;
     private final Path home;
@@ -38,13 +39,14 @@ public final class ConnectionService {
     private final Clock clock;
 
     /**
-     * {@code storeFactory} is called once, on first use, off the FX thread: finding a working
-     * secret store may run credential helpers for seconds.
+     * {@code storeFactory} and {@code testerFactory} are called once, on first use, off the FX thread: finding a
+     * working secret store may run credential helpers for seconds, and the tester's HTTP client reads the JDK's
+     * trust store and sets up TLS, which held the first window back by a second.
      */
-    public ConnectionService(java.util.function.Supplier<ConnectionStore> storeFactory, ConnectionTester tester, Path home,
-            Map<String, String> environment, Clock clock) {
+    public ConnectionService(java.util.function.Supplier<ConnectionStore> storeFactory,
+            java.util.function.Supplier<ConnectionTester> testerFactory, Path home, Map<String, String> environment, Clock clock) {
         this.storeFactory = storeFactory;
-        this.tester = tester;
+        this.testerFactory = testerFactory;
         this.home = home;
         this.environment = Map.copyOf(environment);
         this.clock = clock;
@@ -90,7 +92,7 @@ public final class ConnectionService {
     /** Connects a saved connection; a missing password or bad TLS file becomes the problem, not an exception. */
     public Opened open(Connection connection) {
         try {
-            return new Opened(connection, Optional.of(tester.connect(connection, resolver().resolve(connection))), Optional.empty());
+            return new Opened(connection, Optional.of(tester().connect(connection, resolver().resolve(connection))), Optional.empty());
         } catch (Exception e) {
             return new Opened(connection, Optional.empty(), Optional.of(e));
         }
@@ -157,7 +159,7 @@ public final class ConnectionService {
             case PASSWORD -> draft.username().isBlank() ? Credentials.anonymous() : Credentials.basic(draft.username(), draft.password());
             case DOCKER -> resolver().credentials(connection);
         };
-        return tester.probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
+        return tester().probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
     }
 
     /** A copy of a connection (with its saved secrets), connected. */
@@ -221,7 +223,12 @@ public final class ConnectionService {
 
     /** For the welcome pane: a registry answering on localhost:5000, as a proposal. */
     public Optional<Connection> localhostCandidate() {
-        return tester.localhostCandidate();
+        return tester().localhostCandidate();
+    }
+
+    private synchronized ConnectionTester tester() {
+        if (tester == null) tester = testerFactory.get();
+        return tester;
     }
 
     private synchronized CredentialsResolver resolver() throws IOException {

@@ -2,6 +2,7 @@ package dev.berth.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -69,9 +70,33 @@ class InstalledDebIT {
                 Map.of("BERTH_EXIT_AFTER_FIRST_WINDOW", "1"), 180);
         assertEquals(0, window.code(), window.out() + window.err());
         assertTrue(window.out().contains("berth: first window shown after "), window.out() + window.err());
+        // JavaFX is in the runtime as modules (on the class path it warns "Unsupported JavaFX configuration"), its
+        // native access is granted, and the start-up cache is valid where dpkg put it (else the JVM says so).
+        for (String warning : List.of("Unsupported JavaFX configuration", "WARNING", "[warning]", "[error]")) {
+            assertFalse(window.err().contains(warning), "the installed app warned: " + window.err());
+        }
+        assertStartsFromItsCache(app, root.resolve("opt/berth/lib/app"));
         try (Stream<Path> logs = Files.list(work.resolve("home/xdg_state_home/berth/logs"))) {
             assertTrue(logs.anyMatch(p -> p.getFileName().toString().equals("berth.log")), "the app wrote no log");
         }
+    }
+
+    /**
+     * The classes of the first window come from the start-up cache that packaging trained (an AOT cache, or an
+     * AppCDS archive before JDK 25), and it still serves them from where dpkg put the app, not where it was trained.
+     */
+    private void assertStartsFromItsCache(Path app, Path appDir) throws Exception {
+        assertTrue(Files.isRegularFile(appDir.resolve("Berth.aot")) || Files.isRegularFile(appDir.resolve("Berth.jsa")),
+                "no start-up cache (Berth.aot or Berth.jsa) in " + appDir);
+        Path log = work.resolve("class-load.log");
+        Result window = run(List.of(tool("xvfb-run", "xvfb xauth"), "-a", "-s", "-screen 0 1280x1024x24", app.toString()),
+                Map.of("BERTH_EXIT_AFTER_FIRST_WINDOW", "1", "JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log), 180);
+        assertEquals(0, window.code(), window.out() + window.err());
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(line -> line.contains(" dev.berth.ui.app.BerthApplication source: shared objects file")),
+                "Berth's classes did not come from the start-up cache:\n" + String.join("\n", loaded.subList(0, Math.min(40, loaded.size()))));
+        long fromCache = loaded.stream().filter(line -> line.contains("source: shared objects file")).count();
+        assertTrue(fromCache > loaded.size() * 9 / 10, fromCache + " of " + loaded.size() + " classes came from the start-up cache");
     }
 
     private static Path builtDeb() throws IOException {

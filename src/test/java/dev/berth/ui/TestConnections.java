@@ -21,7 +21,7 @@ public final class TestConnections {
 
     public static ConnectionService with(Path directory, SecretStore secrets) {
         return new ConnectionService(() -> new ConnectionStore(directory.resolve("connections.json"), secrets, Clock.systemUTC()),
-                ConnectionTester.standard(new RegistryClients()), directory.resolve("home"),
+                () -> ConnectionTester.standard(new RegistryClients()), directory.resolve("home"),
                 Map.of("DOCKER_CONFIG", directory.resolve("docker").toString()), Clock.systemUTC());
     }
 }

@@ -37,6 +37,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The composition root: builds every service and ViewModel once, with constructor injection. */
 public final class AppServices {
@@ -105,11 +106,14 @@ public final class AppServices {
         return transfers;
     }
 
-    /** The connections of the user running Berth: their config directory, their secret store. */
-    public static ConnectionService userConnections(RegistryClients clients, ConfigDirectories directories, Path home,
+    /**
+     * The connections of the user running Berth: their config directory, their secret store. {@code clients} is
+     * called on first use, off the FX thread: see {@link ConnectionService}.
+     */
+    public static ConnectionService userConnections(Supplier<RegistryClients> clients, ConfigDirectories directories, Path home,
             Map<String, String> environment) {
         return new ConnectionService(() -> ConnectionStore.in(directories, SecretStores.detect()),
-                ConnectionTester.standard(clients), home, environment, Clock.systemUTC());
+                () -> ConnectionTester.standard(clients.get()), home, environment, Clock.systemUTC());
     }
 
     public ActivityMonitor activity() {

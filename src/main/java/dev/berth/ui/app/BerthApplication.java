@@ -34,10 +34,9 @@ public final class BerthApplication extends Application {
         ThemeManager.apply(MainViewModel.Theme.LIGHT);
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity);
-        RegistryClients clients = new RegistryClients();
         Path home = UserHome.current();
         ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
-        ConnectionService connections = AppServices.userConnections(clients, directories, home, System.getenv());
+        ConnectionService connections = AppServices.userConnections(RegistryClients::new, directories, home, System.getenv());
         FxDialogService dialogs = new FxDialogService(() -> stage, new ConnectionTestCommand(executor, connections),
                 connections::passwordStorageNote);
         jobService = new JobService(JobService.DEFAULT_RUNNING, JobHistory.in(JobHistory.defaultFile(System.getenv(), home)), Clock.systemUTC());
