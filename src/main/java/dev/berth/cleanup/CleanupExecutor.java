@@ -222,7 +222,7 @@ public final class CleanupExecutor {
             Optional<DeletableManifest> deletable = response.deletable();
             if (deletable.isEmpty()) {
                 return new DeletionOutcome(d, Status.FAILED, "the registry answered with " + response.contentType()
-                        + ", not the manifest type Berth asked for; its digest is not safe to delete (T1)");
+                        + ", not the manifest type Berth asked for; its digest is not safe to delete.");
             }
             JournalEntry entry;
             try {

@@ -28,7 +28,7 @@ public record GarbageCollectionAdvice(String command, String containerCommand, L
                 "In a registry:2 container (running read-only): " + container,
                 "Start the registry again, or restart it without read-only mode."), List.of(
                 "Never add --delete-untagged (-m) on Distribution 2.8 when the registry holds multi-arch images: it deletes the "
-                        + "platform manifests of indexes that are still tagged, breaking those images (T7).",
+                        + "platform manifests of indexes that are still tagged, breaking those images.",
                 "Undo from Berth's journal works only until garbage collection has run: after it, the deleted layers are gone."));
     }
 

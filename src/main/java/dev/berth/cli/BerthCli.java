@@ -87,7 +87,14 @@ public final class BerthCli implements Runnable {
         Optional<Class<?>> named = args.length == 0 ? Optional.empty()
                 : COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
         named.map(List::<Class<?>>of).orElse(COMMANDS).forEach(commandLine::addSubcommand);
+        // Every command answers --help (and -h) with its own usage, as the top level does.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().addOption(helpOption()));
         return commandLine;
+    }
+
+    private static CommandLine.Model.OptionSpec helpOption() {
+        return CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build();
     }
 
     /** {@code --verbose} is inherited by every subcommand: it may come after any of them. */

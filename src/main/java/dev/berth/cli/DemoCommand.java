@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code berth demo DIR}: writes the offline demo, the same OCI layouts the desktop app opens with "Open the demo". */
-@Command(name = "demo", description = {"Write the offline demo into DIR: small synthetic images in OCI image layouts,",
-        "one per repository (DIR/team/api, DIR/library/alpine, ...). DIR must not exist or be empty.",
+@Command(name = "demo", description = {"Write the offline demo into DIR: small synthetic images in OCI image layouts.",
+        "One layout per repository (DIR/team/api, DIR/library/alpine, ...). DIR must not exist or be empty.",
         "Try it with: berth tags oci:DIR/team/api, or open DIR in the desktop app with Open folder."})
 final class DemoCommand implements Callable<Integer> {
 

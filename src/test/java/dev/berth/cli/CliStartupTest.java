@@ -43,6 +43,26 @@ class CliStartupTest {
     }
 
     @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        for (Class<?> type : BerthCli.COMMANDS) {
+            String command = type.getAnnotation(picocli.CommandLine.Command.class).name();
+            StringWriter out = new StringWriter();
+            assertEquals(BerthCli.OK, BerthCli.run(environment(new PrintWriter(out)), command, "--help"), command);
+            assertTrue(out.toString().startsWith("Usage: berth " + command), command + " --help printed:\n" + out);
+            assertEquals(0, clientsMade.get(), command + " --help made an HTTP client");
+        }
+    }
+
+    @Test
+    void theCommandListShowsWholeSentences() {
+        // The top-level help shows the first line of each description: it must not stop mid-sentence.
+        for (Class<?> type : BerthCli.COMMANDS) {
+            String[] description = type.getAnnotation(picocli.CommandLine.Command.class).description();
+            assertTrue(description[0].strip().endsWith("."), type.getSimpleName() + ": " + description[0]);
+        }
+    }
+
+    @Test
     void commandsThatReachNoRegistryNeverMakeTheHttpClient() {
         assertEquals(BerthCli.OK, BerthCli.run(environment(), "--version"));
         assertEquals(BerthCli.ERROR, BerthCli.run(environment(), "tags", "oci:" + work.resolve("missing")));

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Jobs in the real window against real registries: an export with its per-layer bars, three jobs
@@ -280,6 +281,27 @@ class JobsFlowTest {
         Screenshots.take(scene, "jobs-06-twenty-jobs-done");
         assertEquals(20, notices.size());
         watchdog.assertNoStall();
+    }
+
+    @Test
+    void cleanupBesideAnOpenJobsPanelKeepsTheToolbarInTheWindow(FxRobot robot) throws Exception {
+        steps.openRepository(steps.connect("source", source), "team/app");
+        steps.selectTag("1.0");
+        transfers.answerPath(temp.resolve("app-beside-cleanup.tar"));
+        steps.fire("#tag-transfer", "export-oci-archive");
+        waitFor(() -> services.jobs().rows().stream().filter(r -> r.stateProperty().get() == JobState.DONE).findFirst().orElse(null));
+        showLayers(robot);
+
+        robot.clickOn("#open-cleanup");
+        waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "jobs-05-cleanup-beside-open-jobs");
+        javafx.geometry.Bounds toolbar = onFx(() -> robot.lookup("#add-connection").query().localToScene(
+                robot.lookup("#add-connection").query().getLayoutBounds()));
+        assertTrue(toolbar.getMinY() >= 0, "the toolbar left the window: " + toolbar);
+        javafx.geometry.Bounds preview = onFx(() -> robot.lookup("#cleanup-preview").query().localToScene(
+                robot.lookup("#cleanup-preview").query().getLayoutBounds()));
+        assertTrue(preview.getMinY() >= 0 && preview.getMaxY() <= scene.getHeight(), "Preview out of the window: " + preview);
     }
 
     private void showLayers(FxRobot robot) {

@@ -108,6 +108,22 @@ class ViewModelTest {
     }
 
     @Test
+    void onlyTheUsersOwnThemeChoiceIsRememberedAndItSurvivesARestart() throws Exception {
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("theme-config")), new ScriptedDialogs());
+        main.themeProperty().set(MainViewModel.Theme.DARK); // the desktop's preference: followed, not a choice
+        assertNull(main.chosenThemeProperty().get());
+        main.toggleTheme();
+        assertEquals(MainViewModel.Theme.LIGHT, main.chosenThemeProperty().get());
+
+        dev.berth.ui.app.ThemeChoiceFile file = new dev.berth.ui.app.ThemeChoiceFile(work.resolve("theme-config").resolve("theme"));
+        assertEquals(java.util.Optional.empty(), file.load());
+        file.save(main.chosenThemeProperty().get());
+        assertEquals(java.util.Optional.of(MainViewModel.Theme.LIGHT), file.load());
+        java.nio.file.Files.writeString(file.path(), "sepia");
+        assertEquals(java.util.Optional.empty(), file.load(), "an unknown word is ignored: the desktop's theme is followed");
+    }
+
+    @Test
     void browserFiltersNavigatesAndValidatesNames() throws Exception {
         BrowserViewModel browser = browser();
         RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));

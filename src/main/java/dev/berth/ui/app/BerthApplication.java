@@ -10,8 +10,10 @@ import dev.berth.ui.jobs.FxTransferDialogs;
 import dev.berth.ui.jobs.JobNotifications;
 import dev.berth.ui.jobs.JobsView;
 import dev.berth.engine.EngineLocator;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -25,6 +27,8 @@ import dev.berth.connection.ConnectionService;
 
 /** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
 public final class BerthApplication extends Application {
+
+    private static final System.Logger LOG = System.getLogger(BerthApplication.class.getName());
 
     private FxUiExecutor executor;
     private JobService jobService;
@@ -65,12 +69,29 @@ public final class BerthApplication extends Application {
             args.stream().findFirst().ifPresent(services.main()::search);
         }));
 
-        CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
-                .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> services.main().themeProperty().set(t))));
+        rememberTheme(services.main(), new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME)));
         CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
                 .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
         services.main().start();
         services.jobs().start();
+    }
+
+    /** A theme the user chose before wins over the desktop's preference; a new choice is saved off the FX thread. */
+    private static void rememberTheme(MainViewModel main, ThemeChoiceFile choice) {
+        Optional<MainViewModel.Theme> chosen = choice.load(); // a one-word file, read once before the window paints
+        if (chosen.isPresent()) {
+            main.themeProperty().set(chosen.get());
+        } else {
+            CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
+                    .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> main.themeProperty().set(t))));
+        }
+        main.chosenThemeProperty().addListener((obs, old, theme) -> CompletableFuture.runAsync(() -> {
+            try {
+                choice.save(theme);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not remember the theme: " + e.getMessage());
+            }
+        }));
     }
 
     @Override

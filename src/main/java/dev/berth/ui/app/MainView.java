@@ -23,6 +23,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,6 +47,7 @@ public final class MainView extends StackPane {
     private final TagTableView tags;
     private final TagDetailsView details;
     private final CleanupView cleanup;
+    private final ScrollPane cleanupScroll;
     private BorderPane layout;
     private HBox statusBar;
     private ToolBar toolbar;
@@ -62,6 +64,11 @@ public final class MainView extends StackPane {
         this.tags = new TagTableView(viewModel.repository());
         this.details = new TagDetailsView(viewModel.details());
         this.cleanup = new CleanupView(viewModel.cleanup());
+        // Rules, chart, preview and result need more height than is left beside an open jobs panel: they scroll.
+        this.cleanupScroll = new ScrollPane(cleanup);
+        cleanupScroll.setFitToWidth(true);
+        cleanupScroll.setFitToHeight(true);
+        cleanupScroll.getStyleClass().add("edge-to-edge");
         createView();
         bind();
     }
@@ -92,6 +99,9 @@ public final class MainView extends StackPane {
         layout.setCenter(split);
         layout.setBottom(statusBar());
         StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
+        // Should the panes ever need more height than the window has, they are cut at the bottom: the
+        // toolbar stays in the window rather than the whole layout being centred over its top edge.
+        StackPane.setAlignment(layout, Pos.TOP_LEFT);
         getChildren().addAll(layout, notifications);
     }
 
@@ -261,7 +271,7 @@ public final class MainView extends StackPane {
             }
             case REPOSITORY -> content.getChildren().setAll(tags);
             case TAG -> content.getChildren().setAll(details);
-            case CLEANUP -> content.getChildren().setAll(cleanup);
+            case CLEANUP -> content.getChildren().setAll(cleanupScroll);
             case LOCAL_IMAGES -> {
                 if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImages selected) localImage.show(selected.images());
                 content.getChildren().setAll(localImage);

@@ -48,6 +48,7 @@ public final class MainViewModel {
     // Properties
     private final ReadOnlyObjectWrapper<Pane> pane = new ReadOnlyObjectWrapper<>(Pane.WELCOME);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ReadOnlyObjectWrapper<Theme> chosenTheme = new ReadOnlyObjectWrapper<>();
 
     public MainViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, ConnectionService connections,
             BrowserViewModel browser, RepositoryViewModel repository, TagDetailsViewModel details, CleanupViewModel cleanup,
@@ -293,8 +294,15 @@ public final class MainViewModel {
         }
     }
 
+    /** The user's own choice: it is remembered, and it wins over the desktop's preference from then on. */
     public void toggleTheme() {
         theme.set(theme.get() == Theme.LIGHT ? Theme.DARK : Theme.LIGHT);
+        chosenTheme.set(theme.get());
+    }
+
+    /** The theme the user chose with {@link #toggleTheme}; null until they do. */
+    public ReadOnlyObjectProperty<Theme> chosenThemeProperty() {
+        return chosenTheme.getReadOnlyProperty();
     }
 
     private void show(Selection selected) {
