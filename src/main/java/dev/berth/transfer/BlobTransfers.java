@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Moves the blobs: skipped, mounted, compressed or streamed; a bounded number at once. */
 final class BlobTransfers {
@@ -65,29 +65,26 @@ final class BlobTransfers {
             return;
         }
         progress.started(blob);
-        AtomicLong read = new AtomicLong();
+        AtomicReference<ReadReports> attempt = new AtomicReference<>();
         SourceStream source = new SourceStream(from, blob);
         try {
             // The source verifies what it sends (ImageSource#openBlob), so the destination need not hash it again.
-            to.putBlob(blob, ImageDestination.BlobContent.fromSource(() -> {
-                read.set(0);
-                return counted(blob, source.open(), read);
-            }));
+            to.putBlob(blob, ImageDestination.BlobContent.fromSource(() -> counted(blob, source.open(), attempt)));
         } catch (IOException e) {
             throw explain(blob, e, source);
         }
-        progress.copied(blob, blob, read.get());
+        progress.copied(blob, blob, attempt.get() == null ? 0 : attempt.get().reported());
     }
 
     /** Gzip to a scratch file first: the new digest must be known before the upload starts. */
     private void transferCompressed(Descriptor blob) throws IOException {
         progress.started(blob);
-        AtomicLong read = new AtomicLong();
+        AtomicReference<ReadReports> attempt = new AtomicReference<>();
         SourceStream source = new SourceStream(from, blob);
         LayerGzip.Compressed compressed;
         Files.createDirectories(scratch);
         try {
-            compressed = LayerGzip.compress(blob, counted(blob, source.open(), read), scratch);
+            compressed = LayerGzip.compress(blob, counted(blob, source.open(), attempt), scratch);
         } catch (IOException e) {
             throw explain(blob, e, source);
         }
@@ -103,14 +100,17 @@ final class BlobTransfers {
             } catch (IOException e) {
                 throw explain(blob, e, null);
             }
-            progress.copied(blob, gzipped, read.get());
+            progress.copied(blob, gzipped, attempt.get().reported());
         } finally {
             Files.deleteIfExists(compressed.file());
         }
     }
 
-    private InputStream counted(Descriptor blob, InputStream source, AtomicLong read) {
-        return new TransferStream(source, stop, n -> progress.read(blob, read.addAndGet(n), n));
+    /** {@code source} reporting its reads; each opening (an upload may restart) counts afresh in {@code attempt}. */
+    private InputStream counted(Descriptor blob, InputStream source, AtomicReference<ReadReports> attempt) {
+        ReadReports reports = new ReadReports(blob.size(), (soFar, delta) -> progress.read(blob, soFar, delta), System::nanoTime);
+        attempt.set(reports);
+        return new TransferStream(source, stop, reports::read);
     }
 
     private boolean mountable() {
