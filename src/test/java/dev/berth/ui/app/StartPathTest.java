@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.berth.connection.ConfigDirectories;
 import dev.berth.registry.RegistryClients;
-import dev.berth.ui.connections.ConnectionService;
+import dev.berth.connection.ConnectionService;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
