@@ -240,6 +240,14 @@ public final class MainView extends StackPane {
         details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
                 instanceof BrowserViewModel.TagSelection tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);
+        dev.berth.ui.jobs.TagDragAndDrop dragAndDrop = transfers.dragAndDrop();
+        tree.addRowHook(dragAndDrop);
+        tags.addRowHook(dragAndDrop);
+    }
+
+    /** Files and folders dragged from the desktop onto the window: image archives and layouts open through {@code opener}. */
+    public void acceptFileDrops(FileOpener opener) {
+        FileDropTarget.install(this, opener);
     }
 
     private void showPane(MainViewModel.Pane pane) {

@@ -48,6 +48,7 @@ public final class RegistryTreeView extends VBox {
     private Consumer<BrowserViewModel.TagSelection> onDeleteTag = tag -> {};
     private TagMenu tagMenu = tag -> List.of();
     private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
+    private final List<RowHook> rowHooks = new java.util.ArrayList<>();
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -59,6 +60,12 @@ public final class RegistryTreeView extends VBox {
     public void addMenus(TagMenu tags, java.util.function.Function<RepositoryNode, List<MenuItem>> repositories) {
         tagMenu = tags;
         repositoryMenu = repositories;
+    }
+
+    /** Adds another feature's handlers to every row (drag and drop); rows already made are made again. */
+    public void addRowHook(RowHook hook) {
+        rowHooks.add(hook);
+        tree.refresh();
     }
 
     public void setOnEditConnection(Consumer<RegistryNode> handler) {
@@ -94,7 +101,11 @@ public final class RegistryTreeView extends VBox {
         tree.setId("tree");
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        tree.setCellFactory(t -> new BrowserCell());
+        tree.setCellFactory(t -> {
+            BrowserCell cell = new BrowserCell();
+            rowHooks.forEach(hook -> hook.install(cell, () -> shown(cell.getItem())));
+            return cell;
+        });
         VBox.setVgrow(tree, Priority.ALWAYS);
         setSpacing(6);
         getChildren().addAll(filter, tree);
@@ -117,6 +128,16 @@ public final class RegistryTreeView extends VBox {
             }
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
+    }
+
+    /** What a row shows, as the selection names it; null for what cannot be acted on. */
+    private static Object shown(Object value) {
+        return switch (value) {
+            case RegistryNode node -> node;
+            case RepositoryNode repository when repository.isValidName() -> repository;
+            case TagLeaf leaf when leaf.invalidName().isEmpty() -> new BrowserViewModel.TagSelection(leaf.repository(), leaf.tag());
+            case null, default -> null;
+        };
     }
 
     private void syncRegistries() {

@@ -68,12 +68,36 @@ public final class TransferActions {
 
     /** Copies the tag to any saved connection, repository and tag, with all or some platforms and its referrers. */
     public void copyTo(RepositoryNode repository, String tag, List<Platform> platforms) {
-        var form = new TransferDialogs.CopyTargetForm("Copy " + repository.name() + ":" + tag, connections(),
-                new TransferDialogs.Destination(repository.registry().id(), repository.name(), tag), platforms, true);
+        copyTo(repository, tag, platforms, new TransferDialogs.Destination(repository.registry().id(), repository.name(), tag));
+    }
+
+    /** Like {@link #copyTo(RepositoryNode, String, List)}, the dialog showing {@code initial} (where a tag was dropped). */
+    public void copyTo(RepositoryNode repository, String tag, List<Platform> platforms, TransferDialogs.Destination initial) {
+        var form = new TransferDialogs.CopyTargetForm("Copy " + repository.name() + ":" + tag, connections(), initial, platforms, true);
         dialogs.chooseCopyTarget(form).ifPresent(target -> destination(target.destination()).ifPresent(to -> {
             CopyOptions options = CopyOptions.defaults().withPlatforms(target.platforms()).withReferrers(target.referrers());
             copies.submit(new CopyRequest(JobKind.COPY, source(repository, tag), to, options));
         }));
+    }
+
+    /**
+     * A tag dropped on connection {@code targetConnection}'s repository (empty: on the connection
+     * itself): Copy to… showing it there, or Retag… on the tag's own repository. A tag whose
+     * connection was closed during the drag is said to be gone.
+     */
+    public void dropTag(TagDrag drag, String targetConnection, Optional<String> targetRepository,
+            java.util.function.Function<dev.berth.ui.browser.BrowserViewModel.TagSelection, List<Platform>> platformsOf) {
+        Optional<RepositoryNode> source = repository(drag.connectionId(), drag.repository());
+        if (source.isEmpty()) {
+            notifier.show(new UserMessage("Nothing to copy", drag.repository() + ":" + drag.tag() + " is no longer open in Berth: "
+                    + "open its registry again, then drag the tag.", "", UserMessage.Kind.OTHER));
+            return;
+        }
+        switch (drag.droppedOn(targetConnection, targetRepository)) {
+            case TagDrag.Retag retag -> retag(source.get(), drag.tag());
+            case TagDrag.Copy copy -> copyTo(source.get(), drag.tag(),
+                    platformsOf.apply(new dev.berth.ui.browser.BrowserViewModel.TagSelection(source.get(), drag.tag())), copy.destination());
+        }
     }
 
     /** A new tag on the same image in the same repository: no data moves. */
@@ -97,20 +121,34 @@ public final class TransferActions {
      * the dialog offers files and folders only.
      */
     public void push(Optional<RepositoryNode> target) {
+        push(target, Optional.empty());
+    }
+
+    /** Push… with {@code source} (an archive or layout dropped on the window) already chosen. */
+    public void push(TransferDialogs.LocalFile source) {
+        push(Optional.empty(), Optional.of(source));
+    }
+
+    private void push(Optional<RepositoryNode> target, Optional<TransferDialogs.LocalFile> source) {
         if (registries.isEmpty()) {
             notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
             return;
         }
-        engine.images(images -> push(target, PlaceKind.local(), images), absent -> push(target, PlaceKind.files(), List.of()));
+        engine.images(images -> push(target, source, PlaceKind.local(), images), absent -> push(target, source, PlaceKind.files(), List.of()));
     }
 
-    private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages) {
+    private void push(Optional<RepositoryNode> target, Optional<TransferDialogs.LocalFile> source, List<PlaceKind> kinds, List<String> localImages) {
         if (registries.isEmpty()) return; // removed while the engine was looked for
         RegistryNode registry = target.map(RepositoryNode::registry).orElse(registries.getFirst());
         var form = new TransferDialogs.PushForm(kinds, localImages, connections(),
-                new TransferDialogs.Destination(registry.id(), target.map(RepositoryNode::name).orElse(""), "latest"));
+                new TransferDialogs.Destination(registry.id(), target.map(RepositoryNode::name).orElse(""), "latest"), source);
         dialogs.choosePush(form).ifPresent(choice -> destination(choice.destination()).ifPresent(to -> copies.submit(
                 new CopyRequest(JobKind.PUSH, new ImageAt(choice.source(), choice.name()), to, CopyOptions.defaults()))));
+    }
+
+    /** The repository {@code name} of the open connection {@code connectionId}, when both are still there. */
+    public Optional<RepositoryNode> repository(String connectionId, String name) {
+        return registries.stream().filter(r -> r.id().equals(connectionId)).findFirst().flatMap(r -> r.repository(name));
     }
 
     private ImageAt source(RepositoryNode repository, String tag) {

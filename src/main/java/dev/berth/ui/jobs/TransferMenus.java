@@ -31,6 +31,11 @@ public final class TransferMenus implements TagMenu {
         return actions;
     }
 
+    /** Dragging tags onto the tree's repositories and registries, for the tree's and the tag table's rows. */
+    public TagDragAndDrop dragAndDrop() {
+        return new TagDragAndDrop(actions, platformsOf);
+    }
+
     @Override
     public List<MenuItem> items(Supplier<Optional<BrowserViewModel.TagSelection>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
