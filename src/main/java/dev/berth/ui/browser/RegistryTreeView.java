@@ -180,11 +180,23 @@ public final class RegistryTreeView extends VBox {
         item.getChildren().setAll(BrowserTreeItems.childrenOf(node, "", visible, viewModel, filtering && visible.size() <= 200));
     }
 
+    /**
+     * True when {@code selected} came from the tree's own selected row: rebuilding then would replace
+     * that row while the tree is still selecting it (JavaFX's TreeViewBehavior then fails, and a
+     * press on a tag — the start of a drag — finds its row gone).
+     */
+    private boolean showsSelected(Object selected) {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        Object value = item == null ? null : item.getValue();
+        return value == selected || value instanceof TagLeaf leaf && selected instanceof BrowserViewModel.TagSelection tag
+                && leaf.repository() == tag.repository() && leaf.tag().equals(tag.tag());
+    }
+
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
     private void reveal(Object selected) {
         RepositoryNode repository = selected instanceof RepositoryNode r ? r
                 : selected instanceof BrowserViewModel.TagSelection t ? t.repository() : null;
-        if (repository == null) return;
+        if (repository == null || showsSelected(selected)) return;
         rebuild(repository.registry());
         TreeItem<Object> item = registryItems.get(repository.registry());
         String[] segments = repository.name().split("/");
