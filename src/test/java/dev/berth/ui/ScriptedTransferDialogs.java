@@ -16,7 +16,19 @@ public final class ScriptedTransferDialogs implements TransferDialogs {
     private final Deque<String> tags = new ArrayDeque<>();
     private final Deque<Function<CopyTargetForm, CopyTarget>> copyTargets = new ArrayDeque<>();
     private final Deque<Function<PushForm, PushChoice>> pushes = new ArrayDeque<>();
+    private final Deque<LayoutUse> layoutUses = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
+
+    public ScriptedTransferDialogs answerLayoutUse(LayoutUse use) {
+        layoutUses.add(use);
+        return this;
+    }
+
+    @Override
+    public Optional<LayoutUse> askLayoutUse(Path folder) {
+        asked.add("layout use: " + folder);
+        return Optional.ofNullable(layoutUses.poll());
+    }
 
     /** The next file or folder chooser returns {@code path}. */
     public ScriptedTransferDialogs answerPath(Path path) {
@@ -72,7 +84,8 @@ public final class ScriptedTransferDialogs implements TransferDialogs {
 
     @Override
     public Optional<PushChoice> choosePush(PushForm form) {
-        asked.add("push: " + form.sourceKinds() + " " + form.connections() + " local images " + form.localImages());
+        asked.add("push: " + form.sourceKinds() + " " + form.connections() + " local images " + form.localImages()
+                + form.initialSource().map(source -> " from " + source.kind() + " " + source.path()).orElse(""));
         Function<PushForm, PushChoice> answer = pushes.poll();
         return answer == null ? Optional.empty() : Optional.ofNullable(answer.apply(form));
     }

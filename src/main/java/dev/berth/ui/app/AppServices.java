@@ -49,6 +49,7 @@ public final class AppServices {
     private final JobService jobService;
     private final JobsViewModel jobs;
     private final TransferMenus transfers;
+    private final FileOpener fileOpener;
 
     /** Jobs remembered for this run only, transfer dialogs without an owner window (tests that do not use them). */
     public AppServices(UiExecutor executor, ActivityMonitor activity, DialogService dialogs, ConnectionService connections,
@@ -83,6 +84,12 @@ public final class AppServices {
         this.transfers = new TransferMenus(actions, tag -> repository.repositoryProperty().get() != tag.repository() ? List.of()
                 : repository.rows().stream().filter(row -> row.tag().equals(tag.tag())).findFirst()
                         .map(row -> TransferActions.platforms(row.platformsProperty().get())).orElse(List.of()));
+        this.fileOpener = new FileOpener(executor, actions, transferDialogs, main::openFolder, main::search, notifications);
+    }
+
+    /** Opens files dropped on the window and the arguments Berth is started or handed with. */
+    public FileOpener fileOpener() {
+        return fileOpener;
     }
 
     /** The engine's images for the tree, looked up afresh each time (the engine may have been started or stopped meanwhile). */

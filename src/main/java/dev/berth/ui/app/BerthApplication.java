@@ -60,13 +60,16 @@ public final class BerthApplication extends Application {
         view.onAbout(() -> AboutDialog.show(stage, AboutInfo.of(System.getProperty("os.name", ""), System.getenv(), home)));
         SmokeTest.exitAfterFirstWindow(stage, System.getenv());
         stage.show();
-        // A reference given on the command line, now or by a later launch (which then exits), opens here.
-        getParameters().getRaw().stream().findFirst().ifPresent(services.main()::search);
+        view.acceptFileDrops(services.fileOpener());
+        // A reference, archive or layout given on the command line, now or by a later launch (which then exits, having made
+        // its paths absolute), opens here: a reference in the search, a file as if dropped on the window.
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        services.fileOpener().openArguments(getParameters().getRaw(), workingDirectory);
         LaterArguments.INSTANCE.listen(args -> Platform.runLater(() -> {
             stage.setIconified(false);
             stage.toFront();
             stage.requestFocus();
-            args.stream().findFirst().ifPresent(services.main()::search);
+            services.fileOpener().openArguments(args, workingDirectory);
         }));
 
         rememberTheme(services.main(), new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME)));

@@ -18,7 +18,7 @@ public final class Main {
         try {
             SingleInstance.Claim claim = SingleInstance.claim(
                     SingleInstance.runtimeDirectory(System.getProperty("os.name", ""), System.getenv(), UserHome.current()),
-                    List.of(args), LaterArguments.INSTANCE::arrived);
+                    LaunchArgument.handedOver(List.of(args), java.nio.file.Path.of("").toAbsolutePath()), LaterArguments.INSTANCE::arrived);
             if (claim instanceof SingleInstance.HandedOver) {
                 System.out.println("Berth is already running; it has been brought to the front.");
                 return;

@@ -260,6 +260,14 @@ public final class MainView extends StackPane {
                 instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
         tree.addMenus(transfers, transfers::forRepository);
         tree.addLocalImageMenu(transfers::forLocalImage);
+        dev.berth.ui.jobs.TagDragAndDrop dragAndDrop = transfers.dragAndDrop();
+        tree.addRowHook(dragAndDrop);
+        tags.addRowHook(dragAndDrop);
+    }
+
+    /** Files and folders dragged from the desktop onto the window: image archives and layouts open through {@code opener}. */
+    public void acceptFileDrops(FileOpener opener) {
+        FileDropTarget.install(this, opener);
     }
 
     private void showPane(MainViewModel.Pane pane) {

@@ -198,8 +198,12 @@ public final class MainViewModel {
 
     /** "Open folder…": a folder of OCI image layouts (one, or one per repository in sub-folders) as a connection. */
     public void openFolder() {
-        dialogs.chooseFolder("Open a folder of OCI image layouts").ifPresent(folder -> executor.submit("Opening " + folder,
-                (cancel, progress) -> connections.openFolder(folder), this::showAndSelect, this::say));
+        dialogs.chooseFolder("Open a folder of OCI image layouts").ifPresent(this::openFolder);
+    }
+
+    /** Opens {@code folder} (dropped on the window, named on the command line) as "Open folder…" would. */
+    public void openFolder(java.nio.file.Path folder) {
+        executor.submit("Opening " + folder, (cancel, progress) -> connections.openFolder(folder), this::showAndSelect, this::say);
     }
 
     /** Selects the opened connection, adding it to the tree unless it is there already. */

@@ -50,6 +50,7 @@ public final class RegistryTreeView extends VBox {
     private Consumer<Selection.OfTag> onDeleteTag = tag -> {};
     private TagMenu tagMenu = tag -> List.of();
     private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
+    private final List<RowHook> rowHooks = new java.util.ArrayList<>();
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -62,6 +63,12 @@ public final class RegistryTreeView extends VBox {
     public void addMenus(TagMenu tags, java.util.function.Function<RepositoryNode, List<MenuItem>> repositories) {
         tagMenu = tags;
         repositoryMenu = repositories;
+    }
+
+    /** Adds another feature's handlers to every row (drag and drop); rows already made are made again. */
+    public void addRowHook(RowHook hook) {
+        rowHooks.add(hook);
+        tree.refresh();
     }
 
     public void setOnEditConnection(Consumer<RegistryNode> handler) {
@@ -102,7 +109,11 @@ public final class RegistryTreeView extends VBox {
         tree.setId("tree");
         tree.setShowRoot(false);
         tree.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        tree.setCellFactory(t -> new BrowserCell());
+        tree.setCellFactory(t -> {
+            BrowserCell cell = new BrowserCell();
+            rowHooks.forEach(hook -> hook.install(cell, () -> shown(cell.getItem())));
+            return cell;
+        });
         VBox.setVgrow(tree, Priority.ALWAYS);
         setSpacing(6);
         Label hint = new Label("No local Docker or Podman engine answered.");
@@ -141,6 +152,16 @@ public final class RegistryTreeView extends VBox {
         });
         viewModel.selectionProperty().addListener((obs, old, selected) -> reveal(selected));
         localImages.bind();
+    }
+
+    /** What a row shows, as the selection names it; null for what cannot be acted on. */
+    private static Selection shown(Object value) {
+        return switch (value) {
+            case RegistryNode node -> Selection.of(node);
+            case RepositoryNode repository when repository.isValidName() -> Selection.of(repository);
+            case TagLeaf leaf when leaf.invalidName().isEmpty() -> Selection.of(leaf.repository(), leaf.tag());
+            case null, default -> Selection.NONE;
+        };
     }
 
     private void syncRegistries() {
@@ -185,8 +206,22 @@ public final class RegistryTreeView extends VBox {
         javafx.event.Event.fireEvent(item, new TreeItem.TreeModificationEvent<>(TreeItem.valueChangedEvent(), item, node));
     }
 
+    /**
+     * True when {@code selected} came from the tree's own selected row: rebuilding then would replace
+     * that row while the tree is still selecting it (JavaFX's TreeViewBehavior then fails, and a
+     * press on a tag — the start of a drag — finds its row gone).
+     */
+    private boolean showsSelected(Selection selected) {
+        TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+        Object value = item == null ? null : item.getValue();
+        return selected instanceof Selection.OfRepository r && value == r.repository()
+                || selected instanceof Selection.OfTag tag && value instanceof TagLeaf leaf
+                        && leaf.repository() == tag.repository() && leaf.tag().equals(tag.tag());
+    }
+
     /** Selects the node for {@code selected} in the tree, building folders on the way. */
     private void reveal(Selection selected) {
+        if (showsSelected(selected)) return;
         switch (selected) {
             case Selection.OfRepository r -> reveal(r.repository(), true);
             case Selection.OfTag t -> reveal(t.repository(), false); // the tag's row is the one clicked, or it is in the table

@@ -45,6 +45,7 @@ public final class TagTableView extends BorderPane {
     private Consumer<TagRow> onOpen = row -> {};
     private Runnable onCleanup = () -> {};
     private Consumer<java.util.List<String>> onDelete = tags -> {};
+    private final java.util.List<RowHook> rowHooks = new java.util.ArrayList<>();
 
     public TagTableView(RepositoryViewModel viewModel) {
         this.viewModel = viewModel;
@@ -61,6 +62,12 @@ public final class TagTableView extends BorderPane {
 
     public void setOnCleanup(Runnable handler) {
         onCleanup = handler;
+    }
+
+    /** Adds another feature's handlers to every row (dragging a tag out); rows already made are made again. */
+    public void addRowHook(RowHook hook) {
+        rowHooks.add(hook);
+        table.refresh();
     }
 
     public TableView<TagRow> table() {
@@ -174,6 +181,11 @@ public final class TagTableView extends BorderPane {
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) open(row.getItem());
             });
+            rowHooks.forEach(hook -> hook.install(row, () -> {
+                RepositoryNode repository = viewModel.repositoryProperty().get();
+                return row.isEmpty() || row.getItem() == null || !row.getItem().isValidName() || repository == null ? Selection.NONE
+                        : Selection.of(repository, row.getItem().tag());
+            }));
             return row;
         });
         table.setContextMenu(contextMenu());

@@ -139,6 +139,10 @@ public final class FxTransferDialogs implements TransferDialogs {
             picked.ifPresent(p -> path.setText(p.toString()));
         });
         HBox.setHgrow(path, Priority.ALWAYS);
+        form.initialSource().filter(source -> form.sourceKinds().contains(source.kind())).ifPresent(source -> {
+            kind.getSelectionModel().select(source.kind());
+            path.setText(source.path().toString());
+        });
         TextField name = new TextField();
         name.setId("push-name");
         name.setPromptText("Empty: the only image in it");
@@ -177,6 +181,19 @@ public final class FxTransferDialogs implements TransferDialogs {
                 : fromEngine.get() ? PushChoice.engineImage(localImage.getValue(), destination.value())
                 : new PushChoice(kind.getValue(), Path.of(path.getText().strip()), name.getText().strip(), destination.value()));
         return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<LayoutUse> askLayoutUse(Path folder) {
+        ButtonType push = new ButtonType("Push to a registry…", ButtonBar.ButtonData.OK_DONE);
+        ButtonType open = new ButtonType("Open as a folder", ButtonBar.ButtonData.OTHER);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                folder + " is an OCI image layout. Push its image to a registry, or open the folder to browse it like a registry?",
+                push, open, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("An OCI layout");
+        alert.setHeaderText("What should Berth do with " + (folder.getFileName() == null ? folder : folder.getFileName()) + "?");
+        return alert.showAndWait().map(button -> button == push ? LayoutUse.PUSH : button == open ? LayoutUse.OPEN : null);
     }
 
     private <T> Dialog<T> dialog(String title, String action) {

@@ -12,6 +12,7 @@ import dev.berth.transfer.CopyOptions;
 import dev.berth.ui.browser.LocalImagesNode;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RepositoryNode;
+import dev.berth.ui.browser.Selection;
 import dev.berth.ui.common.Notifier;
 import dev.berth.ui.common.UserMessage;
 import java.nio.file.Path;
@@ -69,12 +70,36 @@ public final class TransferActions {
 
     /** Copies the tag to any saved connection, repository and tag, with all or some platforms and its referrers. */
     public void copyTo(RepositoryNode repository, String tag, List<Platform> platforms) {
-        var form = new TransferDialogs.CopyTargetForm("Copy " + repository.name() + ":" + tag, connections(),
-                new TransferDialogs.Destination(repository.registry().id(), repository.name(), tag), platforms, true);
+        copyTo(repository, tag, platforms, new TransferDialogs.Destination(repository.registry().id(), repository.name(), tag));
+    }
+
+    /** Like {@link #copyTo(RepositoryNode, String, List)}, the dialog showing {@code initial} (where a tag was dropped). */
+    public void copyTo(RepositoryNode repository, String tag, List<Platform> platforms, TransferDialogs.Destination initial) {
+        var form = new TransferDialogs.CopyTargetForm("Copy " + repository.name() + ":" + tag, connections(), initial, platforms, true);
         dialogs.chooseCopyTarget(form).ifPresent(target -> destination(target.destination()).ifPresent(to -> {
             CopyOptions options = CopyOptions.defaults().withPlatforms(target.platforms()).withReferrers(target.referrers());
             copies.submit(new CopyRequest(JobKind.COPY, source(repository, tag), to, options));
         }));
+    }
+
+    /**
+     * A tag dropped on connection {@code targetConnection}'s repository (empty: on the connection
+     * itself): Copy to… showing it there, or Retag… on the tag's own repository. A tag whose
+     * connection was closed during the drag is said to be gone.
+     */
+    public void dropTag(TagDrag drag, String targetConnection, Optional<String> targetRepository,
+            java.util.function.Function<Selection.OfTag, List<Platform>> platformsOf) {
+        Optional<RepositoryNode> source = repository(drag.connectionId(), drag.repository());
+        if (source.isEmpty()) {
+            notifier.show(new UserMessage("Nothing to copy", drag.repository() + ":" + drag.tag() + " is no longer open in Berth: "
+                    + "open its registry again, then drag the tag.", "", UserMessage.Kind.OTHER));
+            return;
+        }
+        switch (drag.droppedOn(targetConnection, targetRepository)) {
+            case TagDrag.Retag retag -> retag(source.get(), drag.tag());
+            case TagDrag.Copy copy -> copyTo(source.get(), drag.tag(),
+                    platformsOf.apply(Selection.of(source.get(), drag.tag())), copy.destination());
+        }
     }
 
     /** A new tag on the same image in the same repository: no data moves. */
@@ -98,11 +123,20 @@ public final class TransferActions {
      * the dialog offers files and folders only.
      */
     public void push(Optional<RepositoryNode> target) {
+        push(target, Optional.empty());
+    }
+
+    /** Push… with {@code source} (an archive or layout dropped on the window) already chosen. */
+    public void push(TransferDialogs.LocalFile source) {
+        push(Optional.empty(), Optional.of(source));
+    }
+
+    private void push(Optional<RepositoryNode> target, Optional<TransferDialogs.LocalFile> source) {
         if (registries.isEmpty()) {
             notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
             return;
         }
-        engine.images(images -> push(target, PlaceKind.local(), images), absent -> push(target, PlaceKind.files(), List.of()));
+        engine.images(images -> push(target, source, PlaceKind.local(), images), absent -> push(target, source, PlaceKind.files(), List.of()));
     }
 
     /** Push… on a local image in the tree: the push dialog with that image chosen, its repository and tag suggested. */
@@ -111,7 +145,7 @@ public final class TransferActions {
             notifier.show(new UserMessage("No registry to push to", "Add a registry first, then push to it.", "", UserMessage.Kind.OTHER));
             return;
         }
-        engine.images(images -> push(Optional.empty(), PlaceKind.local(), images, Optional.of(image)), this::noEngine);
+        engine.images(images -> push(Optional.empty(), Optional.empty(), PlaceKind.local(), images, Optional.of(image)), this::noEngine);
     }
 
     /** Export… on a local image in the tree: saved from the engine into a file or folder of {@code kind}. */
@@ -124,18 +158,19 @@ public final class TransferActions {
                 CopyOptions.defaults())));
     }
 
-    private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages) {
-        push(target, kinds, localImages, Optional.empty());
+    private void push(Optional<RepositoryNode> target, Optional<TransferDialogs.LocalFile> source, List<PlaceKind> kinds, List<String> localImages) {
+        push(target, source, kinds, localImages, Optional.empty());
     }
 
-    private void push(Optional<RepositoryNode> target, List<PlaceKind> kinds, List<String> localImages, Optional<LocalImagesNode.Entry> image) {
+    private void push(Optional<RepositoryNode> target, Optional<TransferDialogs.LocalFile> source, List<PlaceKind> kinds, List<String> localImages,
+            Optional<LocalImagesNode.Entry> image) {
         if (registries.isEmpty()) return; // removed while the engine was looked for
         RegistryNode registry = target.map(RepositoryNode::registry).orElse(registries.getFirst());
         // A local image suggests its own repository (without a registry host in front) and tag.
         String repository = target.map(RepositoryNode::name).or(() -> image.map(i -> withoutRegistry(i.repository()))).orElse("");
         String tag = image.filter(i -> !i.tag().isEmpty()).map(LocalImagesNode.Entry::tag).orElse("latest");
         var form = new TransferDialogs.PushForm(kinds, localImages, connections(),
-                new TransferDialogs.Destination(registry.id(), repository, tag), image.map(LocalImagesNode.Entry::name));
+                new TransferDialogs.Destination(registry.id(), repository, tag), image.map(LocalImagesNode.Entry::name), source);
         dialogs.choosePush(form).ifPresent(choice -> destination(choice.destination()).ifPresent(to -> copies.submit(
                 new CopyRequest(JobKind.PUSH, new ImageAt(choice.source(), choice.name()), to, CopyOptions.defaults()))));
     }
@@ -146,6 +181,11 @@ public final class TransferActions {
         if (slash < 0) return repository;
         String first = repository.substring(0, slash);
         return first.contains(".") || first.contains(":") || first.equals("localhost") ? repository.substring(slash + 1) : repository;
+    }
+
+    /** The repository {@code name} of the open connection {@code connectionId}, when both are still there. */
+    public Optional<RepositoryNode> repository(String connectionId, String name) {
+        return registries.stream().filter(r -> r.id().equals(connectionId)).findFirst().flatMap(r -> r.repository(name));
     }
 
     private ImageAt source(RepositoryNode repository, String tag) {

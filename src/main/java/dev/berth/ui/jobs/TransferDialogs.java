@@ -29,6 +29,12 @@ public interface TransferDialogs {
     /** What a push reads (a file or folder of one of the form's kinds) and where it goes. */
     Optional<PushChoice> choosePush(PushForm form);
 
+    /** An OCI layout folder was dropped or named: push it to a registry, or open it as a folder connection. */
+    Optional<LayoutUse> askLayoutUse(Path folder);
+
+    /** What to do with a layout folder. */
+    enum LayoutUse { PUSH, OPEN }
+
     /** A saved connection as a dialog lists it. */
     record ConnectionChoice(String id, String name) {
         @Override
@@ -65,18 +71,31 @@ public interface TransferDialogs {
     /**
      * {@code sourceKinds}: the kinds of place a push can read, in the order offered (the local
      * engine among them when it answered); {@code localImages}: the engine's images by name;
-     * {@code chosenImage}: the one to start with (Push… on a local image in the tree).
+     * {@code chosenImage}: the engine image to start with (Push… on a local image in the tree);
+     * {@code initialSource}: the file or folder already chosen (dropped on the window), if any.
      */
     record PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial,
-            java.util.Optional<String> chosenImage) {
+            Optional<String> chosenImage, Optional<LocalFile> initialSource) {
         public PushForm {
             sourceKinds = List.copyOf(sourceKinds);
             localImages = List.copyOf(localImages);
             connections = List.copyOf(connections);
+            Objects.requireNonNull(chosenImage, "chosenImage");
+            Objects.requireNonNull(initialSource, "initialSource");
         }
 
         public PushForm(List<PlaceKind> sourceKinds, List<String> localImages, List<ConnectionChoice> connections, Destination initial) {
-            this(sourceKinds, localImages, connections, initial, java.util.Optional.empty());
+            this(sourceKinds, localImages, connections, initial, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** An archive file or layout folder on this machine, of a file or folder {@code kind}. */
+    record LocalFile(PlaceKind kind, Path path) {
+        public LocalFile {
+            Objects.requireNonNull(path, "path");
+            if (kind.shape() != PlaceKind.Shape.FILE && kind.shape() != PlaceKind.Shape.FOLDER) {
+                throw new IllegalArgumentException(kind.label() + " is not a file or folder");
+            }
         }
     }
 

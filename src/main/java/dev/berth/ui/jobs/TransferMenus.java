@@ -48,6 +48,11 @@ public final class TransferMenus implements TagMenu {
         return List.of(push, export);
     }
 
+    /** Dragging tags onto the tree's repositories and registries, for the tree's and the tag table's rows. */
+    public TagDragAndDrop dragAndDrop() {
+        return new TagDragAndDrop(actions, platformsOf);
+    }
+
     @Override
     public List<MenuItem> items(Supplier<Optional<Selection.OfTag>> tag) {
         Menu export = new Menu("Export", new FontIcon(Feather.DOWNLOAD));
