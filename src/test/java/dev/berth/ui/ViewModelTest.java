@@ -354,6 +354,57 @@ class ViewModelTest {
     }
 
     @Test
+    void aFolderCleanupSetsLayersAsideForUndoUntilTheTrashIsEmptied() throws Exception {
+        Path folder = work.resolve("trash-demo");
+        dev.berth.demo.DemoImages.write(folder);
+        ScriptedDialogs dialogs = new ScriptedDialogs().answerConfirm(true).answerConfirm(true); // apply, then empty the trash
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-trash")), dialogs);
+        main.openFolder(folder);
+        RegistryNode node = main.browser().registries().getFirst();
+        RepositoryNode api = node.repository("team/api").orElseThrow();
+        main.browser().select(Selection.of(api));
+
+        main.deleteTags(List.of("pr-101"));
+        assertTrue(main.cleanup().summaryProperty().get().contains("Empty trash gives the space back"), main.cleanup().summaryProperty().get());
+        main.cleanup().apply();
+        Path trash = folder.resolve("team/api/.berth-trash");
+        assertTrue(Files.isDirectory(trash), "the collected layers wait in the layout's trash");
+        assertTrue(main.cleanup().canEmptyTrash().get());
+        assertTrue(main.cleanup().showsGarbageCollectionAdvice().get());
+
+        main.cleanup().emptyTrash();
+        assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Empty the trash?")), dialogs.asked.toString());
+        try (var left = Files.exists(trash) ? Files.walk(trash) : java.util.stream.Stream.<Path>empty()) {
+            assertEquals(List.of(), left.filter(Files::isRegularFile).toList(), "emptied for good");
+        }
+        assertTrue(main.cleanup().resultTextProperty().get().contains("Emptied the trash"), main.cleanup().resultTextProperty().get());
+        assertFalse(main.cleanup().canEmptyTrash().get());
+    }
+
+    @Test
+    void theGarbageCollectionAdviceGoesOnceTheCleanupIsUndone() throws Exception {
+        // A registry of its own: the shared one's catalog is asserted exactly elsewhere.
+        try (RegistryServer own = RegistryServer.builder(work.resolve("advice-registry")).start()) {
+            theAdviceGoesOnceUndone(own);
+        }
+    }
+
+    private void theAdviceGoesOnceUndone(RegistryServer own) throws Exception {
+        RegistrySeeder seeder = RegistrySeeder.of(own);
+        seeder.pushImage("scratch/advice", "v1", 81, 300);
+        seeder.pushImage("scratch/advice", "v2", 82, 300);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-advice")), new ScriptedDialogs().answerConfirm(true));
+        RegistryNode node = main.addConnected("local", own.hostPort(), client(own));
+        main.browser().select(Selection.of(node.repository("scratch/advice").orElseThrow()));
+        main.deleteTags(List.of("v1"));
+        main.cleanup().apply();
+        assertTrue(main.cleanup().showsGarbageCollectionAdvice().get());
+        assertFalse(main.cleanup().canEmptyTrash().get(), "a registry has no trash: its garbage collection runs on the server");
+        main.cleanup().undo();
+        assertFalse(main.cleanup().showsGarbageCollectionAdvice().get());
+    }
+
+    @Test
     void browsingAndACleanupPreviewSendOnlyReads() throws Exception {
         try (RegistryProxy proxy = RegistryProxy.recording(registry)) {
             MainViewModel main = main(TestConnections.inMemory(work.resolve("config-read-only")), new ScriptedDialogs());

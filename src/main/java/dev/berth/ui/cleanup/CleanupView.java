@@ -273,7 +273,14 @@ public final class CleanupView extends BorderPane {
         undo.setId("cleanup-undo");
         undo.disableProperty().bind(viewModel.canUndo().not());
         undo.setOnAction(e -> viewModel.undo());
-        HBox buttons = new HBox(8, apply, undo, progress, cancel);
+        Button emptyTrash = new Button("Empty trash", new FontIcon(Feather.TRASH_2));
+        emptyTrash.setId("cleanup-empty-trash");
+        emptyTrash.setTooltip(new Tooltip("Delete for good the layers this folder's cleanup set aside: the space comes back, "
+                + "and Undo can no longer bring those images back."));
+        emptyTrash.visibleProperty().bind(viewModel.canEmptyTrash());
+        emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
+        emptyTrash.setOnAction(e -> viewModel.emptyTrash());
+        HBox buttons = new HBox(8, apply, undo, emptyTrash, progress, cancel);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Label result = new Label();
@@ -286,7 +293,7 @@ public final class CleanupView extends BorderPane {
         gc.setPrefRowCount(4);
         gc.getStyleClass().add("monospace");
         gc.setTooltip(new Tooltip("Space comes back only after the registry's garbage collection runs on the server."));
-        gc.visibleProperty().bind(viewModel.resultProperty().isNotNull());
+        gc.visibleProperty().bind(viewModel.showsGarbageCollectionAdvice());
         viewModel.resultProperty().addListener((obs, old, applied) -> gc.setText(viewModel.garbageCollectionAdvice()));
         gc.managedProperty().bind(gc.visibleProperty());
         VBox box = new VBox(8, buttons, result, gc);

@@ -28,6 +28,7 @@ import dev.berth.cleanup.Untagging;
 import dev.berth.domain.ByteSize;
 import dev.berth.registry.Capabilities;
 import dev.berth.registry.RegistryClient;
+import dev.berth.store.FolderRegistry;
 import dev.berth.ui.browser.RepositoryNode;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.Notifier;
@@ -85,6 +86,8 @@ public final class CleanupViewModel {
     private final ReadOnlyObjectWrapper<ApplyResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper undone = new ReadOnlyBooleanWrapper(false);
+    /** A folder's cleanup left its collected blobs in the layouts' trash (so undo works) until this is emptied. */
+    private final ReadOnlyBooleanWrapper trashToEmpty = new ReadOnlyBooleanWrapper(false);
 
     private final RuleForm form = new RuleForm();
     private final PolicyCommands policy;
@@ -137,6 +140,16 @@ public final class CleanupViewModel {
     public BooleanBinding canApply() {
         return Bindings.createBooleanBinding(() -> !busy.get() && plan.get() != null && !plan.get().isEmpty()
                 && result.get() == null, busy, plan, result);
+    }
+
+    /** The garbage-collection advice matters after an apply, and no longer once it was undone. */
+    public BooleanBinding showsGarbageCollectionAdvice() {
+        return Bindings.createBooleanBinding(() -> result.get() != null && !undone.get(), result, undone);
+    }
+
+    /** After a cleanup of a folder: its trash holds the collected layers until emptied. */
+    public BooleanBinding canEmptyTrash() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && trashToEmpty.get(), busy, trashToEmpty);
     }
 
     public BooleanBinding canUndo() {
@@ -323,6 +336,7 @@ public final class CleanupViewModel {
                     undone.set(false);
                     resultText.set(describe(applied));
                     summary.set("Applied. The table shows the plan as it was; press Preview to see the repository as it is now.");
+                    trashToEmpty.set(folderOf(chosen).isPresent() && applied.changedAnything());
                     changed.accept(affectedRepositories());
                 }, this::failed);
     }
@@ -345,6 +359,31 @@ public final class CleanupViewModel {
             summary.set("Undone. Press Preview to plan again on the restored tags.");
             changed.accept(affectedRepositories());
         }, this::failed);
+    }
+
+    /**
+     * Deletes for good what the folder's cleanups moved to its trash: the space comes back, and undo
+     * can no longer bring back the images whose layers were there. Asks first.
+     */
+    public void emptyTrash() {
+        CleanupTarget chosen = target.get();
+        Optional<java.nio.file.Path> folder = chosen == null ? Optional.empty() : folderOf(chosen);
+        if (folder.isEmpty() || !dialogs.confirm("Empty the trash?", "The layers this folder's cleanups set aside in "
+                + folder.get() + " are deleted for good. Undo can then bring back only images whose layers are still in use.",
+                "Empty trash")) return;
+        busy.set(true);
+        running = executor.submit("Emptying the trash of " + folder.get(), (cancel, work) -> new FolderRegistry(folder.get()).emptyTrash(),
+                freed -> {
+                    running = null;
+                    busy.set(false);
+                    trashToEmpty.set(false);
+                    resultText.set(resultText.get() + (resultText.get().isEmpty() ? "" : " ") + "Emptied the trash: "
+                            + ByteSize.format(freed) + " freed.");
+                }, this::failed);
+    }
+
+    private static Optional<java.nio.file.Path> folderOf(CleanupTarget chosen) {
+        return chosen.registry().place().folder();
     }
 
     public void cancel() {
@@ -379,9 +418,10 @@ public final class CleanupViewModel {
                 : (deleteTags + untags) + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests deleted"
                         + (untags > 0 ? ", " + untags + " tags untagged: their images stay" : "") + "). "
                         + (planned.deletions().isEmpty() ? "Untagging alone frees no space." : (advice().collectsOnDelete()
-                                ? "Applying deletes at least " : "Garbage collection would give back at least ") + ByteSize.format(reclaimable.bytes()) + " in "
+                                ? "Applying sets aside at least " : "Garbage collection would give back at least ") + ByteSize.format(reclaimable.bytes()) + " in "
                         + reclaimable.blobs() + " blobs" + (reclaimable.keptSharedBytes() > 0 ? "; "
-                        + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + "."));
+                        + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + "."
+                        + (advice().collectsOnDelete() ? " They wait in the folder's trash so Undo works; Empty trash gives the space back." : "")));
         CleanupTarget chosen = target.get();
         untagNote.set(!deletionNote.isEmpty() ? deletionNote : planned.keptWithTheirImage().isEmpty() || chosen == null ? ""
                 : CleanupMessages.untagUnavailable(tagDeletion(chosen)) + " (" + String.join(", ", planned.keptWithTheirImage()) + ")");
