@@ -194,6 +194,7 @@ class CleanupFlowTest {
         });
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         assertEquals("team/", main.cleanup().targetProperty().get().label());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the pane scrolls: its content is in the scene after one pulse
         onFx(() -> {
             main.cleanup().form().useKeepLastProperty().set(true);
             main.cleanup().form().keepLastProperty().set(1);

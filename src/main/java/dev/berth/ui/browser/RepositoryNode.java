@@ -78,7 +78,9 @@ public final class RepositoryNode {
 
     /** The tags as just loaded (by the tree or the tag table's scan), already in {@link #displayOrder}. */
     void showTags(java.util.List<String> inDisplayOrder) {
-        tags.setAll(inDisplayOrder);
+        // The same tags again (a rescan, a refresh) change nothing: replacing them would rebuild the tree's
+        // tag rows, dropping its selection and any drag that started on one of them.
+        if (!tags.equals(inDisplayOrder)) tags.setAll(inDisplayOrder);
         tagCount.set(inDisplayOrder.size());
         tagsState.set(LoadState.LOADED);
     }

@@ -45,4 +45,18 @@ class BrowserNodesTest {
         assertEquals(badCa, node.problemProperty().get());
         assertEquals(LoadState.FAILED, node.stateProperty().get());
     }
+
+    @Test
+    void theSameTagsAgainChangeNothingSoTheTreeKeepsItsTagRows() {
+        RegistryNode node = browser.addUnconnected("id", "local", "localhost:5000", noPassword);
+        node.addRepositories(List.of("team/app"));
+        RepositoryNode app = node.repository("team/app").orElseThrow();
+        app.showTags(List.of("1.0", "2.0"));
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        app.tags().addListener((javafx.collections.ListChangeListener<String>) change -> changes.incrementAndGet());
+        app.showTags(List.of("1.0", "2.0"));
+        assertEquals(0, changes.get(), "a rescan that found the same tags");
+        app.showTags(List.of("1.0", "2.0", "3.0"));
+        assertEquals(1, changes.get());
+    }
 }
