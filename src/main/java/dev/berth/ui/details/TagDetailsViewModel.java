@@ -33,11 +33,24 @@ public final class TagDetailsViewModel {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Describes an image of the local engine by name: blocking, so it is called off the FX thread. */
+    @FunctionalInterface
+    public interface LocalEngine {
+        LocalEngine NONE = name -> {
+            throw new java.io.IOException("Berth does not look for a local engine here.");
+        };
+
+        Optional<dev.berth.engine.EngineImageDetails> details(String name) throws Exception;
+    }
+
     private final UiExecutor executor;
+    private final LocalEngine engine;
 
     // Properties
     private final ReadOnlyObjectWrapper<DetailsContent> content = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EngineDetailsContent> engineContent = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper engineImage = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
@@ -47,11 +60,26 @@ public final class TagDetailsViewModel {
     private UiTask running;
 
     public TagDetailsViewModel(UiExecutor executor) {
+        this(executor, LocalEngine.NONE);
+    }
+
+    public TagDetailsViewModel(UiExecutor executor, LocalEngine engine) {
         this.executor = executor;
+        this.engine = engine;
+    }
+
+    /** The shown image of the local engine; null while a registry tag is shown. */
+    public ReadOnlyObjectProperty<EngineDetailsContent> engineContentProperty() {
+        return engineContent.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DetailsContent> contentProperty() {
         return content.getReadOnlyProperty();
+    }
+
+    /** True while an image of the local engine is shown or loading: it has no pull command, digest or transfers of a tag. */
+    public ReadOnlyBooleanProperty engineImageProperty() {
+        return engineImage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -84,10 +112,8 @@ public final class TagDetailsViewModel {
         place = where;
         repository = repositoryName;
         requested = tagOrDigest;
-        title.set(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
-        content.set(null);
-        problem.set(null);
-        loading.set(true);
+        engineImage.set(false);
+        starting(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
         running = executor.submit("Loading " + title.get(), (cancel, progress) -> {
             RegistryClient cancellable = client.withCancel(cancel);
             ImageDetails details = new ImageInspector(cancellable).inspect(repositoryName, tagOrDigest);
@@ -110,6 +136,38 @@ public final class TagDetailsViewModel {
             loading.set(false);
             problem.set(UserMessage.of(error));
         });
+    }
+
+    /**
+     * Loads what the local engine tells about its image {@code name} ({@code title}: how the tree
+     * shows it): two small JSON answers, never the image itself.
+     */
+    public void openLocal(String name, String shownAs) {
+        if (running != null) running.cancel();
+        place = dev.berth.ui.browser.RegistryPlace.remote("");
+        repository = "";
+        requested = "";
+        engineImage.set(true);
+        starting(shownAs);
+        running = executor.submit("Loading " + shownAs, (cancel, progress) -> EngineDetailsContent.of(name, engine.details(name)
+                .orElseThrow(() -> new java.io.IOException("The local engine no longer has " + shownAs
+                        + ". Refresh the Local images node to see what it holds."))), loaded -> {
+            running = null;
+            loading.set(false);
+            engineContent.set(loaded);
+        }, error -> {
+            running = null;
+            loading.set(false);
+            problem.set(UserMessage.of(error));
+        });
+    }
+
+    private void starting(String shownAs) {
+        title.set(shownAs);
+        content.set(null);
+        engineContent.set(null);
+        problem.set(null);
+        loading.set(true);
     }
 
     /** {@code docker pull host/repo:tag} for the clipboard; for a folder, the {@code berth copy} that does the same (see {@link dev.berth.ui.browser.RegistryPlace#pullCommand}). */
