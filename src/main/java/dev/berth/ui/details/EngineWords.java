@@ -10,7 +10,7 @@ final class EngineWords {
     static final String NO_REGISTRY_DIGESTS = "none (never pulled or pushed by digest)";
     static final String SIZE = "(as the engine stores it, unpacked; the compressed size is known once pushed)";
     static final String LAYER_KIND = "uncompressed (diff id); compressed when pushed";
-    static final String LAYER_SIZE = "not known (unpacked in the engine)";
+    static final String LAYER_SIZE = "not known";
 
     private EngineWords() {}
 }

@@ -327,6 +327,7 @@ public final class TagDetailsView extends BorderPane {
     private static int line(GridPane grid, int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value wraps; the key is never cut to "…"
         Label text = new Label(value.isEmpty() ? "—" : value);
         text.setWrapText(true);
         text.setId("summary-" + name.toLowerCase().replace(' ', '-'));
