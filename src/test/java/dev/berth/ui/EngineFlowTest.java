@@ -157,6 +157,8 @@ class EngineFlowTest {
         steps.waitUntil(() -> scene.lookup("#layers-table") != null);
         Screenshots.take(scene, "engine-02c-local-image-layers");
         assertEquals(1, JobsFlowSteps.onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#layers-table")).getItems().size()));
+        assertEquals(java.util.List.of(), JobsFlowSteps.onFx(() -> Truncation.elided((javafx.scene.Parent) scene.lookup("#details-tabs"),
+                cell -> cell.getText().startsWith("sha256:"))), "the layers table's headers and words are shown whole");
 
         transfers.answerPush(form -> {
             assertTrue(form.localImages().contains(local), "the push dialog lists the pulled image: " + form.localImages());

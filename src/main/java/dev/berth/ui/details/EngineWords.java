@@ -9,8 +9,9 @@ final class EngineWords {
             + "an image in the local engine has none. Push it to a registry to sign or attach to it.";
     static final String NO_REGISTRY_DIGESTS = "none (never pulled or pushed by digest)";
     static final String SIZE = "(as the engine stores it, unpacked; the compressed size is known once pushed)";
-    static final String LAYER_KIND = "uncompressed (diff id); compressed when pushed";
-    static final String LAYER_SIZE = "not known";
+    static final String LAYER_KIND = "unpacked (diff id)";
+    static final String LAYERS = "The engine keeps its layers unpacked and knows them by these diff ids. The compressed layers' "
+            + "digests, sizes and media types exist once the image is pushed to a registry or exported.";
 
     private EngineWords() {}
 }

@@ -147,7 +147,7 @@ public final class TagDetailsView extends BorderPane {
         if (content == null) return;
         ImageConfig config = content.details().config();
         tabs.getTabs().setAll(tab("Summary", () -> engineSummary(content)));
-        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", () -> layers(content.layers())));
+        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", () -> engineLayers(content.layers())));
         tabs.getTabs().add(tab("Config", () -> config(config)));
         tabs.getTabs().add(tab("History", () -> content.details().historyKnown() ? history(config)
                 : note("history-note", "The engine did not tell this image's history.")));
@@ -174,6 +174,22 @@ public final class TagDetailsView extends BorderPane {
         line(grid, row, "Layers", content.layers().size() + "");
         grid.setId("details-summary");
         return scroll(grid);
+    }
+
+    /** The engine knows its layers by the digests of their unpacked tars; a registry's digests and sizes are of the compressed ones. */
+    private Node engineLayers(List<LayerRow> rows) {
+        TableView<LayerRow> table = table("layers-table");
+        table.getColumns().setAll(column("#", r -> r.index() + "", 40), column("Diff id (digest of the unpacked layer)", r -> r.digest().toString(), 600));
+        table.setItems(FXCollections.observableArrayList(rows));
+        Label note = new Label(EngineWords.LAYERS);
+        note.setId("layers-note");
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the table takes what is left; the note is read whole
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(6, note, table);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        return box;
     }
 
     private static Node note(String id, String text) {
@@ -230,7 +246,7 @@ public final class TagDetailsView extends BorderPane {
         table.getColumns().setAll(
                 column("#", r -> r.index() + "", 40),
                 column("Digest", r -> r.digest().toString(), 420),
-                column("Size", r -> r.size() < 0 ? EngineWords.LAYER_SIZE : ByteSize.format(r.size()), 90),
+                column("Size", r -> ByteSize.format(r.size()), 90),
                 column("Shared by", r -> r.sharedByTags() <= 0 ? "" : r.sharedByTags() + (r.sharedByTags() == 1 ? " tag" : " tags"), 90),
                 column("Media type", LayerRow::mediaType, 300));
         table.setItems(FXCollections.observableArrayList(rows));
