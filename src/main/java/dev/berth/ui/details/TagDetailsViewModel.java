@@ -113,8 +113,8 @@ public final class TagDetailsViewModel {
         repository = repositoryName;
         requested = tagOrDigest;
         engineImage.set(false);
-        starting(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
-        running = executor.submit("Loading " + title.get(), (cancel, progress) -> {
+        String shownAs = repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest);
+        load(shownAs, content, (cancel, progress) -> {
             RegistryClient cancellable = client.withCancel(cancel);
             ImageDetails details = new ImageInspector(cancellable).inspect(repositoryName, tagOrDigest);
             List<Descriptor> referrers = List.of();
@@ -127,19 +127,11 @@ public final class TagDetailsViewModel {
             }
             return new DetailsContent(details, layerRows(details, snapshot), pretty(details.manifest().raw().toByteArray()),
                     referrers, note);
-        }, loaded -> {
-            running = null;
-            loading.set(false);
-            content.set(loaded);
-        }, error -> {
-            running = null;
-            loading.set(false);
-            problem.set(UserMessage.of(error));
         });
     }
 
     /**
-     * Loads what the local engine tells about its image {@code name} ({@code title}: how the tree
+     * Loads what the local engine tells about its image {@code name} ({@code shownAs}: how the tree
      * shows it): two small JSON answers, never the image itself.
      */
     public void openLocal(String name, String shownAs) {
@@ -148,26 +140,27 @@ public final class TagDetailsViewModel {
         repository = "";
         requested = "";
         engineImage.set(true);
-        starting(shownAs);
-        running = executor.submit("Loading " + shownAs, (cancel, progress) -> EngineDetailsContent.of(name, engine.details(name)
+        load(shownAs, engineContent, (cancel, progress) -> EngineDetailsContent.of(name, engine.details(name)
                 .orElseThrow(() -> new java.io.IOException("The local engine no longer has " + shownAs
-                        + ". Refresh the Local images node to see what it holds."))), loaded -> {
-            running = null;
-            loading.set(false);
-            engineContent.set(loaded);
-        }, error -> {
-            running = null;
-            loading.set(false);
-            problem.set(UserMessage.of(error));
-        });
+                        + ". Refresh the Local images node to see what it holds."))));
     }
 
-    private void starting(String shownAs) {
+    /** Clears what was shown and loads {@code shownAs} off the FX thread into {@code target}, or a problem in words. */
+    private <T> void load(String shownAs, ReadOnlyObjectWrapper<T> target, dev.berth.ui.common.BackgroundWork<T> work) {
         title.set(shownAs);
         content.set(null);
         engineContent.set(null);
         problem.set(null);
         loading.set(true);
+        running = executor.submit("Loading " + shownAs, work, loaded -> {
+            running = null;
+            loading.set(false);
+            target.set(loaded);
+        }, error -> {
+            running = null;
+            loading.set(false);
+            problem.set(UserMessage.of(error));
+        });
     }
 
     /** {@code docker pull host/repo:tag} for the clipboard; for a folder, the {@code berth copy} that does the same (see {@link dev.berth.ui.browser.RegistryPlace#pullCommand}). */
