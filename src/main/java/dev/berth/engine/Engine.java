@@ -33,6 +33,9 @@ import java.util.function.Supplier;
  */
 public final class Engine implements Closeable {
 
+    /** An inspect or history answer is a few kilobytes; one far larger is cut rather than held whole. */
+    private static final int MAX_INSPECT = 4 * 1024 * 1024;
+
     private final EngineAddress address;
     private final DockerHttpClient http;
     private final DockerClient docker;
@@ -85,6 +88,34 @@ public final class Engine implements Closeable {
                     inspect.getSize() == null ? 0 : inspect.getSize(), created));
         } catch (EngineException.NoSuchImage e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * What the engine tells about the image {@code name} without saving it: platform, config,
+     * layers and history, from two small JSON answers. Empty when the engine has no such image;
+     * an engine that will not tell the history still gives the rest.
+     */
+    public Optional<EngineImageDetails> details(String name) throws EngineException {
+        String path = "/images/" + EnginePaths.name(name);
+        String inspect;
+        try (DockerHttpClient.Response response = execute("inspect " + name, request("GET", path + "/json"))) {
+            inspect = readText(response, MAX_INSPECT);
+            if (response.getStatusCode() == 404) return Optional.empty();
+            if (response.getStatusCode() != 200) {
+                throw new EngineException("The engine at " + address.uri() + " could not inspect " + name + ": "
+                        + EngineAnswers.message(inspect) + " (" + response.getStatusCode() + ").");
+            }
+        }
+        Optional<String> history;
+        try (DockerHttpClient.Response response = execute("read the history of " + name, request("GET", path + "/history"))) {
+            String answer = readText(response, MAX_INSPECT);
+            history = response.getStatusCode() == 200 ? Optional.of(answer) : Optional.empty();
+        }
+        try {
+            return Optional.of(EngineImageDetails.parse(inspect, history));
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("The engine at " + address.uri() + " described " + name + " in a way Berth cannot read: " + reason(e), e);
         }
     }
 
@@ -181,8 +212,12 @@ public final class Engine implements Closeable {
     }
 
     private static String readText(DockerHttpClient.Response response) throws EngineException {
+        return readText(response, EngineAnswers.MAX_ANSWER);
+    }
+
+    private static String readText(DockerHttpClient.Response response, int limit) throws EngineException {
         try (InputStream body = response.getBody()) {
-            return new String(body.readNBytes(EngineAnswers.MAX_ANSWER), StandardCharsets.UTF_8);
+            return new String(body.readNBytes(limit), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new EngineException("The engine's answer could not be read: " + e.getMessage(), e);
         }

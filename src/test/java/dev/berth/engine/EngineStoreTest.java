@@ -78,6 +78,25 @@ class EngineStoreTest {
     }
 
     @Test
+    void describesAnImageFromItsInspectAnswerWithoutSavingIt(@TempDir Path work) throws Exception {
+        RunnableImage image = RunnableImage.of("described");
+        podman.podman("load", "-i", archiveOf(image, "berth/described:1.0", work).toString());
+
+        try (Engine engine = engine()) {
+            EngineImageDetails details = engine.details("localhost/berth/described:1.0")
+                    .orElseThrow(() -> new AssertionError("not described: " + imagesOf(engine)));
+            assertEquals(image.imageId(), details.image().id());
+            assertEquals(List.of("localhost/berth/described:1.0"), details.image().repoTags());
+            assertEquals("linux/amd64", details.config().platform().toString());
+            assertEquals(List.of("/hello.txt"), details.config().cmd());
+            assertEquals(List.of(dev.berth.domain.Digest.parse(image.diffId())), details.layers());
+            assertEquals(java.time.Instant.parse("2024-03-01T12:00:00Z"), details.config().created().orElseThrow());
+            assertTrue(details.historyKnown(), "podman tells the history");
+            assertEquals(Optional.empty(), engine.details("localhost/berth/never-loaded:1.0"));
+        }
+    }
+
+    @Test
     void aPullGoesThroughBerthIntoTheEngineUnderTheNameGiven(@TempDir Path work) throws Exception {
         RunnableImage image = RunnableImage.of("pulled");
         String pushed = image.pushTo(RegistrySeeder.of(registry), "team/pulled", "2.0");

@@ -132,9 +132,33 @@ class EngineFlowTest {
             localItem.getChildren().forEach(group -> group.setExpanded(true));
             main.browser().select(Selection.of(main.browser().localImages(), pulledImage));
         });
-        steps.waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.LOCAL_IMAGE);
+        steps.waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.LOCAL_IMAGE && scene.lookup("#details-summary") != null);
         Screenshots.take(scene, "engine-02-local-image-selected");
-        assertEquals(local, JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#local-image-title")).getText()));
+        // The same details pane as a registry tag, from the engine's inspect answer.
+        assertEquals(local, JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#details-title")).getText()));
+        assertEquals("linux/amd64", JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#summary-platform")).getText()));
+        assertEquals("1", JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#summary-layers")).getText()));
+        assertEquals(image.imageId(), JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#summary-image-id")).getText()));
+        assertTrue(JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#summary-manifest")).getText()).startsWith("None in the engine"),
+                "a manifest the engine does not have is said in words");
+        assertEquals(java.util.List.of(), JobsFlowSteps.onFx(() -> Truncation.elided((javafx.scene.Parent) scene.lookup("#details-summary"))),
+                "every fact of the summary is shown whole");
+        MainWindowFlowTest.runFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#details-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("tab-config")).findFirst().orElseThrow());
+        });
+        steps.waitUntil(() -> scene.lookup("#summary-cmd") != null);
+        Screenshots.take(scene, "engine-02b-local-image-config");
+        assertEquals("/hello.txt", JobsFlowSteps.onFx(() -> ((Label) scene.lookup("#summary-cmd")).getText()));
+        MainWindowFlowTest.runFx(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) scene.lookup("#details-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals("tab-layers")).findFirst().orElseThrow());
+        });
+        steps.waitUntil(() -> scene.lookup("#layers-table") != null);
+        Screenshots.take(scene, "engine-02c-local-image-layers");
+        assertEquals(1, JobsFlowSteps.onFx(() -> ((javafx.scene.control.TableView<?>) scene.lookup("#layers-table")).getItems().size()));
+        assertEquals(java.util.List.of(), JobsFlowSteps.onFx(() -> Truncation.elided((javafx.scene.Parent) scene.lookup("#details-tabs"),
+                cell -> cell.getText().startsWith("sha256:"))), "the layers table's headers and words are shown whole");
 
         transfers.answerPush(form -> {
             assertTrue(form.localImages().contains(local), "the push dialog lists the pulled image: " + form.localImages());

@@ -71,7 +71,11 @@ public final class AppServices {
         BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
                 new SavedConnectionMemory(executor, connections, notifications), localEngine(engines), overview);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);
-        TagDetailsViewModel details = new TagDetailsViewModel(executor);
+        TagDetailsViewModel details = new TagDetailsViewModel(executor, name -> {
+            try (dev.berth.engine.Engine engine = engines.connect()) {
+                return engine.details(name);
+            }
+        });
         CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
                 new ConnectionPolicies(connections), Clock.systemUTC(), 4, changed -> MainViewModel.reload(changed, repository, browser));
         this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup, overview);

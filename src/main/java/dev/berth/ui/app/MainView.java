@@ -233,9 +233,9 @@ public final class MainView extends StackPane {
         });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
         viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
-            // From one local image to another, or one registry to another, the pane stays the same: show the new one.
+            // From one registry to another, the pane stays the same: show the new one.
             MainViewModel.Pane pane = viewModel.paneProperty().get();
-            if (pane == MainViewModel.Pane.LOCAL_IMAGE || pane == MainViewModel.Pane.LOCAL_IMAGES || pane == MainViewModel.Pane.REGISTRY) {
+            if (pane == MainViewModel.Pane.LOCAL_IMAGES || pane == MainViewModel.Pane.REGISTRY) {
                 showPane(pane);
             }
         });
@@ -285,8 +285,7 @@ public final class MainView extends StackPane {
                 content.getChildren().setAll(localImage);
             }
             case LOCAL_IMAGE -> {
-                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImage selected) localImage.show(selected.image());
-                content.getChildren().setAll(localImage);
+                content.getChildren().setAll(details);
             }
             case EMPTY -> {
                 Label hint = new Label("Select a registry, a repository or a tag.");

@@ -326,7 +326,11 @@ public final class MainViewModel {
                 pane.set(Pane.TAG);
             }
             case Selection.OfLocalImages images -> pane.set(Pane.LOCAL_IMAGES);
-            case Selection.OfLocalImage image -> pane.set(Pane.LOCAL_IMAGE);
+            case Selection.OfLocalImage image -> {
+                details.openLocal(image.image().name(), image.image().repository().isEmpty()
+                        ? "Untagged image " + image.image().image().shortId() : image.image().name());
+                pane.set(Pane.LOCAL_IMAGE);
+            }
         }
     }
 

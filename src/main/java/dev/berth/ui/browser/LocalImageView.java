@@ -1,25 +1,17 @@
 package dev.berth.ui.browser;
 
 import atlantafx.base.theme.Styles;
-import dev.berth.domain.ByteSize;
-import dev.berth.engine.LocalImage;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The main pane for the "Local images" node and for one local image: what the engine's image list
- * tells (names, id, digests, size, created). Layers and config are not read here: that would mean
- * saving the whole image out of the engine, which Export… does when asked.
+ * The main pane for the "Local images" node: which engine, how many images. One image opens in
+ * the details pane, as a registry tag does.
  */
 public final class LocalImageView extends VBox {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final Label title = new Label();
     private final Label subtitle = new Label();
@@ -53,22 +45,6 @@ public final class LocalImageView extends VBox {
                 new String[] {"Repositories", String.valueOf(tagged)},
                 new String[] {"Untagged", String.valueOf(untagged)}));
         note.setText("Push… or Export… on an image in the tree; Pull to local engine on a registry tag brings one here.");
-    }
-
-    /** One image under one of its names. */
-    public void show(LocalImagesNode.Entry entry) {
-        LocalImage image = entry.image();
-        title.setText(entry.repository().isEmpty() ? "Untagged image " + image.shortId() : entry.name());
-        subtitle.setText("In the local engine");
-        fill(List.of(
-                new String[] {"Image id", image.id()},
-                new String[] {"Names", image.repoTags().isEmpty() ? "none" : String.join(", ", image.repoTags())},
-                new String[] {"Registry digests", image.repoDigests().isEmpty() ? "none (never pulled or pushed by digest)"
-                        : String.join("\n", image.repoDigests())},
-                new String[] {"Size", ByteSize.format(image.size()) + " as the engine stores it (unpacked)"},
-                new String[] {"Created", image.created().getEpochSecond() == 0 ? "unknown" : WHEN.format(image.created())}));
-        note.setText("Layers, platform and config are not shown for local images yet: Export… writes the image to a file or "
-                + "folder, and Push… to a registry, where its details can be opened like any tag.");
     }
 
     private void fill(List<String[]> rows) {

@@ -60,6 +60,7 @@ public final class TagDetailsView extends BorderPane {
         javafx.scene.control.MenuButton button = new javafx.scene.control.MenuButton(label, new FontIcon(Feather.SEND));
         button.setId("details-transfer");
         button.getItems().setAll(menu.items(shown));
+        onlyForTags(button);
         header.getChildren().add(button);
     }
 
@@ -90,12 +91,19 @@ public final class TagDetailsView extends BorderPane {
         button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         button.setOnAction(e -> Clipboards.copy(value.get()));
         button.disableProperty().bind(viewModel.contentProperty().isNull());
+        onlyForTags(button);
         return button;
+    }
+
+    private void onlyForTags(Node node) {
+        node.visibleProperty().bind(viewModel.engineImageProperty().not());
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void bind() {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> fillSelected());
         viewModel.contentProperty().addListener((obs, old, content) -> show(content));
+        viewModel.engineContentProperty().addListener((obs, old, content) -> show(content));
         viewModel.loadingProperty().addListener((obs, old, loading) -> showLoading(loading));
         viewModel.problemProperty().addListener((obs, old, problem) -> {
             if (problem != null) {
@@ -132,6 +140,65 @@ public final class TagDetailsView extends BorderPane {
         tabs.getSelectionModel().selectFirst();
         fillSelected();
         body.getChildren().setAll(tabs);
+    }
+
+    /** An image of the local engine: the same tabs, with what only a registry has said in words. */
+    private void show(EngineDetailsContent content) {
+        if (content == null) return;
+        ImageConfig config = content.details().config();
+        tabs.getTabs().setAll(tab("Summary", () -> engineSummary(content)));
+        if (!content.layers().isEmpty()) tabs.getTabs().add(tab("Layers", () -> engineLayers(content.layers())));
+        tabs.getTabs().add(tab("Config", () -> config(config)));
+        tabs.getTabs().add(tab("History", () -> content.details().historyKnown() ? history(config)
+                : note("history-note", "The engine did not tell this image's history.")));
+        tabs.getTabs().add(tab("Manifest", () -> note("manifest-note", EngineWords.NO_MANIFEST)));
+        tabs.getTabs().add(tab("Referrers", () -> note("referrers-note", EngineWords.NO_REFERRERS)));
+        tabs.getSelectionModel().selectFirst();
+        fillSelected();
+        body.getChildren().setAll(tabs);
+    }
+
+    private Node engineSummary(EngineDetailsContent content) {
+        dev.berth.engine.LocalImage image = content.details().image();
+        ImageConfig config = content.details().config();
+        GridPane grid = grid();
+        int row = 0;
+        row = line(grid, row, "Image id", image.id());
+        row = line(grid, row, "Names", image.repoTags().isEmpty() ? "none (untagged)" : String.join("\n", image.repoTags()));
+        row = line(grid, row, "Registry digests", image.repoDigests().isEmpty() ? EngineWords.NO_REGISTRY_DIGESTS
+                : String.join("\n", image.repoDigests()));
+        row = line(grid, row, "Manifest", EngineWords.NO_MANIFEST);
+        row = line(grid, row, "Size", ByteSize.format(image.size()) + "  " + EngineWords.SIZE);
+        row = line(grid, row, "Created", config.created().map(WHEN::format).orElse("unknown"));
+        row = line(grid, row, "Platform", config.platform().toString());
+        line(grid, row, "Layers", content.layers().size() + "");
+        grid.setId("details-summary");
+        return scroll(grid);
+    }
+
+    /** The engine knows its layers by the digests of their unpacked tars; a registry's digests and sizes are of the compressed ones. */
+    private Node engineLayers(List<LayerRow> rows) {
+        TableView<LayerRow> table = table("layers-table");
+        table.getColumns().setAll(column("#", r -> r.index() + "", 40), column("Diff id (digest of the unpacked layer)", r -> r.digest().toString(), 600));
+        table.setItems(FXCollections.observableArrayList(rows));
+        Label note = new Label(EngineWords.LAYERS);
+        note.setId("layers-note");
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the table takes what is left; the note is read whole
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(6, note, table);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
+    private static Node note(String id, String text) {
+        Label note = new Label(text);
+        note.setId(id);
+        note.setWrapText(true);
+        note.getStyleClass().add(Styles.TEXT_MUTED);
+        note.setPadding(new Insets(12));
+        return scroll(note);
     }
 
     /** A tab whose content is built when it is first shown: opening a tag builds one tab, not seven. */
@@ -276,6 +343,7 @@ public final class TagDetailsView extends BorderPane {
     private static int line(GridPane grid, int row, String name, String value) {
         Label key = new Label(name);
         key.getStyleClass().add(Styles.TEXT_MUTED);
+        key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a long value wraps; the key is never cut to "…"
         Label text = new Label(value.isEmpty() ? "—" : value);
         text.setWrapText(true);
         text.setId("summary-" + name.toLowerCase().replace(' ', '-'));

@@ -33,11 +33,24 @@ public final class TagDetailsViewModel {
 
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Describes an image of the local engine by name: blocking, so it is called off the FX thread. */
+    @FunctionalInterface
+    public interface LocalEngine {
+        LocalEngine NONE = name -> {
+            throw new java.io.IOException("Berth does not look for a local engine here.");
+        };
+
+        Optional<dev.berth.engine.EngineImageDetails> details(String name) throws Exception;
+    }
+
     private final UiExecutor executor;
+    private final LocalEngine engine;
 
     // Properties
     private final ReadOnlyObjectWrapper<DetailsContent> content = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EngineDetailsContent> engineContent = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper engineImage = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<UserMessage> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
 
@@ -47,11 +60,26 @@ public final class TagDetailsViewModel {
     private UiTask running;
 
     public TagDetailsViewModel(UiExecutor executor) {
+        this(executor, LocalEngine.NONE);
+    }
+
+    public TagDetailsViewModel(UiExecutor executor, LocalEngine engine) {
         this.executor = executor;
+        this.engine = engine;
+    }
+
+    /** The shown image of the local engine; null while a registry tag is shown. */
+    public ReadOnlyObjectProperty<EngineDetailsContent> engineContentProperty() {
+        return engineContent.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DetailsContent> contentProperty() {
         return content.getReadOnlyProperty();
+    }
+
+    /** True while an image of the local engine is shown or loading: it has no pull command, digest or transfers of a tag. */
+    public ReadOnlyBooleanProperty engineImageProperty() {
+        return engineImage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -84,11 +112,9 @@ public final class TagDetailsViewModel {
         place = where;
         repository = repositoryName;
         requested = tagOrDigest;
-        title.set(repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest));
-        content.set(null);
-        problem.set(null);
-        loading.set(true);
-        running = executor.submit("Loading " + title.get(), (cancel, progress) -> {
+        engineImage.set(false);
+        String shownAs = repositoryName + (Digest.isDigest(tagOrDigest) ? "@" + tagOrDigest.substring(0, 19) + "…" : ":" + tagOrDigest);
+        load(shownAs, content, (cancel, progress) -> {
             RegistryClient cancellable = client.withCancel(cancel);
             ImageDetails details = new ImageInspector(cancellable).inspect(repositoryName, tagOrDigest);
             List<Descriptor> referrers = List.of();
@@ -101,10 +127,35 @@ public final class TagDetailsViewModel {
             }
             return new DetailsContent(details, layerRows(details, snapshot), pretty(details.manifest().raw().toByteArray()),
                     referrers, note);
-        }, loaded -> {
+        });
+    }
+
+    /**
+     * Loads what the local engine tells about its image {@code name} ({@code shownAs}: how the tree
+     * shows it): two small JSON answers, never the image itself.
+     */
+    public void openLocal(String name, String shownAs) {
+        if (running != null) running.cancel();
+        place = dev.berth.ui.browser.RegistryPlace.remote("");
+        repository = "";
+        requested = "";
+        engineImage.set(true);
+        load(shownAs, engineContent, (cancel, progress) -> EngineDetailsContent.of(name, engine.details(name)
+                .orElseThrow(() -> new java.io.IOException("The local engine no longer has " + shownAs
+                        + ". Refresh the Local images node to see what it holds."))));
+    }
+
+    /** Clears what was shown and loads {@code shownAs} off the FX thread into {@code target}, or a problem in words. */
+    private <T> void load(String shownAs, ReadOnlyObjectWrapper<T> target, dev.berth.ui.common.BackgroundWork<T> work) {
+        title.set(shownAs);
+        content.set(null);
+        engineContent.set(null);
+        problem.set(null);
+        loading.set(true);
+        running = executor.submit("Loading " + shownAs, work, loaded -> {
             running = null;
             loading.set(false);
-            content.set(loaded);
+            target.set(loaded);
         }, error -> {
             running = null;
             loading.set(false);
