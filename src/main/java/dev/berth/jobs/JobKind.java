@@ -7,7 +7,8 @@ public enum JobKind {
     EXPORT("Export"),
     IMPORT("Import"),
     COPY("Copy"),
-    RETAG("Retag");
+    RETAG("Retag"),
+    CLEANUP("Clean up");
 
     private final String verb;
 

@@ -1,0 +1,76 @@
+package dev.berth.jobs;
+
+import dev.berth.cleanup.ApplyEvent;
+import dev.berth.cleanup.ApplyResult;
+import dev.berth.cleanup.CleanupPlan;
+import dev.berth.work.Amount;
+import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs a cleanup apply as a job of a {@link JobService}: a row with the manifests done of those
+ * planned, cancel (the executor stops between removals, the journal stays whole), a notice and a
+ * summary. Its caller hears the {@link ApplyResult} itself, to show it and offer Undo.
+ */
+public final class CleanupJobs {
+
+    /** Why a cleanup job has no Retry: the plan was made against the registry as it was. */
+    public static final String NO_RETRY = "No Retry for a cleanup: the registry may have changed since its preview. "
+            + "Preview again, then apply.";
+
+    /** The apply itself, {@code CleanupExecutor::apply} of a connected executor. */
+    @FunctionalInterface
+    public interface Apply {
+        ApplyResult apply(CleanupPlan plan, Progress<ApplyEvent> events, CancelSignal cancel) throws IOException;
+    }
+
+    private final JobService jobs;
+
+    public CleanupJobs(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * Queues applying {@code plan} to {@code label} (a repository, a namespace, a connection: never
+     * a secret). {@code events} hears every apply event, {@code applied} the result (a cancelled
+     * apply has one too) and {@code failed} why it stopped, all on the job's thread.
+     */
+    public Job submit(String registry, String label, CleanupPlan plan, Apply apply, Progress<ApplyEvent> events,
+            Consumer<ApplyResult> applied, Consumer<Throwable> failed) {
+        return jobs.submit(describe(registry, label, plan), JobWork.once(NO_RETRY, (cancel, progress) -> {
+            Progress<Amount> counted = progress.amountProgress();
+            String unit = plan.untags().isEmpty() ? "manifests" : "removals";
+            ApplyResult result;
+            try {
+                result = apply.apply(plan, event -> {
+                    events.report(event);
+                    if (event instanceof ApplyEvent.Started s) counted.report(new Amount(0, s.total(), unit));
+                    if (event instanceof ApplyEvent.Deleted d) counted.report(new Amount(d.done(), d.total(), unit));
+                }, cancel);
+            } catch (Exception | Error e) {
+                failed.accept(e);
+                throw e;
+            }
+            applied.accept(result);
+            return new JobOutcome(Optional.empty(), 0, note(result));
+        }));
+    }
+
+    /** "Clean up team/app: delete 4 manifests, untag 2". */
+    static JobDescription describe(String registry, String label, CleanupPlan plan) {
+        int deletions = plan.deletions().size();
+        int untags = plan.untags().size();
+        String what = (deletions == 0 ? "" : "delete " + deletions + (deletions == 1 ? " manifest" : " manifests"))
+                + (deletions == 0 || untags == 0 ? "" : ", ")
+                + (untags == 0 ? "" : "untag " + untags + (untags == 1 ? " tag" : " tags"));
+        return new JobDescription(JobKind.CLEANUP, JobKind.CLEANUP.verb() + " " + label + ": " + what, registry, "");
+    }
+
+    private static String note(ApplyResult result) {
+        return "deleted " + result.deleted() + (result.untagged() > 0 ? ", untagged " + result.untagged() : "") + ", failed "
+                + result.failed() + ", skipped " + result.skipped() + " · journal " + result.journalId();
+    }
+}
