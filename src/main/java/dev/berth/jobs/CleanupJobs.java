@@ -59,6 +59,11 @@ public final class CleanupJobs {
         }));
     }
 
+    /** Asks the apply to stop: it finishes the removals under way and keeps the journal whole. */
+    public void cancel(Job job) {
+        jobs.cancel(job);
+    }
+
     /** "Clean up team/app: delete 4 manifests, untag 2". */
     static JobDescription describe(String registry, String label, CleanupPlan plan) {
         int deletions = plan.deletions().size();

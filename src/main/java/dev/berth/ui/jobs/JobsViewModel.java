@@ -181,12 +181,16 @@ public final class JobsViewModel {
     /** What happened, and what to do about it. */
     static JobNotice notice(JobSnapshot job) {
         String what = job.what().title();
+        if (job.state() == JobState.DONE && !job.progress().countsBytes()) {
+            return new JobNotice(job.what().kind().verb() + " finished", what + ": " + job.outcome().map(o -> o.note()).orElse("done")
+                    + ".", false);
+        }
         if (job.state() == JobState.DONE) {
             long bytes = job.outcome().map(o -> o.bytes()).orElse(0L);
             return new JobNotice(job.what().kind().verb() + " finished", what + " → " + job.what().to() + ": " + ByteSize.format(bytes)
                     + " moved in " + JobsText.duration(job.elapsed()) + ".", false);
         }
         return new JobNotice(job.what().kind().verb() + " failed", what + ": " + job.error().orElse("it stopped")
-                + " Fix that, then press Retry in the jobs panel.", true);
+                + (job.noRetry().isEmpty() ? " Fix that, then press Retry in the jobs panel." : " " + job.noRetry().get()), true);
     }
 }
