@@ -3,11 +3,13 @@ package dev.berth.jobs;
 import dev.berth.cleanup.ApplyEvent;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupPlan;
+import dev.berth.cleanup.DeletionOutcome;
 import dev.berth.work.Amount;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.Progress;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,13 +44,17 @@ public final class CleanupJobs {
             Consumer<ApplyResult> applied, Consumer<Throwable> failed) {
         return jobs.submit(describe(registry, label, plan), JobWork.once(NO_RETRY, (cancel, progress) -> {
             Progress<Amount> counted = progress.amountProgress();
-            String unit = plan.untags().isEmpty() ? "manifests" : "removals";
+            String unit = plan.untags().isEmpty() ? "manifests deleted" : "removals done";
+            // Only what is gone counts: after a cancel, the skipped rest also "ends", but nothing happened to it.
+            AtomicInteger gone = new AtomicInteger();
             ApplyResult result;
             try {
                 result = apply.apply(plan, event -> {
                     events.report(event);
                     if (event instanceof ApplyEvent.Started s) counted.report(new Amount(0, s.total(), unit));
-                    if (event instanceof ApplyEvent.Deleted d) counted.report(new Amount(d.done(), d.total(), unit));
+                    if (event instanceof ApplyEvent.Deleted d && d.outcome().status() == DeletionOutcome.Status.DELETED) {
+                        counted.report(new Amount(gone.incrementAndGet(), d.total(), unit));
+                    }
                 }, cancel);
             } catch (Exception | Error e) {
                 failed.accept(e);

@@ -186,7 +186,7 @@ public final class JobRow {
             case RUNNING -> job.progress().bytesTotal() < 0 ? "Starting…" : job.progress().amountWords();
             case DONE -> job.outcome().map(o -> "Done in " + JobsText.duration(job.elapsed()) + " · " + o.note()).orElse("Done");
             case FAILED -> job.error().orElse("Failed");
-            case CANCELLED -> "Cancelled after " + job.progress().amountWords() + "; nothing was left half done";
+            case CANCELLED -> "Cancelled: " + job.progress().amountWords() + "; nothing was left half done";
         };
     }
 
