@@ -19,4 +19,9 @@ public enum JobKind {
     public String verb() {
         return verb;
     }
+
+    /** Whether a new job of this kind opens the jobs panel: not a cleanup, whose own view already shows its progress. */
+    public boolean opensPanel() {
+        return this != CLEANUP;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.berth.ui.jobs;
 
 import dev.berth.domain.ByteSize;
+import dev.berth.jobs.JobKind;
 import dev.berth.jobs.JobOutcome;
 import dev.berth.jobs.JobSnapshot;
 import dev.berth.jobs.JobState;
@@ -28,6 +29,7 @@ public final class JobRow {
     private final boolean earlier;
     private final Map<String, LayerRow> layersByDigest = new HashMap<>();
     private int attempt;
+    private JobKind kind;
 
     // Properties
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -55,6 +57,7 @@ public final class JobRow {
     /** A job of an earlier run, from its kept summary: no bars, no cancel, no retry (its work is gone with that run). */
     static JobRow earlier(JobSummary summary) {
         JobRow row = new JobRow(-1, true);
+        row.kind = summary.what().kind();
         row.title.set(summary.what().title());
         row.route.set(route(summary.what()));
         row.state.set(summary.state());
@@ -66,6 +69,10 @@ public final class JobRow {
 
     public long id() {
         return id;
+    }
+
+    public JobKind kind() {
+        return kind;
     }
 
     public boolean earlier() {
@@ -118,6 +125,7 @@ public final class JobRow {
     void update(JobSnapshot job) {
         boolean newAttempt = job.attempt() != attempt;
         attempt = job.attempt();
+        kind = job.what().kind();
         title.set(job.what().title() + (job.attempt() > 1 ? " (attempt " + job.attempt() + ")" : ""));
         route.set(route(job.what()));
         state.set(job.state());

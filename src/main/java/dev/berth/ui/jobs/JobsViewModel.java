@@ -146,7 +146,7 @@ public final class JobsViewModel {
         }
         if (!added.isEmpty()) {
             rows.addAll(0, added); // one change for the view, newest first
-            expanded.set(true);
+            if (added.stream().anyMatch(row -> row.kind().opensPanel())) expanded.set(true);
         }
         recount();
     }
