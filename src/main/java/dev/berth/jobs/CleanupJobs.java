@@ -9,7 +9,10 @@ import dev.berth.work.CancelSignal;
 import dev.berth.work.Progress;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +45,9 @@ public final class CleanupJobs {
      */
     public Job submit(String registry, String label, CleanupPlan plan, Apply apply, Progress<ApplyEvent> events,
             Consumer<ApplyResult> applied, Consumer<Throwable> failed) {
-        return jobs.submit(describe(registry, label, plan), JobWork.once(NO_RETRY, (cancel, progress) -> {
+        AtomicBoolean started = new AtomicBoolean();
+        Job job = jobs.submit(describe(registry, label, plan), JobWork.once(NO_RETRY, (cancel, progress) -> {
+            started.set(true);
             Progress<Amount> counted = progress.amountProgress();
             String unit = plan.untags().isEmpty() ? "manifests deleted" : "removals done";
             // Only what is gone counts: after a cancel, the skipped rest also "ends", but nothing happened to it.
@@ -62,6 +67,22 @@ public final class CleanupJobs {
             }
             applied.accept(result);
             return new JobOutcome(Optional.empty(), 0, note(result));
+        }));
+        whenCancelledWaiting(job, started, failed);
+        return job;
+    }
+
+    /** A job cancelled while it waited never runs its work: its caller hears of it all the same, and stops waiting too. */
+    private void whenCancelledWaiting(Job job, AtomicBoolean started, Consumer<Throwable> failed) {
+        AtomicReference<Runnable> stopListening = new AtomicReference<>();
+        AtomicBoolean told = new AtomicBoolean();
+        stopListening.set(jobs.listen(changed -> {
+            if (changed != job || !changed.state().finished()) return;
+            Runnable stop = stopListening.get();
+            if (stop != null) stop.run();
+            if (changed.state() == JobState.CANCELLED && !started.get() && told.compareAndSet(false, true)) {
+                failed.accept(new CancellationException("The cleanup was cancelled before it started: nothing was deleted."));
+            }
         }));
     }
 

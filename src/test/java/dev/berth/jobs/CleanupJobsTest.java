@@ -54,7 +54,7 @@ class CleanupJobsTest {
     static void start() throws Exception {
         registry = RegistryServer.builder(work.resolve("registry")).start();
         RegistrySeeder seeder = RegistrySeeder.of(registry);
-        for (String repository : List.of("team/app", "team/cancel")) {
+        for (String repository : List.of("team/app", "team/cancel", "team/waiting")) {
             for (int i = 0; i < 5; i++) seeder.pushImage(repository, "1." + i, TestImages.ociImage(800 + i, 2_000 + i, 500));
         }
         client = new RegistryClients().connect(ConnectionSettings.of(registry.hostPort()).withPlainHttp(true, false));
@@ -138,6 +138,34 @@ class CleanupJobsTest {
         assertEquals(JobState.CANCELLED, JobHistory.in(file).summaries().getLast().state());
         String written = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(written.contains("CLEANUP") && !written.contains("password"), written);
+    }
+
+    @Test
+    void cancelWhileWaitingDeletesNothingAndStillTellsTheCaller() throws Exception {
+        service = new JobService(1, JobHistory.inMemory(), Clock.systemUTC());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Job busy = service.submit(new JobDescription(JobKind.COPY, "Copy", "a", "b"), (cancel, progress) -> {
+            release.await(30, TimeUnit.SECONDS);
+            return new JobOutcome(java.util.Optional.empty(), 0, "");
+        });
+        CleanupPlan plan = plan("team/waiting");
+        CompletableFuture<ApplyResult> applied = new CompletableFuture<>();
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        CleanupJobs jobs = new CleanupJobs(service);
+        Job waiting = jobs.submit(registry.hostPort(), "team/waiting", plan,
+                new CleanupExecutor(client, new Journal(temp.resolve("journal")), 1)::apply, Progress.none(), applied::complete,
+                failure::complete);
+        assertEquals(JobState.QUEUED, waiting.state());
+
+        jobs.cancel(waiting);
+        Throwable error = failure.get(10, TimeUnit.SECONDS);
+        assertTrue(error instanceof java.util.concurrent.CancellationException && error.getMessage().contains("nothing was deleted"),
+                error.toString());
+        assertFalse(applied.isDone());
+        release.countDown();
+        waitFor(busy, JobState.DONE);
+        assertEquals(JobState.CANCELLED, waiting.state());
+        assertEquals(5, client.tags("team/waiting").size(), "nothing was deleted");
     }
 
     private static CleanupPlan plan(String repository) throws Exception {
