@@ -50,7 +50,7 @@ public final class Job {
     public synchronized JobSnapshot snapshot() {
         JobProgress.View view = progress == null ? JobProgress.View.NONE : progress.view();
         long elapsed = state == JobState.RUNNING ? System.nanoTime() - startedNanos : elapsedNanos;
-        return new JobSnapshot(id, what, state, attempt, view, error, outcome, Duration.ofNanos(Math.max(0, elapsed)));
+        return new JobSnapshot(id, what, state, attempt, view, error, outcome, Duration.ofNanos(Math.max(0, elapsed)), work.noRetry());
     }
 
     // Transitions, called by the service
@@ -87,7 +87,7 @@ public final class Job {
 
     /** Queues the next attempt; its number, or empty when the job is not retryable. */
     synchronized Optional<Integer> requeue() {
-        if (!state.retryable()) return Optional.empty();
+        if (!state.retryable() || work.noRetry().isPresent()) return Optional.empty();
         attempt++;
         state = JobState.QUEUED;
         cancel = new CancelSignal();

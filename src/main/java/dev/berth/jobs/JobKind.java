@@ -7,7 +7,8 @@ public enum JobKind {
     EXPORT("Export"),
     IMPORT("Import"),
     COPY("Copy"),
-    RETAG("Retag");
+    RETAG("Retag"),
+    CLEANUP("Clean up");
 
     private final String verb;
 
@@ -17,5 +18,10 @@ public enum JobKind {
 
     public String verb() {
         return verb;
+    }
+
+    /** Whether a new job of this kind opens the jobs panel: not a cleanup, whose own view already shows its progress. */
+    public boolean opensPanel() {
+        return this != CLEANUP;
     }
 }

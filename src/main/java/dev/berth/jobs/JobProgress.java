@@ -1,6 +1,7 @@
 package dev.berth.jobs;
 
 import dev.berth.transfer.TransferEvent;
+import dev.berth.work.Amount;
 import dev.berth.work.Progress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -26,6 +27,7 @@ public final class JobProgress {
     private long bytesTotal;
     private int itemsDone;
     private int itemsTotal;
+    private String unit = Amount.BYTES;
 
     /** {@code changed} is told after each update (the job service throttles what it passes on). */
     JobProgress(LongSupplier nanos, Runnable changed) {
@@ -50,6 +52,17 @@ public final class JobProgress {
                 case TransferEvent.BlobMounted e -> layer(e.blob().digest().toString(), e.blob().size(), e.blob().size(), LayerProgress.State.MOUNTED);
                 case TransferEvent.Overall e -> overall(e.bytesDone(), e.bytesTotal(), e.blobsDone(), e.blobsTotal());
             }
+        };
+    }
+
+    /** Feeds counted work (manifests deleted of those planned) into this progress: the bar follows it, with no rate. */
+    public Progress<Amount> amountProgress() {
+        return amount -> {
+            synchronized (this) {
+                unit = amount.unit();
+            }
+            int done = (int) Math.min(Integer.MAX_VALUE, amount.done());
+            overall(amount.done(), amount.total(), done, (int) Math.min(Integer.MAX_VALUE, amount.total()));
         };
     }
 
@@ -81,25 +94,37 @@ public final class JobProgress {
         Optional<Duration> eta = rate > 0 && bytesTotal > bytesDone
                 ? Optional.of(Duration.ofMillis((long) ((bytesTotal - bytesDone) / rate * 1000)))
                 : Optional.empty();
-        return new View(bytesDone, bytesTotal, itemsDone, itemsTotal, rate, eta, List.copyOf(layers.values()));
+        return new View(bytesDone, bytesTotal, itemsDone, itemsTotal, rate, eta, List.copyOf(layers.values()), unit);
     }
 
     private double rate() {
-        if (samples.size() < 2) return 0;
+        if (samples.size() < 2 || !unit.equals(Amount.BYTES)) return 0; // a rate of manifests says nothing useful
         long[] first = samples.getFirst();
         long[] last = samples.getLast();
         long elapsed = last[0] - first[0];
         return elapsed <= 0 ? 0 : (last[1] - first[1]) * 1e9 / elapsed;
     }
 
-    /** A consistent reading of the progress. */
+    /**
+     * A consistent reading of the progress. For counted work ({@code unit} other than bytes) the
+     * "bytes" fields hold the count, and there is no rate.
+     */
     public record View(long bytesDone, long bytesTotal, int itemsDone, int itemsTotal, double bytesPerSecond, Optional<Duration> eta,
-            List<LayerProgress> layers) {
+            List<LayerProgress> layers, String unit) {
 
-        static final View NONE = new View(0, 0, 0, 0, 0, Optional.empty(), List.of());
+        static final View NONE = new View(0, 0, 0, 0, 0, Optional.empty(), List.of(), Amount.BYTES);
 
         public View {
             layers = List.copyOf(layers);
+        }
+
+        public boolean countsBytes() {
+            return unit.equals(Amount.BYTES);
+        }
+
+        /** "3 of 4 manifests". */
+        public String amountWords() {
+            return new Amount(bytesDone, bytesTotal, unit).words();
         }
 
         /** 0..1, or -1 while the total is not known yet. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A job as it is at one moment: what a row, a notice or a test reads. */
 public record JobSnapshot(long id, JobDescription what, JobState state, int attempt, JobProgress.View progress, Optional<String> error,
-        Optional<JobOutcome> outcome, Duration elapsed) {
+        Optional<JobOutcome> outcome, Duration elapsed, Optional<String> noRetry) {
 
     public JobSnapshot {
         Objects.requireNonNull(what, "what");
@@ -15,5 +15,11 @@ public record JobSnapshot(long id, JobDescription what, JobState state, int atte
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(elapsed, "elapsed");
+        Objects.requireNonNull(noRetry, "noRetry");
+    }
+
+    /** Whether a new attempt may be queued now: it stopped, and its work is safe to run again. */
+    public boolean retryable() {
+        return state.retryable() && noRetry.isEmpty();
     }
 }

@@ -66,17 +66,20 @@ class CleanupFlowTest {
     private MainViewModel main;
     private Scene scene;
     private FxUiExecutor executor;
+    private AppServices services;
+    private MainView view;
 
     @Start
     void start(Stage stage) {
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity, watchdog);
-        AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config")),
+        services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config")),
                 SummaryCache.inMemory(), new Journal(work.resolve("journal")));
         main = services.main();
         main.themeProperty().addListener((obs, old, theme) -> MainWindowFlowTest.Application.theme(theme));
         MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
-        scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
+        view = new MainView(main, activity, services.notifications());
+        scene = new Scene(view, 1280, 800);
         stage.setScene(scene);
         stage.show();
     }
@@ -85,6 +88,31 @@ class CleanupFlowTest {
     void close() {
         executor.close();
         if (registry != null) registry.close();
+    }
+
+    /** The apply is a row of the jobs panel too: its title, done, what it did, and why it has no Retry. */
+    private void assertAppliedAsAJob(FxRobot robot, String title) throws Exception {
+        waitUntil(() -> services.jobs().rows().stream().anyMatch(r -> r.titleProperty().get().equals(title)
+                && r.stateProperty().get() == dev.berth.jobs.JobState.DONE));
+        assertFalse(onFx(() -> services.jobs().expandedProperty().get()), "the cleanup view shows the apply; the panel stays shut");
+        onFx(() -> {
+            // Docked only now: its bar would take the height the table's check above counts on.
+            view.dockJobs(new dev.berth.ui.jobs.JobsView(services.jobs()), services.transfers());
+            services.jobs().expandedProperty().set(true);
+            return null;
+        });
+        dev.berth.ui.jobs.JobRow job = onFx(() -> services.jobs().rows().stream().filter(r -> r.titleProperty().get().equals(title))
+                .findFirst().orElseThrow());
+        javafx.scene.control.Label shown = robot.lookup("#job-" + job.id() + " .job-title").queryAs(javafx.scene.control.Label.class);
+        assertEquals(title, onFx(shown::getText));
+        String detail = onFx(() -> job.detailProperty().get());
+        assertTrue(detail.contains("deleted 3"), detail);
+        assertFalse(onFx(() -> job.canRetryProperty().get()), "a cleanup is never re-run blindly");
+        Screenshots.take(scene, "14-cleanup-applied-job");
+        onFx(() -> {
+            services.jobs().expandedProperty().set(false);
+            return null;
+        });
     }
 
     @Test
@@ -155,6 +183,7 @@ class CleanupFlowTest {
         assertTrue(table.getHeight() >= 5 * row, "after apply the preview still shows 4 rows and its header: " + table.getHeight()
                 + " px, rows of " + row);
         Screenshots.take(scene, "14-cleanup-applied");
+        assertAppliedAsAJob(robot, "Clean up team/app: delete 3 manifests");
 
         robot.clickOn("#cleanup-undo");
         waitUntil(() -> main.cleanup().resultTextProperty().get().startsWith("Restored 3"));

@@ -77,7 +77,8 @@ public final class AppServices {
             }
         });
         CleanupViewModel cleanup = new CleanupViewModel(executor, dialogs, notifications, scanner, journal,
-                new ConnectionPolicies(connections), Clock.systemUTC(), 4, changed -> MainViewModel.reload(changed, repository, browser));
+                new ConnectionPolicies(connections), Clock.systemUTC(), 4, changed -> MainViewModel.reload(changed, repository, browser),
+                dev.berth.ui.cleanup.ApplyRunner.asJobs(executor, new dev.berth.jobs.CleanupJobs(jobService)));
         this.main = new MainViewModel(executor, dialogs, notifications, connections, browser, repository, details, cleanup, overview);
         this.jobService = jobService;
         this.jobs = new JobsViewModel(executor, jobService, notices);

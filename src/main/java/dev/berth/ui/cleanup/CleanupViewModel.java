@@ -70,6 +70,7 @@ public final class CleanupViewModel {
     private final Clock clock;
     private final int concurrency;
     private final java.util.function.Consumer<List<RepositoryNode>> changed;
+    private final ApplyRunner applyRunner;
 
     // Properties: outputs
     private final ReadOnlyObjectWrapper<RepositoryNode> repository = new ReadOnlyObjectWrapper<>();
@@ -105,7 +106,15 @@ public final class CleanupViewModel {
     /** @param changed told which repositories an apply or undo changed (to reload the tag table and the tree) */
     public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
             PolicyStore policies, Clock clock, int concurrency, java.util.function.Consumer<List<RepositoryNode>> changed) {
+        this(executor, dialogs, notifier, scanner, journal, policies, clock, concurrency, changed, ApplyRunner.on(executor));
+    }
+
+    /** @param applyRunner where an apply runs: as a job of the jobs panel in the app */
+    public CleanupViewModel(UiExecutor executor, DialogService dialogs, Notifier notifier, RepositoryScanner scanner, Journal journal,
+            PolicyStore policies, Clock clock, int concurrency, java.util.function.Consumer<List<RepositoryNode>> changed,
+            ApplyRunner applyRunner) {
         this.changed = changed;
+        this.applyRunner = applyRunner;
         this.executor = executor;
         this.dialogs = dialogs;
         this.notifier = notifier;
@@ -322,12 +331,8 @@ public final class CleanupViewModel {
                 .flatMap(e -> e instanceof ApplyEvent.Deleted d ? java.util.stream.Stream.of(d) : java.util.stream.Stream.empty())
                 .max(java.util.Comparator.comparingInt(ApplyEvent.Deleted::done))
                 .ifPresent(d -> progress.set(d.done() / (double) Math.max(1, d.total()))));
-        running = executor.submit("Cleaning up " + chosen.label(), (cancel, work) ->
-                new CleanupExecutor(chosen.registry().client(), journal, concurrency, chosen.registry().host(), clock)
-                        .apply(current, event -> {
-                            applying.report(event);
-                            if (event instanceof ApplyEvent.Deleted d) work.report(new Amount(d.done(), d.total(), "removals"));
-                        }, cancel), applied -> {
+        CleanupExecutor cleaner = new CleanupExecutor(chosen.registry().client(), journal, concurrency, chosen.registry().host(), clock);
+        running = applyRunner.start(chosen, current, cleaner::apply, applying, applied -> {
                     applying.drain();
                     running = null;
                     busy.set(false);

@@ -1,6 +1,7 @@
 package dev.berth.ui.jobs;
 
 import dev.berth.domain.ByteSize;
+import dev.berth.jobs.JobKind;
 import dev.berth.jobs.JobOutcome;
 import dev.berth.jobs.JobSnapshot;
 import dev.berth.jobs.JobState;
@@ -28,6 +29,7 @@ public final class JobRow {
     private final boolean earlier;
     private final Map<String, LayerRow> layersByDigest = new HashMap<>();
     private int attempt;
+    private JobKind kind;
 
     // Properties
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -55,8 +57,9 @@ public final class JobRow {
     /** A job of an earlier run, from its kept summary: no bars, no cancel, no retry (its work is gone with that run). */
     static JobRow earlier(JobSummary summary) {
         JobRow row = new JobRow(-1, true);
+        row.kind = summary.what().kind();
         row.title.set(summary.what().title());
-        row.route.set(summary.what().from() + " → " + summary.what().to());
+        row.route.set(route(summary.what()));
         row.state.set(summary.state());
         row.fraction.set(summary.state() == JobState.DONE ? 1 : 0);
         row.detail.set(summary.error().orElse(ByteSize.format(summary.bytes()) + " in " + JobsText.duration(summary.duration())
@@ -66,6 +69,10 @@ public final class JobRow {
 
     public long id() {
         return id;
+    }
+
+    public JobKind kind() {
+        return kind;
     }
 
     public boolean earlier() {
@@ -118,8 +125,9 @@ public final class JobRow {
     void update(JobSnapshot job) {
         boolean newAttempt = job.attempt() != attempt;
         attempt = job.attempt();
+        kind = job.what().kind();
         title.set(job.what().title() + (job.attempt() > 1 ? " (attempt " + job.attempt() + ")" : ""));
-        route.set(job.what().from() + " → " + job.what().to());
+        route.set(route(job.what()));
         state.set(job.state());
         var progress = job.progress();
         fraction.set(switch (job.state()) {
@@ -132,7 +140,7 @@ public final class JobRow {
         speed.set(job.state() == JobState.RUNNING ? speed(progress.bytesPerSecond(), progress.eta()) : "");
         detail.set(detail(job));
         canCancel.set(!job.state().finished());
-        canRetry.set(job.state().retryable());
+        canRetry.set(job.retryable());
         if (newAttempt || layers.size() > progress.layers().size()) {
             layers.clear(); // a new attempt starts with no bars
             layersByDigest.clear();
@@ -149,13 +157,25 @@ public final class JobRow {
         }
     }
 
+    /** "from → to", or only where it happens for a job that goes nowhere (a cleanup). */
+    private static String route(dev.berth.jobs.JobDescription what) {
+        return what.to().isEmpty() ? what.from() : what.from() + " → " + what.to();
+    }
+
     private static String speed(double bytesPerSecond, Optional<Duration> eta) {
         if (bytesPerSecond <= 0) return "";
         return ByteSize.format((long) bytesPerSecond) + "/s" + eta.map(left -> " · " + JobsText.duration(left) + " left").orElse("");
     }
 
     private static String detail(JobSnapshot job) {
+        String words = words(job);
+        // Said on the row itself, so a missing Retry button is never a mystery.
+        return job.state().retryable() ? job.noRetry().map(why -> words + " · " + why).orElse(words) : words;
+    }
+
+    private static String words(JobSnapshot job) {
         var progress = job.progress();
+        if (!progress.countsBytes()) return counted(job);
         return switch (job.state()) {
             case QUEUED -> "Waiting for another job to finish";
             case RUNNING -> progress.bytesTotal() <= 0 ? "Reading the image…"
@@ -164,6 +184,17 @@ public final class JobRow {
             case DONE -> job.outcome().map(o -> done(o, job.elapsed())).orElse("Done");
             case FAILED -> job.error().orElse("Failed");
             case CANCELLED -> "Cancelled; whatever was half written was discarded";
+        };
+    }
+
+    /** A job that counts manifests, not bytes. */
+    private static String counted(JobSnapshot job) {
+        return switch (job.state()) {
+            case QUEUED -> "Waiting for another job to finish";
+            case RUNNING -> job.progress().bytesTotal() < 0 ? "Starting…" : job.progress().amountWords();
+            case DONE -> job.outcome().map(o -> "Done in " + JobsText.duration(job.elapsed()) + " · " + o.note()).orElse("Done");
+            case FAILED -> job.error().orElse("Failed");
+            case CANCELLED -> "Cancelled: " + job.progress().amountWords() + "; nothing was left half done";
         };
     }
 

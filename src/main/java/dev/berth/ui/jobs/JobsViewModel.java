@@ -146,7 +146,7 @@ public final class JobsViewModel {
         }
         if (!added.isEmpty()) {
             rows.addAll(0, added); // one change for the view, newest first
-            expanded.set(true);
+            if (added.stream().anyMatch(row -> row.kind().opensPanel())) expanded.set(true);
         }
         recount();
     }
@@ -181,12 +181,16 @@ public final class JobsViewModel {
     /** What happened, and what to do about it. */
     static JobNotice notice(JobSnapshot job) {
         String what = job.what().title();
+        if (job.state() == JobState.DONE && !job.progress().countsBytes()) {
+            return new JobNotice(job.what().kind().verb() + " finished", what + ": " + job.outcome().map(o -> o.note()).orElse("done")
+                    + ".", false);
+        }
         if (job.state() == JobState.DONE) {
             long bytes = job.outcome().map(o -> o.bytes()).orElse(0L);
             return new JobNotice(job.what().kind().verb() + " finished", what + " → " + job.what().to() + ": " + ByteSize.format(bytes)
                     + " moved in " + JobsText.duration(job.elapsed()) + ".", false);
         }
         return new JobNotice(job.what().kind().verb() + " failed", what + ": " + job.error().orElse("it stopped")
-                + " Fix that, then press Retry in the jobs panel.", true);
+                + (job.noRetry().isEmpty() ? " Fix that, then press Retry in the jobs panel." : " " + job.noRetry().get()), true);
     }
 }

@@ -107,6 +107,39 @@ class JobsViewModelTest {
     }
 
     @Test
+    void aCountedJobWithoutRetryShowsItsCountSaysWhyNoRetryAndLeavesThePanelShut() throws Exception {
+        JobsViewModel jobs = new JobsViewModel(executor, service, notices::add);
+        JobDescription cleanup = new JobDescription(JobKind.CLEANUP, "Clean up team/app: delete 4 manifests", "localhost:5000", "");
+        Job failing = service.submit(cleanup, dev.berth.jobs.JobWork.once("No Retry: preview again.", (cancel, progress) -> {
+            progress.amountProgress().report(new dev.berth.work.Amount(1, 4, "manifests deleted"));
+            throw new IOException("Connection reset");
+        }));
+        waitUntil(() -> failing.state() == JobState.FAILED);
+        executor.runPending();
+
+        JobRow row = jobs.rows().getFirst();
+        assertFalse(jobs.expandedProperty().get(), "the cleanup view shows its own apply");
+        assertEquals("localhost:5000", row.routeProperty().get());
+        assertFalse(row.canRetryProperty().get());
+        assertTrue(row.detailProperty().get().contains("Connection reset") && row.detailProperty().get().contains("No Retry: preview again."),
+                row.detailProperty().get());
+        assertEquals(0.25, row.fractionProperty().get(), 1e-9);
+        assertEquals("", row.speedProperty().get(), "no bytes per second for manifests");
+        assertTrue(notices.getLast().text().contains("No Retry: preview again."), notices.getLast().text());
+        jobs.retry(row);
+        assertEquals(JobState.FAILED, failing.state(), "a refused retry queues nothing");
+
+        Job done = service.submit(cleanup, dev.berth.jobs.JobWork.once("No Retry: preview again.", (cancel, progress) -> {
+            progress.amountProgress().report(new dev.berth.work.Amount(4, 4, "manifests deleted"));
+            return new JobOutcome(Optional.empty(), 0, "deleted 4, failed 0, skipped 0");
+        }));
+        waitUntil(() -> done.state() == JobState.DONE);
+        executor.runPending();
+        assertEquals("Clean up finished", notices.getLast().title());
+        assertTrue(notices.getLast().text().contains("deleted 4") && !notices.getLast().text().contains("moved"), notices.getLast().text());
+    }
+
+    @Test
     void aFailedJobSaysWhatHappenedAndIsRetriedAsANewAttempt() throws Exception {
         JobsViewModel jobs = new JobsViewModel(executor, service, notices::add);
         AtomicInteger attempts = new AtomicInteger();
