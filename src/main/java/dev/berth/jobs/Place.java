@@ -33,39 +33,34 @@ public sealed interface Place {
         }
     }
 
-    record Layout(Path dir) implements Place {
+    /** A layout folder or an archive file on this machine: shown by its path. */
+    sealed interface OnDisk extends Place permits Layout, OciArchiveFile, DockerArchiveFile {
+        Path path();
+
+        @Override
+        default String description() {
+            return path().toString();
+        }
+    }
+
+    record Layout(Path path) implements OnDisk {
         @Override
         public PlaceKind kind() {
             return PlaceKind.OCI_LAYOUT;
         }
-
-        @Override
-        public String description() {
-            return dir.toString();
-        }
     }
 
-    record OciArchiveFile(Path file) implements Place {
+    record OciArchiveFile(Path path) implements OnDisk {
         @Override
         public PlaceKind kind() {
             return PlaceKind.OCI_ARCHIVE;
         }
-
-        @Override
-        public String description() {
-            return file.toString();
-        }
     }
 
-    record DockerArchiveFile(Path file) implements Place {
+    record DockerArchiveFile(Path path) implements OnDisk {
         @Override
         public PlaceKind kind() {
             return PlaceKind.DOCKER_ARCHIVE;
-        }
-
-        @Override
-        public String description() {
-            return file.toString();
         }
     }
 

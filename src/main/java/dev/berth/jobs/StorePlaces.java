@@ -43,11 +43,11 @@ public final class StorePlaces implements Places {
         return switch (place) {
             case Place.Registry r -> registry(r, cancel);
             case Place.Layout l -> {
-                if (!Files.isDirectory(l.dir())) throw new IOException("There is no OCI image layout at " + l.dir() + ".");
-                yield OciLayout.open(l.dir());
+                if (!Files.isDirectory(l.path())) throw new IOException("There is no OCI image layout at " + l.path() + ".");
+                yield OciLayout.open(l.path());
             }
-            case Place.OciArchiveFile a -> OciArchive.read(a.file());
-            case Place.DockerArchiveFile a -> DockerArchive.read(a.file());
+            case Place.OciArchiveFile a -> OciArchive.read(a.path());
+            case Place.DockerArchiveFile a -> DockerArchive.read(a.path());
             case Place.LocalEngine e -> engine();
         };
     }
@@ -56,9 +56,9 @@ public final class StorePlaces implements Places {
     public ImageDestination destination(Place place, CancelSignal cancel) throws IOException {
         return switch (place) {
             case Place.Registry r -> registry(r, cancel);
-            case Place.Layout l -> OciLayout.open(l.dir());
-            case Place.OciArchiveFile a -> OciArchive.create(a.file());
-            case Place.DockerArchiveFile a -> DockerArchive.create(a.file());
+            case Place.Layout l -> OciLayout.open(l.path());
+            case Place.OciArchiveFile a -> OciArchive.create(a.path());
+            case Place.DockerArchiveFile a -> DockerArchive.create(a.path());
             case Place.LocalEngine e -> engine();
         };
     }

@@ -26,9 +26,7 @@ record ArrivedImages(UiExecutor executor, BrowserViewModel browser, RepositoryVi
             case Place.Registry registry -> browser.imageArrived(registry.connectionId(), registry.repository())
                     .ifPresent(node -> MainViewModel.reload(List.of(node), repository, browser));
             case Place.LocalEngine engine -> browser.refreshLocalImages();
-            case Place.Layout layout -> { } // files and folders are not shown in the tree
-            case Place.OciArchiveFile file -> { }
-            case Place.DockerArchiveFile file -> { }
+            case Place.OnDisk file -> { } // files and folders are not shown in the tree
         }
     }
 }
