@@ -103,7 +103,10 @@ class CleanupFlowTest {
         });
         dev.berth.ui.jobs.JobRow job = onFx(() -> services.jobs().rows().stream().filter(r -> r.titleProperty().get().equals(title))
                 .findFirst().orElseThrow());
-        javafx.scene.control.Label shown = robot.lookup("#job-" + job.id() + " .job-title").queryAs(javafx.scene.control.Label.class);
+        // The row's cell is made on the panel's next layout pass, not at once.
+        String rowTitle = "#job-" + job.id() + " .job-title";
+        waitUntil(() -> robot.lookup(rowTitle).tryQuery().isPresent());
+        javafx.scene.control.Label shown = robot.lookup(rowTitle).queryAs(javafx.scene.control.Label.class);
         assertEquals(title, onFx(shown::getText));
         String detail = onFx(() -> job.detailProperty().get());
         assertTrue(detail.contains("deleted 3"), detail);
