@@ -83,6 +83,11 @@ fi
   --input "$out/input" --main-jar "$(basename "$jar")" --runtime-image "$out/runtime" --dest "$out" --type app-image
 image=$out/Berth
 [ "$platform" = macos ] && image=$out/Berth.app
+# The start-up cache is only valid with jars of the times it was trained with, and jpackage gives every file of a
+# package the time it copies it: so the jars get one fixed time here, and again in each package (below, berth.spec).
+jar_time=315532800 # 1980-01-01, as berth.spec says too
+pin_jar_times() { find "$1" -name '*.jar' -exec touch -d "@$jar_time" {} +; }
+pin_jar_times "$image"
 packaging/train-start-cache.sh "$image" Berth
 
 # The packages are made from that image, cache included (jpackage would otherwise build a new image without one).
@@ -95,12 +100,13 @@ package=(@"$out/package-info.cfg" @"packaging/$platform/package.cfg" --app-versi
 if [ "$platform" = linux ]; then
   # gzip, not dpkg's default xz: xz takes minutes over the ~100 MB image for a package a third smaller.
   export DPKG_DEB_COMPRESSOR_TYPE=gzip
-  "$jdk/bin/jpackage" "${package[@]}" --type deb
+  "$jdk/bin/jpackage" "${package[@]}" @packaging/linux/deb.cfg --type deb
   deb=$(ls "$out"/berth_*.deb)
   # `berth` on the PATH: a link in the package itself, so dpkg owns and removes it (jpackage has no option for it).
   tree=$out/deb-tree
   rm -rf "$tree"
   dpkg-deb -R "$deb" "$tree"
+  pin_jar_times "$tree/opt"
   mkdir -p "$tree/usr/bin"
   ln -s /opt/berth/bin/berth "$tree/usr/bin/berth"
   # No menu entry for the command line: jpackage gives one to every launcher of an image it packages, whatever the
@@ -110,7 +116,7 @@ if [ "$platform" = linux ]; then
   fakeroot dpkg-deb -b "$tree" "$deb" >/dev/null
   rm -rf "$tree"
   if command -v rpmbuild >/dev/null; then
-    "$jdk/bin/jpackage" "${package[@]}" --type rpm
+    "$jdk/bin/jpackage" "${package[@]}" @packaging/linux/rpm.cfg --type rpm
   fi
 fi
 ls -l "$out"
