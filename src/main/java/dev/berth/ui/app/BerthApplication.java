@@ -73,6 +73,7 @@ public final class BerthApplication extends Application {
         }));
 
         rememberTheme(services.main(), new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME)));
+        LastSelection.keep(stage, services.main().browser(), new LastSelectionFile(directories.config().resolve(LastSelectionFile.NAME)));
         CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
                 .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
         services.main().start();
