@@ -176,7 +176,7 @@ class BrowseDuringApplyLoadTest {
                 watchdog.callbacks(), watchdog.longest().toMillis(), longest.entrySet().stream()
                         .sorted(java.util.Map.Entry.<String, Duration>comparingByValue().reversed()).limit(6)
                         .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms").toList());
-        watchdog.assertNoStall();
+        watchdog.assertWithinBudget(); // the figure of docs/guarantees.md: load-sensitive by nature (see FxWatchdog)
     }
 
     private static RegistryClient client(String hostPort, Interceptor interceptor) throws RegistryException {

@@ -280,7 +280,7 @@ class JobsFlowTest {
         waitUntil(() -> services.jobs().rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
         Screenshots.take(scene, "jobs-06-twenty-jobs-done");
         assertEquals(20, notices.size());
-        watchdog.assertNoStall();
+        watchdog.assertWithinBudget(); // the budget is this test's subject: load-sensitive by nature (see FxWatchdog)
     }
 
     @Test

@@ -47,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The everyday flows in the real window against real registries: add a connection, browse the
  * tree, filter, read a tag table and a tag's details, paste a reference, fix an auth error, switch
- * theme. Every step writes a screenshot, and our code must never hold the FX thread over 50 ms.
+ * theme. Every step writes a screenshot, and our code must never stall the FX thread (see FxWatchdog).
  */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFlowTest {
