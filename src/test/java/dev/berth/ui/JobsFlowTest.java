@@ -174,11 +174,14 @@ class JobsFlowTest {
 
         JobRow pulling = onFx(() -> services.jobs().rows().stream().filter(r -> r.stateProperty().get() == JobState.RUNNING).findFirst().orElseThrow());
         // The oldest row sits below the panel's fold: pressed as the keyboard would, since a click needs it scrolled into view.
-        Button cancel = robot.lookup("#job-" + pulling.id() + " .job-cancel").queryAs(Button.class);
+        Button cancel = steps.shown("#job-" + pulling.id() + " .job-cancel");
         MainWindowFlowTest.runFx(cancel::fire);
         Files.delete(missingFolder);
         Files.createDirectories(missingFolder);
-        robot.clickOn(robot.lookup("#job-" + failed.id() + " .job-retry").queryAs(Button.class));
+        // Its Retry shows once the row is laid out as failed; with the layer bars open above it, it may sit below the
+        // fold too: pressed as the keyboard would, like Cancel.
+        Button retry = steps.shown("#job-" + failed.id() + " .job-retry");
+        MainWindowFlowTest.runFx(retry::fire);
 
         waitUntil(() -> pulling.stateProperty().get() == JobState.CANCELLED && failed.stateProperty().get() == JobState.DONE);
         Screenshots.take(scene, "jobs-03-cancelled-and-retried");
@@ -304,7 +307,9 @@ class JobsFlowTest {
         assertTrue(preview.getMinY() >= 0 && preview.getMaxY() <= scene.getHeight(), "Preview out of the window: " + preview);
     }
 
-    private void showLayers(FxRobot robot) {
+    /** Opens every row's layer bars; waits for each row's toggle first, as the rows are in the panel only once it shows them. */
+    private void showLayers(FxRobot robot) throws Exception {
+        waitUntil(() -> robot.lookup(".job-layers").queryAll().size() == services.jobs().rows().size());
         MainWindowFlowTest.runFx(() -> robot.lookup(".job-layers").queryAllAs(ToggleButton.class).forEach(t -> t.setSelected(true)));
     }
 
