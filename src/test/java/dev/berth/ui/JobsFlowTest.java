@@ -51,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Jobs in the real window against real registries: an export with its per-layer bars, three jobs
@@ -297,13 +296,13 @@ class JobsFlowTest {
 
         robot.clickOn("#open-cleanup");
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
-        WaitForAsyncUtils.waitForFxEvents();
+        // The pane just switched in: Preview joins the scene with its scroll pane's skin, and gets its place on a layout pass.
+        Node previewButton = steps.shown("#cleanup-preview");
         Screenshots.take(scene, "jobs-05-cleanup-beside-open-jobs");
         javafx.geometry.Bounds toolbar = onFx(() -> robot.lookup("#add-connection").query().localToScene(
                 robot.lookup("#add-connection").query().getLayoutBounds()));
         assertTrue(toolbar.getMinY() >= 0, "the toolbar left the window: " + toolbar);
-        javafx.geometry.Bounds preview = onFx(() -> robot.lookup("#cleanup-preview").query().localToScene(
-                robot.lookup("#cleanup-preview").query().getLayoutBounds()));
+        javafx.geometry.Bounds preview = onFx(() -> previewButton.localToScene(previewButton.getLayoutBounds()));
         assertTrue(preview.getMinY() >= 0 && preview.getMaxY() <= scene.getHeight(), "Preview out of the window: " + preview);
     }
 
