@@ -217,11 +217,12 @@ class CleanupFlowTest {
                 .anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())));
 
         // The folder row's own context menu item, fired directly: a headless robot cannot open popup menus reliably.
-        javafx.scene.control.TreeCell<?> folder = robot.lookup(".tree-cell").queryAll().stream()
-                .map(c -> (javafx.scene.control.TreeCell<?>) c)
-                .filter(c -> c.lookupAll(".label").stream().anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())))
-                .findFirst().orElseThrow();
+        // Found and fired in one FX call, among the cells on screen (the tree keeps spare cells, and relays out as counts come).
         onFx(() -> {
+            javafx.scene.control.TreeCell<?> folder = robot.lookup(".tree-cell").queryAll().stream()
+                    .map(c -> (javafx.scene.control.TreeCell<?>) c).filter(CleanupFlowTest::showing)
+                    .filter(c -> c.lookupAll(".label").stream().anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())))
+                    .findFirst().orElseThrow();
             folder.getContextMenu().getItems().stream().filter(i -> "tree-cleanup-namespace".equals(i.getId())).findFirst()
                     .orElseThrow().fire();
             return null;
