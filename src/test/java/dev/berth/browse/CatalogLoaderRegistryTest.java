@@ -186,13 +186,11 @@ class CatalogLoaderRegistryTest {
         });
         assertTrue(started.await(20, TimeUnit.SECONDS));
 
-        long cancelledAt = System.nanoTime();
         cancel.cancel();
-        ExecutionException thrown = assertThrows(ExecutionException.class, () -> load.get(5, TimeUnit.SECONDS));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
+        // "Quickly" is counted in requests sent (below), not in milliseconds a busy machine may stretch; the wait is a hang guard.
+        ExecutionException thrown = assertThrows(ExecutionException.class, () -> load.get(30, TimeUnit.SECONDS));
 
         assertInstanceOf(CancellationException.class, thrown.getCause());
-        assertTrue(tookMillis < 1000, "stopped after " + tookMillis + " ms");
         assertEquals(0, afterCancel.get(), "no batch after the cancel");
         int requests = wire.all().size();
         assertTrue(requests < EXPECTED.size(), "stopped early: " + requests + " requests");

@@ -214,14 +214,19 @@ class RepositoryScannerRegistryTest {
                 case ScanEvent.TagSkipped skipped -> fail("no tag of " + BIG + " is invalid: " + skipped);
             }
         };
+        long started = System.nanoTime();
         RepositorySnapshot snapshot = new RepositoryScanner(SummaryCache.none()).scan(connect(new Wire().delay(2)), BIG, listener);
+        long took = System.nanoTime() - started;
 
         assertEquals(Set.of(Thread.currentThread()), callers);
         assertEquals(1, maxConcurrent.get());
         assertEquals(BIG_TAGS, listed.get());
         int items = batches.stream().mapToInt(b -> b.tags().size() + b.images().size()).sum();
         assertEquals(2 * BIG_TAGS, items, "every tag and image reported once");
-        assertTrue(batches.size() < items / 4, batches.size() + " batches for " + items + " items");
+        // At most one batch per interval, plus the first at once and the rest at the end: a bound that holds
+        // however long a busy machine makes the scan take (a count of items per batch would not).
+        long bound = 2 + took / RepositoryScanner.DEFAULT_BATCH_INTERVAL.toNanos();
+        assertTrue(batches.size() <= bound, batches.size() + " batches for " + items + " items in " + took / 1_000_000 + " ms");
         ScanProgress last = batches.getLast().progress();
         assertEquals(new ScanProgress(BIG_TAGS, BIG_TAGS, BIG_TAGS, BIG_TAGS, 0), last);
         assertEquals(1.0, last.fraction());
@@ -293,13 +298,11 @@ class RepositoryScannerRegistryTest {
         });
         assertTrue(started.await(20, TimeUnit.SECONDS), "the scan got going");
 
-        long cancelledAt = System.nanoTime();
         cancel.cancel(); // from another thread, as the UI does
-        ExecutionException thrown = assertThrows(ExecutionException.class, () -> scan.get(5, TimeUnit.SECONDS));
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cancelledAt);
+        // "Quickly" is counted in requests sent (below), not in milliseconds a busy machine may stretch; the wait is a hang guard.
+        ExecutionException thrown = assertThrows(ExecutionException.class, () -> scan.get(30, TimeUnit.SECONDS));
 
         assertInstanceOf(CancellationException.class, thrown.getCause());
-        assertTrue(tookMillis < 1000, "stopped after " + tookMillis + " ms");
         assertEquals(List.of(), failures, "a cancellation is not a failure");
         assertEquals(0, batchesAfterCancel.get());
         int requests = wire.all().size();

@@ -148,6 +148,9 @@ class BrowseDuringApplyLoadTest {
             return null;
         });
         waitUntil(() -> main.cleanup().busyProperty().get());
+        // The first delete is done before the browsing starts (the trickle lets it through after a second), and the
+        // last two wait for the browsing to end: the two overlap on every run, whichever one a busy machine slows down.
+        waitUntil(() -> main.cleanup().progressProperty().get() > 0);
 
         // The browsing: the whole catalog, then the big repository with every tag and its metadata.
         long started = System.nanoTime();
@@ -176,7 +179,7 @@ class BrowseDuringApplyLoadTest {
                 watchdog.callbacks(), watchdog.longest().toMillis(), longest.entrySet().stream()
                         .sorted(java.util.Map.Entry.<String, Duration>comparingByValue().reversed()).limit(6)
                         .map(e -> e.getKey() + " " + e.getValue().toMillis() + " ms").toList());
-        watchdog.assertNoStall();
+        watchdog.assertWithinBudget(); // the figure of docs/guarantees.md: load-sensitive by nature (see FxWatchdog)
     }
 
     private static RegistryClient client(String hostPort, Interceptor interceptor) throws RegistryException {
@@ -187,9 +190,10 @@ class BrowseDuringApplyLoadTest {
         return clients.connect(ConnectionSettings.of(hostPort).withPlainHttp(true, false).withTimeout(Duration.ofMinutes(5)), builder);
     }
 
+    /** Waits up to three minutes: loading the 20,000 tags took 50 s at a load of 15 (a quiet machine: 20 s). */
     private void waitUntil(Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> Boolean.TRUE.equals(onFx(condition)));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("condition not met; see " + Screenshots.take(scene, "load-timeout-" + System.nanoTime()), e);
         }

@@ -103,10 +103,8 @@ class CleanupFlowTest {
         });
         dev.berth.ui.jobs.JobRow job = onFx(() -> services.jobs().rows().stream().filter(r -> r.titleProperty().get().equals(title))
                 .findFirst().orElseThrow());
-        // The row's cell is made on the panel's next layout pass, not at once.
-        String rowTitle = "#job-" + job.id() + " .job-title";
-        waitUntil(() -> robot.lookup(rowTitle).tryQuery().isPresent());
-        javafx.scene.control.Label shown = robot.lookup(rowTitle).queryAs(javafx.scene.control.Label.class);
+        // The panel was docked just now: its rows join the scene once its scroll pane has a skin (the next pulse).
+        javafx.scene.control.Label shown = waits().shown("#job-" + job.id() + " .job-title");
         assertEquals(title, onFx(shown::getText));
         String detail = onFx(() -> job.detailProperty().get());
         assertTrue(detail.contains("deleted 3"), detail);
@@ -146,18 +144,19 @@ class CleanupFlowTest {
 
         robot.clickOn("#open-cleanup");
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
+        // The pane just switched in: the rules' fields join the scene when its titled pane gets its skin.
+        TextField protect = waits().shown("#rule-protect");
         Screenshots.take(scene, "12-cleanup-rules");
         TitledPane rules = robot.lookup("#cleanup-rules-pane").query();
         StackedBarChart<String, Number> chart = robot.lookup("#cleanup-age-chart").query();
-        assertTrue(rules.isExpanded(), "the rules are open until there is a preview");
-        assertFalse(showing(chart), "no chart without a plan");
-        TextField protect = robot.lookup("#rule-protect").query();
+        assertTrue(onFx(rules::isExpanded), "the rules are open until there is a preview");
+        assertFalse(onFx(() -> showing(chart)), "no chart without a plan");
         onFx(() -> {
             main.cleanup().form().keepLastProperty().set(2);
             protect.setText("latest|pr-.*");
             return null;
         });
-        robot.clickOn("#cleanup-preview");
+        robot.clickOn(waits().<Node>shown("#cleanup-preview"));
         waitUntil(() -> main.cleanup().planProperty().get() != null);
         List<String> deleted = main.cleanup().decisions().stream().filter(TagDecision::deleted).map(TagDecision::tag).sorted().toList();
         assertEquals(List.of("1.1.0", "1.2.0", "1.3.0"), deleted, "keep the 2 newest images; latest shares 1.5.0; pr-17 protected");
@@ -174,21 +173,24 @@ class CleanupFlowTest {
         waitUntil(() -> main.themeProperty().get() == MainViewModel.Theme.LIGHT);
 
         dialogs.answerConfirm(true);
-        robot.clickOn("#cleanup-apply");
+        robot.clickOn(waits().<Node>shown("#cleanup-apply"));
         waitUntil(() -> main.cleanup().resultProperty().get() != null && !main.cleanup().busyProperty().get());
         assertEquals(3, main.cleanup().resultProperty().get().deleted());
         waitUntil(() -> main.repository().snapshotProperty().get() != null && main.repository().rows().size() == 4);
-        assertTrue(robot.lookup("#cleanup-gc").query().isVisible(), "the GC command is shown after apply");
+        waits().shown("#cleanup-gc"); // the GC command is shown after apply
         assertTrue(main.cleanup().resultTextProperty().get().startsWith("Deleted 3"), main.cleanup().resultTextProperty().get());
-        assertFalse(rules.isExpanded());
+        assertFalse(onFx(rules::isExpanded));
+        // Heights as laid out for the rows now in the table, not as the last pulse left them.
+        FxWaits.layOut(scene);
         javafx.scene.control.TableView<?> table = robot.lookup("#cleanup-table").query();
-        double row = robot.lookup("#cleanup-table .table-row-cell").queryAll().iterator().next().getBoundsInLocal().getHeight();
-        assertTrue(table.getHeight() >= 5 * row, "after apply the preview still shows 4 rows and its header: " + table.getHeight()
+        double row = onFx(() -> robot.lookup("#cleanup-table .table-row-cell").queryAll().iterator().next().getBoundsInLocal().getHeight());
+        double tableHeight = onFx(table::getHeight);
+        assertTrue(tableHeight >= 5 * row, "after apply the preview still shows 4 rows and its header: " + tableHeight
                 + " px, rows of " + row);
         Screenshots.take(scene, "14-cleanup-applied");
         assertAppliedAsAJob(robot, "Clean up team/app: delete 3 manifests");
 
-        robot.clickOn("#cleanup-undo");
+        robot.clickOn(waits().<Node>shown("#cleanup-undo")); // laid out again: the jobs panel just closed below it
         waitUntil(() -> main.cleanup().resultTextProperty().get().startsWith("Restored 3"));
         waitUntil(() -> main.repository().snapshotProperty().get() != null && main.repository().rows().size() == 7);
         assertTrue(app.tags().containsAll(List.of("1.1.0", "1.2.0", "1.3.0")), app.tags().toString());
@@ -215,30 +217,31 @@ class CleanupFlowTest {
                 .anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())));
 
         // The folder row's own context menu item, fired directly: a headless robot cannot open popup menus reliably.
-        javafx.scene.control.TreeCell<?> folder = robot.lookup(".tree-cell").queryAll().stream()
-                .map(c -> (javafx.scene.control.TreeCell<?>) c)
-                .filter(c -> c.lookupAll(".label").stream().anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())))
-                .findFirst().orElseThrow();
+        // Found and fired in one FX call, among the cells on screen (the tree keeps spare cells, and relays out as counts come).
         onFx(() -> {
+            javafx.scene.control.TreeCell<?> folder = robot.lookup(".tree-cell").queryAll().stream()
+                    .map(c -> (javafx.scene.control.TreeCell<?>) c).filter(CleanupFlowTest::showing)
+                    .filter(c -> c.lookupAll(".label").stream().anyMatch(l -> "team".equals(((javafx.scene.control.Label) l).getText())))
+                    .findFirst().orElseThrow();
             folder.getContextMenu().getItems().stream().filter(i -> "tree-cleanup-namespace".equals(i.getId())).findFirst()
                     .orElseThrow().fire();
             return null;
         });
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.CLEANUP);
         assertEquals("team/", main.cleanup().targetProperty().get().label());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the pane scrolls: its content is in the scene after one pulse
+        Node preview = waits().shown("#cleanup-preview"); // the pane scrolls: its content joins the scene with the scroll pane's skin
         onFx(() -> {
             main.cleanup().form().useKeepLastProperty().set(true);
             main.cleanup().form().keepLastProperty().set(1);
             main.cleanup().form().protectProperty().set("");
             return null;
         });
-        robot.clickOn("#cleanup-preview");
+        robot.clickOn(preview);
         waitUntil(() -> main.cleanup().planProperty().get() != null && !main.cleanup().busyProperty().get());
         assertEquals(List.of("team/api:1.1", "team/api:1.2", "team/web:1.1", "team/web:1.2"), main.cleanup().decisions().stream()
                 .filter(TagDecision::deleted).map(d -> d.repository() + ":" + d.tag()).sorted().toList());
-        javafx.scene.control.TableView<?> table = robot.lookup("#cleanup-table").query();
-        assertTrue(table.getColumns().getFirst().isVisible(), "the Repository column shows for more than one repository");
+        javafx.scene.control.TableView<?> table = waits().shown("#cleanup-table");
+        assertTrue(onFx(() -> table.getColumns().getFirst().isVisible()), "the Repository column shows for more than one repository");
         Screenshots.take(scene, "16-cleanup-namespace");
         watchdog.assertNoStall();
     }
@@ -259,10 +262,10 @@ class CleanupFlowTest {
                 main.browser().select(Selection.of(node));
                 return null;
             });
-            waitUntil(() -> robot.lookup("#check-tag-deletion").tryQuery().isPresent());
+            Node check = waits().shown("#check-tag-deletion");
             Screenshots.take(scene, "17-tag-delete-check");
             dialogs.answerConfirm(true);
-            robot.clickOn("#check-tag-deletion");
+            robot.clickOn(check);
             waitUntil(() -> node.capabilitiesProperty().get().tagDeletion() == dev.berth.registry.Capabilities.TagDeletion.REMOVES_TAG_ONLY
                     && robot.lookup("#tag-deletion-check").tryQuery().isPresent());
             assertTrue(robot.lookup("#check-tag-deletion").tryQuery().isEmpty(), "nothing left to check");
@@ -286,7 +289,7 @@ class CleanupFlowTest {
             Screenshots.take(scene, "18-cleanup-untag");
 
             dialogs.answerConfirm(true);
-            robot.clickOn("#cleanup-apply");
+            robot.clickOn(waits().<Node>shown("#cleanup-apply"));
             waitUntil(() -> main.cleanup().resultProperty().get() != null && !main.cleanup().busyProperty().get());
             assertEquals(1, main.cleanup().resultProperty().get().untagged());
             waitUntil(() -> app.tags().stream().sorted().toList().equals(List.of("prod", "v2")));
@@ -336,6 +339,10 @@ class CleanupFlowTest {
             if (!n.isVisible()) return false;
         }
         return node.getScene() != null;
+    }
+
+    private FxWaits waits() {
+        return new FxWaits(scene, "cleanup", 30);
     }
 
     private <T> T onFx(Callable<T> value) throws Exception {

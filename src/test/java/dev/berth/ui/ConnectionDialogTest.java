@@ -51,12 +51,14 @@ class ConnectionDialogTest {
             certificate.setText("/etc/ssl/alice.crt");
             key.setText("/etc/ssl/alice.key");
         }).get(5, TimeUnit.SECONDS);
-        robot.clickOn("#connection-test");
+        // The warning shown above made the dialog taller: its buttons are clicked where the new layout puts them.
+        FxWaits waits = new FxWaits(dialog.getDialogPane().getScene(), "connection-dialog", 20);
+        robot.clickOn(waits.<javafx.scene.Node>shown("#connection-test"));
         Label verdict = robot.lookup("#connection-test-result").query();
-        assertEquals("Connected to localhost:5000 as alice", verdict.getText());
+        assertEquals("Connected to localhost:5000 as alice", FxWaits.onFx(verdict::getText));
         Screenshots.take(dialog.getDialogPane().getScene(), "11-connection-dialog");
 
-        Button save = robot.lookup("#connection-save").query();
+        Button save = waits.shown("#connection-save");
         robot.clickOn(save);
         ConnectionDraft draft = dialog.getResult();
         assertEquals("localhost:5000", draft.host());

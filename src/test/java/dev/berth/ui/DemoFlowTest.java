@@ -90,8 +90,8 @@ class DemoFlowTest {
         runFx(() -> main.browser().select(Selection.of(api)));
         waitUntil(() -> !main.repository().loadingProperty().get() && main.repository().rows().size() == 9
                 && main.repository().rows().stream().allMatch(r -> r.sizeProperty().get() > 0));
-        TableView<TagRow> table = robot.lookup("#tag-table").queryTableView();
-        TagRow latest = table.getItems().stream().filter(r -> r.tag().equals("latest")).findFirst().orElseThrow();
+        TableView<TagRow> table = new FxWaits(scene, "demo", 20).shown("#tag-table");
+        TagRow latest = onFx(() -> table.getItems().stream().filter(r -> r.tag().equals("latest")).findFirst().orElseThrow());
         assertEquals("1.2.0", latest.alsoTaggedAsProperty().get());
         Screenshots.take(scene, "demo-03-team-api-tags");
 

@@ -126,8 +126,8 @@ class DragAndDropFlowTest {
         Node row = tableRow("1.0");
         Node registry = treeCell(to);
         robot.drag(row).moveTo(registry);
-        assertTrue(JobsFlowSteps.onFx(() -> registry.getPseudoClassStates().contains(PseudoClass.getPseudoClass("tag-drop"))),
-                "the registry is marked as a place to drop on");
+        // The registry is marked as a place to drop on (the drag-over events come through the FX queue: waited for).
+        steps.waitUntil(() -> registry.getPseudoClassStates().contains(PseudoClass.getPseudoClass("tag-drop")));
         Screenshots.take(scene, "dnd-01-tag-over-a-registry");
         robot.drop();
 
@@ -187,8 +187,8 @@ class DragAndDropFlowTest {
         Label desktop = fileSource(archive);
 
         robot.drag(desktop).moveTo("#tree");
-        assertTrue(JobsFlowSteps.onFx(() -> scene.getRoot().getPseudoClassStates().contains(PseudoClass.getPseudoClass("file-drop"))),
-                "the window is marked while a file hovers");
+        // The window is marked while a file hovers (the drag-over events come through the FX queue: waited for).
+        steps.waitUntil(() -> scene.getRoot().getPseudoClassStates().contains(PseudoClass.getPseudoClass("file-drop")));
         Screenshots.take(scene, "dnd-04-archive-over-the-window");
         robot.drop();
 
@@ -227,6 +227,7 @@ class DragAndDropFlowTest {
             StackPane.setAlignment(label, Pos.BOTTOM_RIGHT);
             label.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
             ((StackPane) scene.getRoot()).getChildren().add(label);
+            FxWaits.layOutNow(scene); // placed and sized now: the drag starts from its centre, not from where a new node sits unlaid
             return label;
         });
     }

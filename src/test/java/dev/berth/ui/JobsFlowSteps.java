@@ -113,7 +113,12 @@ record JobsFlowSteps(Scene scene, MainViewModel main, AppServices services) {
         }
     }
 
+    /** The node {@code query} finds once it is on screen and laid out (see {@link FxWaits#shown}). */
+    <T extends javafx.scene.Node> T shown(String query) throws Exception {
+        return new FxWaits(scene, "jobs", 60).shown(query);
+    }
+
     static <T> T onFx(Callable<T> value) throws Exception {
-        return WaitForAsyncUtils.asyncFx(value).get(5, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(value).get(10, TimeUnit.SECONDS);
     }
 }

@@ -80,7 +80,11 @@ class MainWindowSizeTest {
         assertEquals(width, stage.getWidth(), 1);
         assertEquals(height, stage.getHeight(), 1);
         assertEquals(screen.getMinX() + (screen.getWidth() - width) / 2, stage.getX(), 1);
-        double tree = first.view().lookup("#tree").getBoundsInParent().getWidth() / first.view().getWidth();
+        // The split pane places its divider on a layout pass at the window's size: lay out now, read on the FX thread.
+        double tree = WaitForAsyncUtils.asyncFx(() -> {
+            FxWaits.layOutNow(stage.getScene());
+            return first.view().lookup("#tree").getBoundsInParent().getWidth() / first.view().getWidth();
+        }).get(10, TimeUnit.SECONDS);
         assertTrue(tree > 0.28 && tree < 0.38, "the tree takes about a third: " + tree);
         Screenshots.take(stage.getScene(), "window-first-start");
 
@@ -93,7 +97,7 @@ class MainWindowSizeTest {
         }).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(file.path()) && file.load().isPresent());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(file.path()) && file.load().isPresent());
         WindowState saved = file.load().orElseThrow();
         assertEquals(new WindowState(screen.getMinX() + 40, screen.getMinY() + 30, 1000, 650, false, saved.divider()), saved);
         assertEquals(0.4, saved.divider(), 0.02, "the divider as left (the split pane may nudge it to its children's minimum widths)");

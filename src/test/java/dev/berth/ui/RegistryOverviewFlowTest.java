@@ -109,10 +109,11 @@ class RegistryOverviewFlowTest {
         assertEquals(String.valueOf(RegistryOverviewModel.AUTO_SCAN), text("#figure-images .figure-value"));
         assertTrue(text("#figure-images .figure-caption").startsWith("images so far"), text("#figure-images .figure-caption"));
         assertEquals("20 of 23 repositories read.", text("#figures-progress"));
-        assertEquals("Read the other 3 repositories", onFx(() -> robot.lookup("#figures-read-rest").queryButton().getText()));
+        javafx.scene.control.Button readRest = waits().shown("#figures-read-rest");
+        assertEquals("Read the other 3 repositories", onFx(readRest::getText));
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
 
-        robot.clickOn("#figures-read-rest");
+        robot.clickOn(readRest);
         waitUntil(() -> main.overview().figuresProperty().get().scanComplete() && !main.overview().scanningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.take(scene, "overview-02-registry-complete");
@@ -125,8 +126,9 @@ class RegistryOverviewFlowTest {
         assertEquals("All 23 repositories read.", text("#figures-progress"));
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
 
-        Hyperlink newest = onFx(() -> robot.lookup("#recent-pushes .hyperlink").queryAllAs(Hyperlink.class).iterator().next());
-        assertEquals(String.format("team/service-%02d:1.%d", REPOSITORIES - 1, REPOSITORIES - 1), newest.getText());
+        // Each figures update makes the links anew: click one laid out, not one the next pulse has yet to place.
+        Hyperlink newest = waits().shown("#recent-pushes .hyperlink");
+        assertEquals(String.format("team/service-%02d:1.%d", REPOSITORIES - 1, REPOSITORIES - 1), onFx(newest::getText));
         robot.clickOn(newest);
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.TAG);
         assertEquals(Selection.of(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(),
@@ -197,11 +199,15 @@ class RegistryOverviewFlowTest {
     }
 
     private <T> T waitFor(Callable<T> value) throws Exception {
-        return new FxWaits(scene, "overview", 60).waitFor(value);
+        return waits().waitFor(value);
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        new FxWaits(scene, "overview", 60).waitUntil(condition);
+        waits().waitUntil(condition);
+    }
+
+    private FxWaits waits() {
+        return new FxWaits(scene, "overview", 60);
     }
 
     private static <T> T onFx(Callable<T> callable) throws Exception {

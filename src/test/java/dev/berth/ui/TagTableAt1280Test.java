@@ -97,7 +97,7 @@ class TagTableAt1280Test {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.take(scene, "tag-table-1280x800");
 
-        TableView<TagRow> table = robot.lookup("#tag-table").queryTableView();
+        TableView<TagRow> table = waits().shown("#tag-table");
         List<String> order = onFx(() -> table.getItems().stream().map(TagRow::tag).toList());
         assertEquals(List.of("3.0.0", "a-release-candidate-with-a-long-name"), order.subList(0, 2).stream().sorted().toList(),
                 "newest first: " + order);
@@ -110,6 +110,7 @@ class TagTableAt1280Test {
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot(), labeled -> labeled instanceof javafx.scene.control.TableCell<?, ?> cell
                 && cell.getTableColumn() != null && freeText.contains(cell.getTableColumn().getId()))),
                 "labels, buttons and cells cut short at 1280×800");
+        FxWaits.layOut(scene); // column widths as the resize policy gives them at this size
         List<String> narrow = onFx(() -> {
             List<String> found = new ArrayList<>();
             for (TableColumn<TagRow, ?> column : table.getColumns()) {
@@ -120,9 +121,10 @@ class TagTableAt1280Test {
         });
         assertEquals(List.of(), narrow, "columns too narrow for their titles");
 
-        WaitForAsyncUtils.asyncFx(() -> table.getSortOrder().clear()).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(5, onFx(() -> table.getItems().size()), "registry order is still there, by clearing the sort");
+        assertEquals(5, onFx(() -> {
+            table.getSortOrder().clear();
+            return table.getItems().size();
+        }), "registry order is still there, by clearing the sort");
         watchdog.assertNoStall();
     }
 
@@ -137,29 +139,34 @@ class TagTableAt1280Test {
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.take(scene, "breadcrumb-tag");
 
-        List<String> crumbs = onFx(() -> robot.lookup("#breadcrumb .button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
-                .map(javafx.scene.control.ButtonBase::getText).toList());
+        // The bar makes its buttons for the new selection; they get a place on the next layout pass.
+        List<String> crumbs = waits().waitFor(() -> {
+            FxWaits.layOutNow(scene);
+            List<String> texts = robot.lookup("#breadcrumb .button").queryAllAs(javafx.scene.control.ButtonBase.class).stream()
+                    .map(javafx.scene.control.ButtonBase::getText).toList();
+            return texts.contains("2.0.0") ? texts : null;
+        });
         assertEquals(List.of(node.displayName(), "team", "app", "2.0.0"), crumbs);
 
         javafx.scene.control.ButtonBase repositoryCrumb = onFx(() -> robot.lookup("#breadcrumb .button")
                 .queryAllAs(javafx.scene.control.ButtonBase.class).stream().filter(b -> "app".equals(b.getText())).findFirst().orElseThrow());
         robot.clickOn(repositoryCrumb);
-        WaitForAsyncUtils.waitForFxEvents();
+        leaves(tag);
         assertEquals(Selection.of(app), onFx(() -> main.browser().selectionProperty().get()), "the crumb opened the repository");
         assertEquals(MainViewModel.Pane.REPOSITORY, onFx(() -> main.paneProperty().get()));
 
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.LEFT).release(javafx.scene.input.KeyCode.LEFT,
                 javafx.scene.input.KeyCode.ALT);
-        WaitForAsyncUtils.waitForFxEvents();
+        leaves(Selection.of(app));
         assertEquals(tag, onFx(() -> main.browser().selectionProperty().get()), "Alt+Left: back to the tag");
         robot.clickOn("#back");
-        WaitForAsyncUtils.waitForFxEvents();
+        leaves(tag);
         assertEquals(Selection.of(app), onFx(() -> main.browser().selectionProperty().get()), "Back: the repository");
         javafx.scene.control.TreeView<?> tree = robot.lookup("#tree").query();
         assertEquals(app, onFx(() -> tree.getSelectionModel().getSelectedItem().getValue()), "the tree follows");
         robot.press(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.RIGHT).release(javafx.scene.input.KeyCode.RIGHT,
                 javafx.scene.input.KeyCode.ALT);
-        WaitForAsyncUtils.waitForFxEvents();
+        leaves(Selection.of(app));
         assertEquals(tag, onFx(() -> main.browser().selectionProperty().get()), "Alt+Right: forward to the tag");
         assertEquals(MainViewModel.Pane.TAG, onFx(() -> main.paneProperty().get()));
         Screenshots.take(scene, "breadcrumb-after-forward");
@@ -173,6 +180,15 @@ class TagTableAt1280Test {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(() -> main.browser().registries().stream()
                 .anyMatch(r -> r.stateProperty().get() == LoadState.LOADED)));
         return main.browser().registries().getFirst();
+    }
+
+    /** Waits for a click or key to take the selection away from {@code before}; the caller asserts where it went. */
+    private void leaves(Selection before) throws Exception {
+        waits().waitUntil(() -> !main.browser().selectionProperty().get().equals(before));
+    }
+
+    private FxWaits waits() {
+        return new FxWaits(scene, "tag-table", 60);
     }
 
     static <T> T onFx(java.util.concurrent.Callable<T> value) throws Exception {

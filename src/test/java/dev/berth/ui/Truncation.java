@@ -19,6 +19,9 @@ public final class Truncation {
 
     /** As {@link #elided(Parent)}, leaving out what {@code mayBeCut} accepts (e.g. cells of free-text columns). */
     public static List<String> elided(Parent root, java.util.function.Predicate<Labeled> mayBeCut) {
+        // The shown text is cut in the skin's layout pass: a label whose text or width just changed still
+        // shows what the last pulse made of it. Lay the scene out now rather than hope a pulse came.
+        if (root.getScene() != null) FxWaits.layOutNow(root.getScene());
         List<String> found = new ArrayList<>();
         collect(root, found, mayBeCut);
         return found;

@@ -60,17 +60,21 @@ class InvalidNamesViewTest {
 
     @Test
     void invalidNamesShowEscapedAndMarkedAndOpenNothing() throws Exception {
+        // The synchronous executor loads the catalog inside addRegistry.
         RegistryNode node = fx(() -> browser.addRegistry("id", "hostile", registry.host(), registry.connect()));
-        settle();
         assertEquals(HostileNamesRegistry.allRepositories().size(), node.repositories().size());
         RepositoryNode valid = node.repository("ok/repo").orElseThrow();
         RepositoryNode evil = node.repository("evil\u001b]0;pwned\u0007").orElseThrow();
         assertFalse(evil.isValidName());
         assertEquals("\"evil\\u001b]0;pwned\\u0007\"", evil.shortName());
+        // The tree shows the catalog 120 ms after it came (debounced; later on a loaded machine): waited for, not slept through.
+        waits().waitUntil(() -> {
+            expandAll(tree.tree().getRoot());
+            return find(tree.tree().getRoot(), evil) != null;
+        });
 
         // Selecting or expanding an invalid repository opens nothing and asks the registry nothing.
         fx(() -> {
-            expandAll(tree.tree().getRoot());
             TreeItem<Object> item = find(tree.tree().getRoot(), evil);
             tree.tree().getSelectionModel().select(item);
             item.setExpanded(true);
@@ -86,16 +90,20 @@ class InvalidNamesViewTest {
             tags.open(valid);
             return null;
         });
-        settle();
         assertEquals(HostileNamesRegistry.allTags().size(), tags.rows().size());
         TagRow row = tags.rows().stream().filter(r -> r.tag().equals("a\nfake")).findFirst().orElseThrow();
         assertFalse(row.isValidName());
         assertEquals("\"a\\u000afake\"", row.displayTag());
         assertNull(row.digestProperty().get(), "never requested");
 
-        List<String> shown = fx(() -> java.util.stream.Stream.concat(scene.getRoot().lookupAll(".tree-cell").stream(),
-                scene.getRoot().lookupAll(".table-cell").stream()).map(InvalidNamesViewTest::text)
-                .filter(t -> !t.isEmpty()).toList());
+        // The cells are made and filled on layout passes, the tree's tag rows after its debounced rebuild: wait for both.
+        List<String> shown = waits().waitFor(() -> {
+            expandAll(tree.tree().getRoot());
+            dev.berth.ui.FxWaits.layOutNow(scene);
+            List<String> texts = java.util.stream.Stream.concat(scene.getRoot().lookupAll(".tree-cell").stream(),
+                    scene.getRoot().lookupAll(".table-cell").stream()).map(InvalidNamesViewTest::text).filter(t -> !t.isEmpty()).toList();
+            return texts.stream().anyMatch(t -> t.contains("invalid name")) ? texts : null;
+        });
         assertTrue(shown.stream().anyMatch(t -> t.contains("\"evil\\u001b]0;pwned\\u0007\"")), shown.toString());
         assertTrue(shown.stream().anyMatch(t -> t.contains("invalid name")), shown.toString());
         shown.forEach(t -> assertFalse(t.chars().anyMatch(c -> Printable.isUnsafe((char) c)), "raw control in " + Printable.quoted(t)));
@@ -108,7 +116,6 @@ class InvalidNamesViewTest {
         registry.endless(1000);
         RegistryNode node = fx(() -> browser.addRegistry("id", "endless", registry.host(),
                 registry.connect().withListingLimits(new ListingLimits(2_500, Long.MAX_VALUE), ListingLimits.TAGS)));
-        settle();
 
         assertEquals(LoadState.FAILED, node.stateProperty().get());
         assertNotNull(node.problemProperty().get());
@@ -146,9 +153,7 @@ class InvalidNamesViewTest {
         return WaitForAsyncUtils.asyncFx(action).get(30, TimeUnit.SECONDS);
     }
 
-    /** Lets the 120 ms rebuild debounce fire. */
-    private static void settle() throws Exception {
-        Thread.sleep(300);
-        WaitForAsyncUtils.waitForFxEvents();
+    private dev.berth.ui.FxWaits waits() {
+        return new dev.berth.ui.FxWaits(scene, "invalid-names", 20);
     }
 }
