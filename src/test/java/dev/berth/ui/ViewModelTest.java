@@ -174,6 +174,17 @@ class ViewModelTest {
     }
 
     @Test
+    void aRepositoryWithOneTagSaysOneTagNotOneTags() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+
+        repository.open(node.repository("solo").orElseThrow());
+
+        assertTrue(repository.statusProperty().get().startsWith("1 tag · 1 image · "), repository.statusProperty().get());
+    }
+
+    @Test
     void aBatchStillQueuedFromThePreviousRepositoryIsDroppedWhenAnotherOneOpens() throws Exception {
         BrowserViewModel browser = browser();
         RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
@@ -485,7 +496,7 @@ class ViewModelTest {
             assertEquals(List.of("v1"), plan.untags().stream().map(dev.berth.cleanup.TagRemoval::tag).toList(), "prod keeps the image");
             assertEquals(List.of(alone.digest()), plan.deletions().stream().map(d -> d.digest().toString()).toList(), "v0 was its only tag");
             assertEquals("", main.cleanup().untagNoteProperty().get());
-            assertTrue(main.cleanup().summaryProperty().get().contains("1 tags untagged"), main.cleanup().summaryProperty().get());
+            assertTrue(main.cleanup().summaryProperty().get().contains("1 tag untagged"), main.cleanup().summaryProperty().get());
 
             main.cleanup().apply();
             assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
@@ -494,7 +505,7 @@ class ViewModelTest {
             assertTrue(main.cleanup().canUndo().get());
             main.cleanup().undo();
             assertEquals(List.of("prod", "v0", "v1"), repository.tags().stream().sorted().toList());
-            assertTrue(main.cleanup().resultTextProperty().get().contains("1 tags on images that stayed"),
+            assertTrue(main.cleanup().resultTextProperty().get().contains("1 tag on images that stayed"),
                     main.cleanup().resultTextProperty().get());
         }
     }

@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.domain.ByteSize;
 import dev.berth.domain.Printable;
@@ -308,7 +309,7 @@ public final class RegistryTreeView extends VBox {
                     name.setText("Local images");
                     name.getStyleClass().add(Styles.TEXT_BOLD);
                     int count = images.imageCount();
-                    detail.setText(count == 1 ? "1 image" : count + " images");
+                    detail.setText(Plural.of(count, "image", "images"));
                     setTooltip(new Tooltip("The images of the local engine: " + images.engineProperty().get()));
                     setContextMenu(localImages.nodeMenu());
                 }
@@ -361,7 +362,7 @@ public final class RegistryTreeView extends VBox {
         Capabilities caps = node.capabilitiesProperty().get();
         String deletes = caps == null ? "" : caps.deletes() == Capabilities.Ability.YES ? "delete ✓" : caps.deletes() == Capabilities.Ability.NO ? "read-only" : "";
         int count = node.repositories().size();
-        return count + (count == 1 ? " repo" : " repos") + (deletes.isEmpty() ? "" : " · " + deletes);
+        return Plural.of(count, "repo", "repos") + (deletes.isEmpty() ? "" : " · " + deletes);
     }
 
     private ContextMenu registryMenu(RegistryNode node) {

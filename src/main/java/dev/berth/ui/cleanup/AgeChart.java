@@ -1,5 +1,6 @@
 package dev.berth.ui.cleanup;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.AgeHistogram.Age;
@@ -121,7 +122,7 @@ final class AgeChart extends VBox {
 
     private static void set(Bar bar, Age age, int images, long bytes, String fate) {
         bar.data().setYValue(bytes);
-        bar.tooltip().setText(age.label() + ": " + images + (images == 1 ? " image " : " images ") + fate + ", "
+        bar.tooltip().setText(age.label() + ": " + Plural.of(images, "image", "images") + " " + fate + ", "
                 + ByteSize.format(bytes) + " (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)");
     }
 }
