@@ -321,6 +321,36 @@ class ViewModelTest {
     }
 
     @Test
+    void whatTheConnectionTestFoundAboutDeletesStaysAfterConnect() throws Exception {
+        Path config = work.resolve("config-test-kept");
+        ConnectionService connections = TestConnections.inMemory(config);
+        ConnectionDraft draft = new ConnectionDraft("local", "http://" + registry.hostPort(), AuthMode.NONE, "", "",
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false);
+        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> draft));
+        List<String> verdicts = new ArrayList<>();
+
+        new dev.berth.ui.app.ConnectionTestCommand(executor, connections).test(draft, verdicts::add);
+        assertTrue(verdicts.getFirst().contains("deletes ✓"), verdicts.toString());
+        main.addConnection("");
+
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(LoadState.LOADED, node.stateProperty().get());
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "the browser's read-only probe cannot tell");
+    }
+
+    @Test
+    void aFolderConnectionTakesDeletes() throws Exception {
+        Path folder = work.resolve("deletes-demo");
+        dev.berth.demo.DemoImages.write(folder);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-folder-deletes")), new ScriptedDialogs());
+
+        main.openFolder(folder);
+
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes());
+    }
+
+    @Test
     void aPasswordKeptOnlyInMemoryIsMissingAfterARestartAndSaysSo() throws Exception {
         Path config = work.resolve("config-memory");
         MainViewModel first = main(TestConnections.inMemory(config), new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft(
