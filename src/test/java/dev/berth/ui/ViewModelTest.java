@@ -407,7 +407,13 @@ class ViewModelTest {
 
         main.deleteTags(List.of("pr-101"));
         assertTrue(main.cleanup().summaryProperty().get().contains("Empty trash gives the space back"), main.cleanup().summaryProperty().get());
+        // A folder has no garbage collection: every word about when the space comes back speaks of its trash.
+        for (String words : List.of(main.cleanup().reclaimableNote(), main.cleanup().whenSpaceComesBack())) {
+            assertFalse(words.toLowerCase().contains("garbage collection"), words);
+            assertTrue(words.contains("trash"), words);
+        }
         main.cleanup().apply();
+        assertTrue(dialogs.confirmTexts.getFirst().contains("until the folder's trash is emptied"), dialogs.confirmTexts.toString());
         Path trash = folder.resolve("team/api/.berth-trash");
         assertTrue(Files.isDirectory(trash), "the collected layers wait in the layout's trash");
         assertTrue(main.cleanup().canEmptyTrash().get());

@@ -68,7 +68,7 @@ final class AgeChart extends VBox {
 
         Label caption = new Label("Image size by age: shared layers count in each image; reclaimable space is in the summary.");
         caption.setTooltip(new Tooltip("So the bars add up to more than the registry stores. "
-                + "The space garbage collection gives back is the figure in the summary."));
+                + "The space a cleanup gives back is the figure in the summary."));
         caption.setId("cleanup-age-caption");
         caption.setWrapText(true);
         caption.setMinWidth(0);
