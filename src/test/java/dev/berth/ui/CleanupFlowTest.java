@@ -108,6 +108,8 @@ class CleanupFlowTest {
         waitUntil(() -> robot.lookup(rowTitle).tryQuery().isPresent());
         javafx.scene.control.Label shown = robot.lookup(rowTitle).queryAs(javafx.scene.control.Label.class);
         assertEquals(title, onFx(shown::getText));
+        javafx.scene.Node layersToggle = robot.lookup("#job-" + job.id() + " .job-layers").query();
+        assertFalse(onFx(layersToggle::isVisible), "a cleanup has no layers to show");
         String detail = onFx(() -> job.detailProperty().get());
         assertTrue(detail.contains("deleted 3"), detail);
         assertFalse(onFx(() -> job.canRetryProperty().get()), "a cleanup is never re-run blindly");

@@ -80,6 +80,11 @@ public final class JobRow {
         return earlier;
     }
 
+    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup (it deletes manifests, it moves no layers). */
+    public boolean showsLayers() {
+        return !earlier && kind != JobKind.CLEANUP;
+    }
+
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
