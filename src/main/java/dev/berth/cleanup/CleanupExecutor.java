@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.domain.Plural;
 import dev.berth.browse.TagInfo;
 import dev.berth.cleanup.DeletionOutcome.Status;
 import dev.berth.domain.Digest;
@@ -85,8 +86,9 @@ public final class CleanupExecutor {
 
     private static String describe(CleanupPlan plan) {
         return "cleanup of " + plan.repositories().stream().map(RepositoryPlan::repository).collect(java.util.stream.Collectors.joining(", "))
-                + ": " + plan.deletions().size() + " manifests, " + plan.tags().stream().filter(TagDecision::deleted).count() + " tags"
-                + (plan.untags().isEmpty() ? "" : ", " + plan.untags().size() + " tags untagged");
+                + ": " + Plural.of(plan.deletions().size(), "manifest", "manifests") + ", "
+                + Plural.of(plan.tags().stream().filter(TagDecision::deleted).count(), "tag", "tags")
+                + (plan.untags().isEmpty() ? "" : ", " + Plural.of(plan.untags().size(), "tag", "tags") + " untagged");
     }
 
     /** Groups deletions so that each one's pointers are in earlier waves (plan order already respects that). */

@@ -1,5 +1,6 @@
 package dev.berth.cleanup;
 
+import dev.berth.domain.Plural;
 import dev.berth.cleanup.RestoreOutcome.Status;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
@@ -73,7 +74,7 @@ public final class JournalRestorer {
         RestoreResult result = new RestoreResult(operation.id(), outcomes, cancel.isCancelled(), operation.unrestorable());
         boolean undoneMarkDamaged = operation.damage().stream().anyMatch(d -> d.file().getFileName().toString().equals("undone.json"));
         if (result.complete() && !undoneMarkDamaged) { // a damaged file is never overwritten
-            journal.markUndone(operation.id(), clock.instant(), result.with(Status.RESTORED).size() + " manifests restored");
+            journal.markUndone(operation.id(), clock.instant(), Plural.of(result.with(Status.RESTORED).size(), "manifest", "manifests") + " restored");
         }
         return result;
     }

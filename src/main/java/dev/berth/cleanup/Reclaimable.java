@@ -17,6 +17,11 @@ public record Reclaimable(long bytes, int blobs, long keptSharedBytes) {
             + "outside this cleanup, or by an untagged manifest, which the registry API cannot list. Space returns only after "
             + "the registry's garbage collection runs.";
 
+    /** The same for a folder of OCI layouts, which has no garbage collection: a cleanup moves the blobs to its trash. */
+    public static final String FOLDER_EXPLANATION = "At least this much: the manifests themselves go to the trash too. It can "
+            + "be less only if an image in the same layout that no tag names also uses a layer. The space returns when the "
+            + "folder's trash is emptied (Empty trash); until then, Undo can bring every image back.";
+
     public Reclaimable {
         if (bytes < 0 || blobs < 0 || keptSharedBytes < 0) throw new IllegalArgumentException("negative reclaimable space");
     }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.domain.Plural;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanBatch;
@@ -117,7 +118,7 @@ final class CleanupCommand extends RegistryCommand {
         }
         CleanupScan.Referrers referrers = capabilities.referrersApi() == Capabilities.Ability.YES ? CleanupScan.Referrers.LOOK_UP
                 : CleanupScan.Referrers.SKIP;
-        if (!json) environment.err().println("Scanning " + repositories.size() + " repositor" + (repositories.size() == 1 ? "y" : "ies") + "…");
+        if (!json) environment.err().println("Scanning " + Plural.of(repositories.size(), "repository", "repositories") + "…");
         List<RepositorySnapshot> snapshots = new CleanupScan(new RepositoryScanner(SummaryCache.inMemory()))
                 .scan(client, repositories, referrers, new ScanWarnings(environment), CancelSignal.none());
         Capabilities.TagDeletion tagDeletion = capabilities.tagDeletion();

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.domain.Plural;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.cleanup.DeletionOutcome;
@@ -114,15 +115,15 @@ final class CleanupOutput {
         out.println();
         long tags = plan.tags().stream().filter(TagDecision::deleted).count();
         out.println("Tags to delete:      " + tags + " of " + plan.tags().size() + " in " + plan.repositories().size()
-                + (plan.repositories().size() == 1 ? " repository" : " repositories"));
+                + " " + Plural.word(plan.repositories().size(), "repository", "repositories"));
         if (!plan.untags().isEmpty()) {
             out.println("Tags to untag:       " + plan.untags().size() + " (only the tag goes; the image stays, so no space comes back)");
         }
         out.println("Manifests to delete: " + plan.deletions().size() + " (" + count(plan, ManifestDeletion.Role.TAGGED) + " tagged, "
                 + count(plan, ManifestDeletion.Role.INDEX_CHILD) + " platforms/attestations of deleted indexes, "
                 + count(plan, ManifestDeletion.Role.REFERRER) + " signatures/SBOMs of deleted images)");
-        out.println("Reclaimable:         at least " + ByteSize.format(plan.reclaimable().bytes()) + " (" + plan.reclaimable().blobs()
-                + " blobs; " + ByteSize.format(plan.reclaimable().keptSharedBytes()) + " of their layers stay, used by kept images)");
+        out.println("Reclaimable:         at least " + ByteSize.format(plan.reclaimable().bytes()) + " ("
+                + Plural.of(plan.reclaimable().blobs(), "blob", "blobs") + "; " + ByteSize.format(plan.reclaimable().keptSharedBytes()) + " of their layers stay, used by kept images)");
         out.println("                     " + Reclaimable.EXPLANATION);
         plan.warnings().forEach(w -> out.println("Warning: " + w));
     }
@@ -133,7 +134,8 @@ final class CleanupOutput {
 
     static void summary(ApplyResult result, PrintWriter out) {
         out.println();
-        out.println("Deleted " + result.deleted() + " manifests; " + (result.untagged() > 0 ? "untagged " + result.untagged() + " tags; " : "")
+        out.println("Deleted " + Plural.of(result.deleted(), "manifest", "manifests") + "; "
+                + (result.untagged() > 0 ? "untagged " + Plural.of(result.untagged(), "tag", "tags") + "; " : "")
                 + result.with(DeletionOutcome.Status.ALREADY_GONE).size() + " already gone; " + result.failed() + " failed; "
                 + result.skipped() + " skipped.");
         for (DeletionOutcome o : result.outcomes()) {

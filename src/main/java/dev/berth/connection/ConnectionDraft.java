@@ -36,6 +36,11 @@ public record ConnectionDraft(
         return new ConnectionDraft("", address, AuthMode.NONE, "", "", Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
 
+    /** The same settings with no password: to compare drafts without keeping a password around. */
+    public ConnectionDraft withoutPassword() {
+        return new ConnectionDraft(name, address, auth, username, "", caFile, clientCertificate, clientKey, plainHttp, allowInsecureRemote);
+    }
+
     /** host[:port] from what was typed or pasted: {@code https://host:5000/v2/} → {@code host:5000}. */
     public String host() {
         String host = address.strip().replaceFirst("(?i)^https?://", "");

@@ -37,6 +37,11 @@ public final class ConnectionService {
     private final Path home;
     private final Map<String, String> environment;
     private final Clock clock;
+    /** The last successful "Test connection", so that saving the same settings keeps what only its delete probe learned. */
+    private final java.util.concurrent.atomic.AtomicReference<TestedDraft> lastTest = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A tested draft, without its password (capabilities belong to the account, and the password stays out of memory). */
+    private record TestedDraft(ConnectionDraft draft, Capabilities found) {}
 
     /**
      * {@code storeFactory} and {@code testerFactory} are called once, on first use, off the FX thread: finding a
@@ -129,7 +134,7 @@ public final class ConnectionService {
     /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
     public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
-        Connection connection = fromDraft(base, draft);
+        Connection connection = withTestFindings(fromDraft(base, draft), draft);
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
         else connection = store().add(connection);
@@ -141,6 +146,13 @@ public final class ConnectionService {
             return new Opened(connection, opened.client(), Optional.of(new IOException(String.join(" ", warnings))));
         }
         return opened;
+    }
+
+    /** {@code connection} remembering what testing these same settings found (deletes work: the browser's probe only reads). */
+    private Connection withTestFindings(Connection connection, ConnectionDraft draft) {
+        TestedDraft tested = lastTest.get();
+        if (tested == null || !tested.draft().equals(draft.withoutPassword())) return connection;
+        return connection.withProbe(tested.found(), clock.instant());
     }
 
     /** {@code base} with everything the dialog holds except the password (that goes to the secret store). */
@@ -159,7 +171,10 @@ public final class ConnectionService {
             case PASSWORD -> draft.username().isBlank() ? Credentials.anonymous() : Credentials.basic(draft.username(), draft.password());
             case DOCKER -> resolver().credentials(connection);
         };
-        return tester().probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
+        lastTest.set(null);
+        Capabilities found = tester().probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
+        lastTest.set(new TestedDraft(draft.withoutPassword(), found));
+        return found;
     }
 
     /** A copy of a connection (with its saved secrets), connected. */

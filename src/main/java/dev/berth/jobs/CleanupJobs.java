@@ -1,5 +1,6 @@
 package dev.berth.jobs;
 
+import dev.berth.domain.Plural;
 import dev.berth.cleanup.ApplyEvent;
 import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupPlan;
@@ -95,9 +96,9 @@ public final class CleanupJobs {
     static JobDescription describe(String registry, String label, CleanupPlan plan) {
         int deletions = plan.deletions().size();
         int untags = plan.untags().size();
-        String what = (deletions == 0 ? "" : "delete " + deletions + (deletions == 1 ? " manifest" : " manifests"))
+        String what = (deletions == 0 ? "" : "delete " + Plural.of(deletions, "manifest", "manifests"))
                 + (deletions == 0 || untags == 0 ? "" : ", ")
-                + (untags == 0 ? "" : "untag " + untags + (untags == 1 ? " tag" : " tags"));
+                + (untags == 0 ? "" : "untag " + Plural.of(untags, "tag", "tags"));
         return new JobDescription(JobKind.CLEANUP, JobKind.CLEANUP.verb() + " " + label + ": " + what, registry, "");
     }
 

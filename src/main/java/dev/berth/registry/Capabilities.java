@@ -34,6 +34,10 @@ public record Capabilities(
         UNKNOWN
     }
 
+    public Capabilities withDeletes(Ability found) {
+        return new Capabilities(auth, catalog, found, tagDeletion, referrersApi, sampleRepository, notes);
+    }
+
     public Capabilities withTagDeletion(TagDeletion effect) {
         return new Capabilities(auth, catalog, deletes, effect, referrersApi, sampleRepository, notes);
     }

@@ -1,5 +1,6 @@
 package dev.berth.store;
 
+import dev.berth.domain.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
@@ -92,8 +93,8 @@ final class DockerArchiveReader implements ImageSource {
         blobPaths.put(configDescriptor.digest(), image.config());
         List<String> diffIds = diffIds(config, image.config());
         if (diffIds.size() != image.layers().size()) {
-            throw new StoreException.Corrupt("The image " + image.repoTags() + " in " + description() + " lists " + image.layers().size()
-                    + " layers but its config has " + diffIds.size() + " diff_ids.");
+            throw new StoreException.Corrupt("The image " + image.repoTags() + " in " + description() + " lists "
+                    + Plural.of(image.layers().size(), "layer", "layers") + " but its config has " + diffIds.size() + " diff_ids.");
         }
         List<Descriptor> layers = new ArrayList<>();
         for (int i = 0; i < diffIds.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.berth.store;
 
+import dev.berth.domain.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
@@ -154,7 +155,7 @@ final class DockerArchiveWriter implements ImageDestination {
         root.path("rootfs").path("diff_ids").forEach(id -> diffIds.add(Digest.isDigest(id.asText()) ? Digest.parse(id.asText()) : null));
         List<Descriptor> layers = image.manifest().layers();
         if (diffIds.size() != layers.size()) {
-            throw new StoreException.Corrupt("The image " + image.manifest().digest() + " has " + layers.size() + " layers but its config lists "
+            throw new StoreException.Corrupt("The image " + image.manifest().digest() + " has " + Plural.of(layers.size(), "layer", "layers") + " but its config lists "
                     + diffIds.size() + " diff_ids; it cannot be written as a docker-archive.");
         }
         for (int i = 0; i < layers.size(); i++) {

@@ -143,7 +143,7 @@ class CleanupCommandTest {
             String journal = work.resolve("journal").toString();
             CliRun apply = berth(concat(new String[] {"cleanup", target, "--check-untag", "--apply", "--journal", journal}, rules));
             assertEquals(0, apply.code(), apply.err() + apply.out());
-            assertTrue(apply.out().contains("untagged 1 tags"), apply.out());
+            assertTrue(apply.out().contains("untagged 1 tag;"), apply.out());
             assertTrue(apply.err().contains("untagged " + target.substring(target.indexOf('/') + 1) + ":1.2.0")
                     || apply.err().contains("untagged team/app:1.2.0"), apply.err());
             assertEquals(List.of("1.3.0", "1.4.0", "latest", "old", "stable"), berth("tags", target, "--plain-http").out().lines().toList());

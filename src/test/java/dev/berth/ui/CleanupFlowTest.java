@@ -106,6 +106,8 @@ class CleanupFlowTest {
         // The panel was docked just now: its rows join the scene once its scroll pane has a skin (the next pulse).
         javafx.scene.control.Label shown = waits().shown("#job-" + job.id() + " .job-title");
         assertEquals(title, onFx(shown::getText));
+        javafx.scene.Node layersToggle = robot.lookup("#job-" + job.id() + " .job-layers").query();
+        assertFalse(onFx(layersToggle::isVisible), "a cleanup has no layers to show");
         String detail = onFx(() -> job.detailProperty().get());
         assertTrue(detail.contains("deleted 3"), detail);
         assertFalse(onFx(() -> job.canRetryProperty().get()), "a cleanup is never re-run blindly");

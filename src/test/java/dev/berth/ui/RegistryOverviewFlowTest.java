@@ -133,6 +133,14 @@ class RegistryOverviewFlowTest {
         waitUntil(() -> main.paneProperty().get() == MainViewModel.Pane.TAG);
         assertEquals(Selection.of(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(),
                 "1." + (REPOSITORIES - 1)), onFx(() -> main.browser().selectionProperty().get()));
+        // The tree follows: the namespace opens and the tag's repository row is selected, as for a tag opened from its table.
+        String tag = "1." + (REPOSITORIES - 1);
+        String repository = String.format("service-%02d", REPOSITORIES - 1);
+        waitUntil(() -> selectedTreeRowTexts(robot).stream().anyMatch(t -> t.endsWith(repository)));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-02b-recent-push-opened");
+        assertEquals(Selection.of(node.repository(String.format("team/service-%02d", REPOSITORIES - 1)).orElseThrow(), tag),
+                onFx(() -> main.browser().selectionProperty().get()), "selecting the row keeps the tag open");
 
         runFx(() -> main.browser().select(Selection.of(node)));
         runFx(main::openDemo);
@@ -192,6 +200,19 @@ class RegistryOverviewFlowTest {
             if (child instanceof javafx.scene.Parent parent) found.addAll(texts(parent));
         }
         return found;
+    }
+
+    /**
+     * On the FX thread (in a wait): the texts of the tree's selected row, or nothing while that row
+     * has no cell yet (the tree lays it out on its next pass).
+     */
+    private static List<String> selectedTreeRowTexts(FxRobot robot) {
+        javafx.scene.control.TreeView<?> tree = robot.lookup("#tree").queryAs(javafx.scene.control.TreeView.class);
+        int selected = tree.getSelectionModel().getSelectedIndex();
+        if (selected < 0) return List.of();
+        return robot.lookup("#tree .tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
+                .filter(cell -> !cell.isEmpty() && cell.getIndex() == selected)
+                .findFirst().map(cell -> texts(cell)).orElse(List.of());
     }
 
     private String text(String query) throws Exception {

@@ -16,6 +16,8 @@ public final class ScriptedDialogs implements DialogService {
     private final Deque<Boolean> confirmations = new ArrayDeque<>();
     private final Deque<java.nio.file.Path> files = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
+    /** The text of each confirmation, in order. */
+    public final List<String> confirmTexts = new ArrayList<>();
 
     /** The next connection dialog returns {@code answer} applied to what it was pre-filled with. */
     public ScriptedDialogs answerConnection(UnaryOperator<ConnectionDraft> answer) {
@@ -63,6 +65,7 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public boolean confirm(String title, String text, String action) {
         asked.add("confirm: " + title);
+        confirmTexts.add(text);
         Boolean yes = confirmations.poll();
         return yes != null && yes;
     }

@@ -174,6 +174,17 @@ class ViewModelTest {
     }
 
     @Test
+    void aRepositoryWithOneTagSaysOneTagNotOneTags() throws Exception {
+        BrowserViewModel browser = browser();
+        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+
+        repository.open(node.repository("solo").orElseThrow());
+
+        assertTrue(repository.statusProperty().get().startsWith("1 tag · 1 image · "), repository.statusProperty().get());
+    }
+
+    @Test
     void aBatchStillQueuedFromThePreviousRepositoryIsDroppedWhenAnotherOneOpens() throws Exception {
         BrowserViewModel browser = browser();
         RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
@@ -310,6 +321,36 @@ class ViewModelTest {
     }
 
     @Test
+    void whatTheConnectionTestFoundAboutDeletesStaysAfterConnect() throws Exception {
+        Path config = work.resolve("config-test-kept");
+        ConnectionService connections = TestConnections.inMemory(config);
+        ConnectionDraft draft = new ConnectionDraft("local", "http://" + registry.hostPort(), AuthMode.NONE, "", "",
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false);
+        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> draft));
+        List<String> verdicts = new ArrayList<>();
+
+        new dev.berth.ui.app.ConnectionTestCommand(executor, connections).test(draft, verdicts::add);
+        assertTrue(verdicts.getFirst().contains("deletes ✓"), verdicts.toString());
+        main.addConnection("");
+
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(LoadState.LOADED, node.stateProperty().get());
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "the browser's read-only probe cannot tell");
+    }
+
+    @Test
+    void aFolderConnectionTakesDeletes() throws Exception {
+        Path folder = work.resolve("deletes-demo");
+        dev.berth.demo.DemoImages.write(folder);
+        MainViewModel main = main(TestConnections.inMemory(work.resolve("config-folder-deletes")), new ScriptedDialogs());
+
+        main.openFolder(folder);
+
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes());
+    }
+
+    @Test
     void aPasswordKeptOnlyInMemoryIsMissingAfterARestartAndSaysSo() throws Exception {
         Path config = work.resolve("config-memory");
         MainViewModel first = main(TestConnections.inMemory(config), new ScriptedDialogs().answerConnection(draft -> new ConnectionDraft(
@@ -366,7 +407,13 @@ class ViewModelTest {
 
         main.deleteTags(List.of("pr-101"));
         assertTrue(main.cleanup().summaryProperty().get().contains("Empty trash gives the space back"), main.cleanup().summaryProperty().get());
+        // A folder has no garbage collection: every word about when the space comes back speaks of its trash.
+        for (String words : List.of(main.cleanup().reclaimableNote(), main.cleanup().whenSpaceComesBack())) {
+            assertFalse(words.toLowerCase().contains("garbage collection"), words);
+            assertTrue(words.contains("trash"), words);
+        }
         main.cleanup().apply();
+        assertTrue(dialogs.confirmTexts.getFirst().contains("until the folder's trash is emptied"), dialogs.confirmTexts.toString());
         Path trash = folder.resolve("team/api/.berth-trash");
         assertTrue(Files.isDirectory(trash), "the collected layers wait in the layout's trash");
         assertTrue(main.cleanup().canEmptyTrash().get());
@@ -485,7 +532,7 @@ class ViewModelTest {
             assertEquals(List.of("v1"), plan.untags().stream().map(dev.berth.cleanup.TagRemoval::tag).toList(), "prod keeps the image");
             assertEquals(List.of(alone.digest()), plan.deletions().stream().map(d -> d.digest().toString()).toList(), "v0 was its only tag");
             assertEquals("", main.cleanup().untagNoteProperty().get());
-            assertTrue(main.cleanup().summaryProperty().get().contains("1 tags untagged"), main.cleanup().summaryProperty().get());
+            assertTrue(main.cleanup().summaryProperty().get().contains("1 tag untagged"), main.cleanup().summaryProperty().get());
 
             main.cleanup().apply();
             assertTrue(dialogs.asked.stream().anyMatch(q -> q.startsWith("confirm: Delete 2 tags")), dialogs.asked.toString());
@@ -494,7 +541,7 @@ class ViewModelTest {
             assertTrue(main.cleanup().canUndo().get());
             main.cleanup().undo();
             assertEquals(List.of("prod", "v0", "v1"), repository.tags().stream().sorted().toList());
-            assertTrue(main.cleanup().resultTextProperty().get().contains("1 tags on images that stayed"),
+            assertTrue(main.cleanup().resultTextProperty().get().contains("1 tag on images that stayed"),
                     main.cleanup().resultTextProperty().get());
         }
     }

@@ -1,5 +1,6 @@
 package dev.berth.ui.app;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.ui.browser.BrowserViewModel;
 import dev.berth.ui.browser.Selection;
@@ -205,8 +206,8 @@ public final class MainView extends StackPane {
     private String statusIdle() {
         int registries = viewModel.browser().registries().size();
         int repositories = viewModel.browser().registries().stream().mapToInt(r -> r.repositories().size()).sum();
-        return registries == 0 ? "No registries yet" : registries + (registries == 1 ? " registry · " : " registries · ")
-                + String.format("%,d", repositories) + " repositories loaded";
+        return registries == 0 ? "No registries yet" : Plural.of(registries, "registry", "registries") + " · "
+                + String.format("%,d", repositories) + " " + Plural.word(repositories, "repository", "repositories") + " loaded";
     }
 
     private void bind() {

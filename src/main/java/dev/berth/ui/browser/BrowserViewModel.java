@@ -257,7 +257,10 @@ public final class BrowserViewModel {
         watcher.started(node);
         UiTask task = executor.submit("Loading " + node.displayName(), (cancel, progress) -> {
             RegistryClient client = node.client().withCancel(cancel);
-            Capabilities probed = client.probe(Optional.empty());
+            // A folder of layouts always takes deletes (FolderRegistry deletes and collects at once); only a
+            // registry needs the DELETE probe that browsing does not send.
+            Capabilities read = client.probe(Optional.empty());
+            Capabilities probed = node.place().isFolder() ? read.withDeletes(Capabilities.Ability.YES) : read;
             executor.onUiThread(() -> {
                 Capabilities earlier = node.capabilitiesProperty().get();
                 Capabilities capabilities = earlier == null ? probed : probed.keepingEarlierFindings(earlier);

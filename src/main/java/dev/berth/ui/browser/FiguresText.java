@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import dev.berth.browse.RegistryFigures;
 import dev.berth.domain.ByteSize;
 
@@ -9,12 +10,12 @@ final class FiguresText {
     private FiguresText() {}
 
     static String repositories(RegistryFigures f) {
-        return f.catalogEnded() ? plural(f.repositories(), "repository", "repositories") : "repositories so far";
+        return f.catalogEnded() ? Plural.word(f.repositories(), "repository", "repositories") : "repositories so far";
     }
 
     static String tags(RegistryFigures f) {
         if (f.tagsComplete()) return "tags";
-        return "tags so far, in " + count(f.repositoriesCounted()) + " of " + count(f.repositories()) + " repositories";
+        return "tags so far, in " + count(f.repositoriesCounted()) + " of " + repositories(f.repositories());
     }
 
     static String images(RegistryFigures f) {
@@ -36,9 +37,9 @@ final class FiguresText {
     /** The progress line: how much of the registry the images, size and recent pushes cover. */
     static String progress(RegistryFigures f, boolean scanning) {
         String failed = f.repositoriesFailed() == 0 ? "" : " (" + count(f.repositoriesFailed()) + " could not be read)";
-        String read = count(f.repositoriesScanned() + f.repositoriesFailed()) + " of " + count(f.repositories()) + " repositories read" + failed;
+        String read = count(f.repositoriesScanned() + f.repositoriesFailed()) + " of " + repositories(f.repositories()) + " read" + failed;
         if (scanning) return "Reading repositories: " + read + "…";
-        if (f.scanComplete()) return f.repositories() == 0 ? "" : "All " + count(f.repositories()) + " repositories read" + failed + ".";
+        if (f.scanComplete()) return f.repositories() == 0 ? "" : "All " + repositories(f.repositories()) + " read" + failed + ".";
         return read + ".";
     }
 
@@ -48,10 +49,10 @@ final class FiguresText {
 
     private static String scanned(RegistryFigures f) {
         if (f.scanComplete()) return "";
-        return ", in " + count(f.repositoriesScanned()) + " of " + count(f.repositories()) + " repositories";
+        return ", in " + count(f.repositoriesScanned()) + " of " + repositories(f.repositories());
     }
 
-    private static String plural(long n, String one, String many) {
-        return n == 1 ? one : many;
+    private static String repositories(long n) {
+        return count(n) + " " + Plural.word(n, "repository", "repositories");
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.browse.RecentPush;
 import dev.berth.browse.RegistryFigures;
@@ -83,7 +84,7 @@ final class RegistryFiguresView extends VBox {
         show(cancel, scanning);
         int rest = f.repositories() - f.repositoriesScanned() - f.repositoriesFailed();
         show(readRest, !scanning && f.catalogEnded() && rest > 0);
-        readRest.setText("Read the other " + FiguresText.count(rest) + (rest == 1 ? " repository" : " repositories"));
+        readRest.setText("Read the other " + FiguresText.count(rest) + " " + Plural.word(rest, "repository", "repositories"));
         problem.setText(model.scanProblemProperty().get());
         show(problem, !problem.getText().isEmpty());
         updateRecent(f);

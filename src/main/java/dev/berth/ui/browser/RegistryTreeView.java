@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.domain.ByteSize;
 import dev.berth.domain.Printable;
@@ -51,6 +52,8 @@ public final class RegistryTreeView extends VBox {
     private TagMenu tagMenu = tag -> List.of();
     private java.util.function.Function<RepositoryNode, List<MenuItem>> repositoryMenu = repository -> List.of();
     private final List<RowHook> rowHooks = new java.util.ArrayList<>();
+    /** True while the tree follows a tag selected elsewhere: its repository row is selected, and that must not select the repository. */
+    private boolean followingTag;
 
     public RegistryTreeView(BrowserViewModel viewModel) {
         this.viewModel = viewModel;
@@ -135,7 +138,7 @@ public final class RegistryTreeView extends VBox {
         viewModel.registries().addListener((ListChangeListener<RegistryNode>) change -> syncRegistries());
         syncRegistries();
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
-            if (item == null) return;
+            if (item == null || followingTag) return;
             Object value = item.getValue();
             // An invalid name is only shown: selecting it opens nothing.
             if (value instanceof TagLeaf leaf && leaf.invalidName().isEmpty()) {
@@ -224,11 +227,25 @@ public final class RegistryTreeView extends VBox {
         if (showsSelected(selected)) return;
         switch (selected) {
             case Selection.OfRepository r -> reveal(r.repository(), true);
-            case Selection.OfTag t -> reveal(t.repository(), false); // the tag's row is the one clicked, or it is in the table
+            case Selection.OfTag t -> revealRepositoryOf(t);
             case Selection.OfLocalImages images -> localImages.reveal(images.images());
             case Selection.OfLocalImage image -> localImages.reveal(image.image());
             case Selection.None none -> { }
             case Selection.OfRegistry registry -> { }
+        }
+    }
+
+    /**
+     * A tag opened from elsewhere (recent pushes, a pasted reference, Back) highlights its repository's
+     * row, as a tag opened from that repository's table does; the row's selection must not replace the
+     * tag with its repository. (Selecting the tag's own row would load and list every tag of it.)
+     */
+    private void revealRepositoryOf(Selection.OfTag shown) {
+        followingTag = true;
+        try {
+            reveal(shown.repository(), true);
+        } finally {
+            followingTag = false;
         }
     }
 
@@ -308,7 +325,7 @@ public final class RegistryTreeView extends VBox {
                     name.setText("Local images");
                     name.getStyleClass().add(Styles.TEXT_BOLD);
                     int count = images.imageCount();
-                    detail.setText(count == 1 ? "1 image" : count + " images");
+                    detail.setText(Plural.of(count, "image", "images"));
                     setTooltip(new Tooltip("The images of the local engine: " + images.engineProperty().get()));
                     setContextMenu(localImages.nodeMenu());
                 }
@@ -361,7 +378,7 @@ public final class RegistryTreeView extends VBox {
         Capabilities caps = node.capabilitiesProperty().get();
         String deletes = caps == null ? "" : caps.deletes() == Capabilities.Ability.YES ? "delete ✓" : caps.deletes() == Capabilities.Ability.NO ? "read-only" : "";
         int count = node.repositories().size();
-        return count + (count == 1 ? " repo" : " repos") + (deletes.isEmpty() ? "" : " · " + deletes);
+        return Plural.of(count, "repo", "repos") + (deletes.isEmpty() ? "" : " · " + deletes);
     }
 
     private ContextMenu registryMenu(RegistryNode node) {

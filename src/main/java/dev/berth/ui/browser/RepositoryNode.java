@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public final class RepositoryNode {
     /** "12 tags", "empty", or "" while unknown. */
     public String tagCountLabel() {
         int count = tagCount.get();
-        return count == UNKNOWN ? "" : count == 0 ? "empty" : count == 1 ? "1 tag" : count + " tags";
+        return count == UNKNOWN ? "" : count == 0 ? "empty" : Plural.of(count, "tag", "tags");
     }
 
     @Override

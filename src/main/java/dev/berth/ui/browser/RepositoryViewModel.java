@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.domain.Plural;
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
@@ -177,7 +178,7 @@ public final class RepositoryViewModel {
             running.cancel();
             running = null;
             loading.set(false);
-            status.set(rows.isEmpty() ? "Cancelled" : "Cancelled: " + rows.size() + " tags shown, metadata incomplete");
+            status.set(rows.isEmpty() ? "Cancelled" : "Cancelled: " + Plural.of(rows.size(), "tag", "tags") + " shown, metadata incomplete");
         }
     }
 
@@ -206,7 +207,7 @@ public final class RepositoryViewModel {
         long withMetadata = rows.stream().filter(r -> r.sizeProperty().get() != TagRow.UNKNOWN_SIZE).count();
         if (total > 0) {
             progress.set((resolved + withMetadata) / (2.0 * total));
-            status.set("Loading metadata… " + withMetadata + " of " + total + " tags");
+            status.set("Loading metadata… " + withMetadata + " of " + Plural.of(total, "tag", "tags"));
         }
     }
 
@@ -222,6 +223,6 @@ public final class RepositoryViewModel {
         long distinct = result.tagsByDigest().size();
         long bytes = result.tagsByDigest().keySet().stream().map(result.images()::get).filter(java.util.Objects::nonNull)
                 .flatMap(s -> s.blobs().entrySet().stream()).distinct().mapToLong(Map.Entry::getValue).sum();
-        return result.tags().size() + " tags · " + distinct + " images · " + ByteSize.format(bytes) + " of distinct blobs";
+        return Plural.of(result.tags().size(), "tag", "tags") + " · " + Plural.of(distinct, "image", "images") + " · " + ByteSize.format(bytes) + " of distinct blobs";
     }
 }

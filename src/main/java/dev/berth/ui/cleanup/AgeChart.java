@@ -1,5 +1,6 @@
 package dev.berth.ui.cleanup;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.AgeHistogram.Age;
@@ -67,7 +68,7 @@ final class AgeChart extends VBox {
 
         Label caption = new Label("Image size by age: shared layers count in each image; reclaimable space is in the summary.");
         caption.setTooltip(new Tooltip("So the bars add up to more than the registry stores. "
-                + "The space garbage collection gives back is the figure in the summary."));
+                + "The space a cleanup gives back is the figure in the summary."));
         caption.setId("cleanup-age-caption");
         caption.setWrapText(true);
         caption.setMinWidth(0);
@@ -121,7 +122,7 @@ final class AgeChart extends VBox {
 
     private static void set(Bar bar, Age age, int images, long bytes, String fate) {
         bar.data().setYValue(bytes);
-        bar.tooltip().setText(age.label() + ": " + images + (images == 1 ? " image " : " images ") + fate + ", "
+        bar.tooltip().setText(age.label() + ": " + Plural.of(images, "image", "images") + " " + fate + ", "
                 + ByteSize.format(bytes) + " (" + String.format(Locale.ROOT, "%,d", bytes) + " bytes)");
     }
 }

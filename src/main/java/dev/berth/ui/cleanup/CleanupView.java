@@ -2,7 +2,6 @@ package dev.berth.ui.cleanup;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import dev.berth.cleanup.Reclaimable;
 import dev.berth.cleanup.RetentionRules;
 import dev.berth.cleanup.TagDecision;
 import javafx.beans.binding.Bindings;
@@ -198,7 +197,10 @@ public final class CleanupView extends BorderPane {
         summary.setWrapText(true);
         summary.getStyleClass().add(Styles.TEXT_BOLD);
         summary.textProperty().bind(viewModel.summaryProperty());
-        Label lowerBound = new Label("Reclaimable space is a lower bound: " + Reclaimable.EXPLANATION);
+        Label lowerBound = new Label();
+        lowerBound.setId("cleanup-lower-bound");
+        // The target can change between previews (a registry, then a folder): the note follows each plan.
+        lowerBound.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(viewModel::reclaimableNote, viewModel.planProperty()));
         lowerBound.setWrapText(true);
         lowerBound.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         lowerBound.visibleProperty().bind(viewModel.planProperty().isNotNull());
@@ -292,9 +294,13 @@ public final class CleanupView extends BorderPane {
         gc.setEditable(false);
         gc.setPrefRowCount(4);
         gc.getStyleClass().add("monospace");
-        gc.setTooltip(new Tooltip("Space comes back only after the registry's garbage collection runs on the server."));
+        Tooltip when = new Tooltip(viewModel.whenSpaceComesBack());
+        gc.setTooltip(when);
         gc.visibleProperty().bind(viewModel.showsGarbageCollectionAdvice());
-        viewModel.resultProperty().addListener((obs, old, applied) -> gc.setText(viewModel.garbageCollectionAdvice()));
+        viewModel.resultProperty().addListener((obs, old, applied) -> {
+            gc.setText(viewModel.garbageCollectionAdvice());
+            when.setText(viewModel.whenSpaceComesBack());
+        });
         gc.managedProperty().bind(gc.visibleProperty());
         VBox box = new VBox(8, buttons, result, gc);
         box.setPadding(new Insets(10, 0, 0, 0));

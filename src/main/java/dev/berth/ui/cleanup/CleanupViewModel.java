@@ -1,5 +1,6 @@
 package dev.berth.ui.cleanup;
 
+import dev.berth.domain.Plural;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.TagInfo;
@@ -317,12 +318,12 @@ public final class CleanupViewModel {
         long tags = current.tags().stream().filter(TagDecision::deleted).count();
         int untags = current.untags().size();
         long repositories = current.repositories().stream().filter(r -> !r.changesNothing()).count();
-        String what = (current.deletions().isEmpty() ? "" : "deletes " + current.deletions().size() + " manifests (" + tags + " tags)")
+        String what = (current.deletions().isEmpty() ? "" : "deletes " + Plural.of(current.deletions().size(), "manifest", "manifests") + " (" + Plural.of(tags, "tag", "tags") + ")")
                 + (current.deletions().isEmpty() || untags == 0 ? "" : " and ")
-                + (untags == 0 ? "" : "removes " + untags + " tags on their own (their images stay)");
-        if (!dialogs.confirm((tags > 0 ? "Delete " : "Remove ") + (tags + untags) + " tags?", "This " + what + " from "
+                + (untags == 0 ? "" : "removes " + Plural.of(untags, "tag", "tags") + " on their own (their images stay)");
+        if (!dialogs.confirm((tags > 0 ? "Delete " : "Remove ") + Plural.of(tags + untags, "tag", "tags") + "?", "This " + what + " from "
                 + (repositories > 1 ? repositories + " repositories under " : "") + chosen.label() + ". Each is journaled first and can be "
-                + (advice().collectsOnDelete() ? "restored with Undo where its layers stay in the folder: the others are deleted for good."
+                + (advice().collectsOnDelete() ? "restored with Undo until the folder's trash is emptied."
                         : "restored with Undo until the registry's garbage collection runs."), tags > 0 ? "Delete" : "Remove")) return;
         busy.set(true);
         progress.set(0);
@@ -360,7 +361,7 @@ public final class CleanupViewModel {
             running = null;
             busy.set(false);
             undone.set(true);
-            resultText.set(describe(restored));
+            resultText.set(describe(restored, advice().collectsOnDelete()));
             summary.set("Undone. Press Preview to plan again on the restored tags.");
             changed.accept(affectedRepositories());
         }, this::failed);
@@ -400,9 +401,20 @@ public final class CleanupViewModel {
         }
     }
 
-    /** The exact server-side garbage-collection command and its warnings; for a folder, that the space is already back. */
+    /** The exact server-side garbage-collection command and its warnings; for a folder, that the space waits in its trash. */
     public String garbageCollectionAdvice() {
         return advice().text();
+    }
+
+    /** Why the preview's reclaimable space is a lower bound, and when it comes back (garbage collection, or a folder's trash). */
+    public String reclaimableNote() {
+        return "Reclaimable space is a lower bound: " + (advice().collectsOnDelete() ? Reclaimable.FOLDER_EXPLANATION : Reclaimable.EXPLANATION);
+    }
+
+    /** One line on when the space comes back after an apply. */
+    public String whenSpaceComesBack() {
+        return advice().collectsOnDelete() ? "The space comes back when the folder's trash is emptied (Empty trash)."
+                : "Space comes back only after the registry's garbage collection runs on the server.";
     }
 
     private GarbageCollectionAdvice advice() {
@@ -420,11 +432,12 @@ public final class CleanupViewModel {
         int untags = planned.untags().size();
         Reclaimable reclaimable = planned.reclaimable();
         summary.set(planned.isEmpty() ? "Nothing to delete: every tag is kept by these rules."
-                : (deleteTags + untags) + " of " + planned.tags().size() + " tags go (" + planned.deletions().size() + " manifests deleted"
-                        + (untags > 0 ? ", " + untags + " tags untagged: their images stay" : "") + "). "
+                : (deleteTags + untags) + " of " + planned.tags().size() + Plural.word(planned.tags().size(), " tag goes", " tags go") + " ("
+                        + Plural.of(planned.deletions().size(), "manifest", "manifests") + " deleted"
+                        + (untags > 0 ? ", " + Plural.of(untags, "tag", "tags") + " untagged: their images stay" : "") + "). "
                         + (planned.deletions().isEmpty() ? "Untagging alone frees no space." : (advice().collectsOnDelete()
                                 ? "Applying sets aside at least " : "Garbage collection would give back at least ") + ByteSize.format(reclaimable.bytes()) + " in "
-                        + reclaimable.blobs() + " blobs" + (reclaimable.keptSharedBytes() > 0 ? "; "
+                        + Plural.of(reclaimable.blobs(), "blob", "blobs") + (reclaimable.keptSharedBytes() > 0 ? "; "
                         + ByteSize.format(reclaimable.keptSharedBytes()) + " of shared layers stay for kept images" : "") + "."
                         + (advice().collectsOnDelete() ? " They wait in the folder's trash so Undo works; Empty trash gives the space back." : "")));
         CleanupTarget chosen = target.get();
@@ -461,15 +474,16 @@ public final class CleanupViewModel {
         return text.toString();
     }
 
-    static String describe(RestoreResult restored) {
+    static String describe(RestoreResult restored, boolean folder) {
         long back = restored.with(dev.berth.cleanup.RestoreOutcome.Status.RESTORED).size();
         long impossible = restored.with(dev.berth.cleanup.RestoreOutcome.Status.IMPOSSIBLE).size();
         // An untag's manifest never left: only its tag comes back.
         long tagsOnly = restored.with(dev.berth.cleanup.RestoreOutcome.Status.PRESENT).stream().mapToLong(o -> o.tagsRestored().size()).sum();
-        StringBuilder text = new StringBuilder("Restored " + back + " manifests with their tags"
-                + (tagsOnly > 0 ? ", and " + tagsOnly + " tags on images that stayed" : "") + ".");
+        StringBuilder text = new StringBuilder("Restored " + Plural.of(back, "manifest", "manifests") + " with their tags"
+                + (tagsOnly > 0 ? ", and " + Plural.of(tagsOnly, "tag", "tags") + " on images that stayed" : "") + ".");
         if (impossible > 0) {
-            text.append(" ").append(impossible).append(" could not come back: garbage collection has already removed their blobs.");
+            text.append(" ").append(impossible).append(" could not come back: " + (folder
+                    ? "their layers left the folder when its trash was emptied." : "garbage collection has already removed their blobs."));
         }
         restored.outcomes().stream().filter(o -> o.status() == dev.berth.cleanup.RestoreOutcome.Status.FAILED)
                 .forEach(o -> text.append("\n• ").append(o));

@@ -1,5 +1,6 @@
 package dev.berth.ui.details;
 
+import dev.berth.domain.Plural;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.domain.ByteSize;
@@ -247,7 +248,7 @@ public final class TagDetailsView extends BorderPane {
                 column("#", r -> r.index() + "", 40),
                 column("Digest", r -> r.digest().toString(), 420),
                 column("Size", r -> ByteSize.format(r.size()), 90),
-                column("Shared by", r -> r.sharedByTags() <= 0 ? "" : r.sharedByTags() + (r.sharedByTags() == 1 ? " tag" : " tags"), 90),
+                column("Shared by", r -> r.sharedByTags() <= 0 ? "" : Plural.of(r.sharedByTags(), "tag", "tags"), 90),
                 column("Media type", LayerRow::mediaType, 300));
         table.setItems(FXCollections.observableArrayList(rows));
         return table;

@@ -1,5 +1,6 @@
 package dev.berth.ui.jobs;
 
+import dev.berth.domain.Plural;
 import dev.berth.domain.ByteSize;
 import dev.berth.jobs.JobKind;
 import dev.berth.jobs.JobOutcome;
@@ -77,6 +78,11 @@ public final class JobRow {
 
     public boolean earlier() {
         return earlier;
+    }
+
+    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup (it deletes manifests, it moves no layers). */
+    public boolean showsLayers() {
+        return !earlier && kind != JobKind.CLEANUP;
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -180,7 +186,7 @@ public final class JobRow {
             case QUEUED -> "Waiting for another job to finish";
             case RUNNING -> progress.bytesTotal() <= 0 ? "Reading the image…"
                     : ByteSize.format(progress.bytesDone()) + " of " + ByteSize.format(progress.bytesTotal()) + " · "
-                            + progress.itemsDone() + " of " + progress.itemsTotal() + " layers";
+                            + progress.itemsDone() + " of " + Plural.of(progress.itemsTotal(), "layer", "layers");
             case DONE -> job.outcome().map(o -> done(o, job.elapsed())).orElse("Done");
             case FAILED -> job.error().orElse("Failed");
             case CANCELLED -> "Cancelled; whatever was half written was discarded";

@@ -62,8 +62,8 @@ final class JobRowView extends VBox {
         ToggleButton layers = new ToggleButton(null, new FontIcon(Feather.LIST));
         layers.getStyleClass().addAll("job-layers", Styles.FLAT, Styles.SMALL);
         tooltipOnHover(layers, "Show a bar per layer");
-        layers.setVisible(!row.earlier());
-        layers.setManaged(!row.earlier());
+        layers.setVisible(row.showsLayers());
+        layers.setManaged(row.showsLayers());
         HBox top = new HBox(8, state, title, route, speed, retry, cancel, layers);
         top.setAlignment(Pos.CENTER_LEFT);
 

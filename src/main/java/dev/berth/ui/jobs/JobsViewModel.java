@@ -1,5 +1,6 @@
 package dev.berth.ui.jobs;
 
+import dev.berth.domain.Plural;
 import dev.berth.domain.ByteSize;
 import dev.berth.jobs.Job;
 import dev.berth.jobs.JobService;
@@ -172,7 +173,7 @@ public final class JobsViewModel {
     private static String statusText(int run, int wait, int fail, int all) {
         if (run + wait + fail == 0) return all == 0 ? "No jobs" : "Jobs: all finished";
         StringBuilder text = new StringBuilder();
-        if (run > 0) text.append(run).append(run == 1 ? " job running" : " jobs running");
+        if (run > 0) text.append(Plural.of(run, "job", "jobs")).append(" running");
         if (wait > 0) text.append(text.isEmpty() ? "" : " · ").append(wait).append(" waiting");
         if (fail > 0) text.append(text.isEmpty() ? "" : " · ").append(fail).append(" failed");
         return text.toString();

@@ -103,6 +103,7 @@ class JobsViewModelTest {
         assertEquals(20, jobs.rows().size());
         assertTrue(jobs.rows().stream().allMatch(r -> r.stateProperty().get() == JobState.DONE));
         assertEquals(4, jobs.rows().getFirst().layers().size());
+        assertTrue(jobs.rows().getFirst().showsLayers(), "a transfer offers its bar per layer");
         assertEquals("Jobs: all finished", jobs.statusProperty().get());
     }
 
@@ -121,6 +122,7 @@ class JobsViewModelTest {
         assertFalse(jobs.expandedProperty().get(), "the cleanup view shows its own apply");
         assertEquals("localhost:5000", row.routeProperty().get());
         assertFalse(row.canRetryProperty().get());
+        assertFalse(row.showsLayers(), "a cleanup moves no layers: no layers toggle");
         assertTrue(row.detailProperty().get().contains("Connection reset") && row.detailProperty().get().contains("No Retry: preview again."),
                 row.detailProperty().get());
         assertEquals(0.25, row.fractionProperty().get(), 1e-9);
@@ -208,6 +210,7 @@ class JobsViewModelTest {
         assertEquals(1, jobs.rows().size());
         JobRow earlier = jobs.rows().getFirst();
         assertTrue(earlier.earlier());
+        assertFalse(earlier.showsLayers(), "its layers are gone with its run");
         assertFalse(earlier.canRetryProperty().get(), "its work is gone with its run");
         assertTrue(earlier.detailProperty().get().contains("earlier run"), earlier.detailProperty().get());
     }
