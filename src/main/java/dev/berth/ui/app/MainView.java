@@ -79,6 +79,18 @@ public final class MainView extends StackPane {
         return welcome;
     }
 
+    /** Whether {@code pane} exists yet: those the first window does not show are built when first shown. */
+    boolean hasBuilt(MainViewModel.Pane pane) {
+        return switch (pane) {
+            case WELCOME, EMPTY -> true;
+            case REGISTRY -> overview.isBuilt();
+            case REPOSITORY -> tags.isBuilt();
+            case TAG, LOCAL_IMAGE -> details.isBuilt();
+            case CLEANUP -> cleanup.isBuilt();
+            case LOCAL_IMAGES -> localImage.isBuilt();
+        };
+    }
+
     /** Between the tree and the selection: remembered across restarts (see {@link MainWindow}). */
     public SplitPane.Divider treeDivider() {
         return split.getDividers().getFirst();
@@ -162,10 +174,9 @@ public final class MainView extends StackPane {
         refresh.setOnAction(e -> viewModel.refresh());
         Button about = iconButton("about", Feather.INFO, "About Berth: version, licences, where it keeps its files");
         about.setOnAction(e -> onAbout.run());
-        Button theme = iconButton("theme", Feather.MOON, "Switch light / dark");
+        Button theme = iconButton("theme", themeIcon(viewModel.themeProperty().get()), "Switch light / dark");
         theme.setOnAction(e -> viewModel.toggleTheme());
-        viewModel.themeProperty().addListener((obs, old, value) ->
-                theme.setGraphic(new FontIcon(value == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON)));
+        viewModel.themeProperty().addListener((obs, old, value) -> theme.setGraphic(new FontIcon(themeIcon(value))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         Button back = iconButton("back", Feather.CHEVRON_LEFT, "Back (Alt+Left)");
@@ -309,6 +320,11 @@ public final class MainView extends StackPane {
                 content.getChildren().setAll(hint);
             }
         }
+    }
+
+    /** The theme the button switches to. */
+    private static Feather themeIcon(MainViewModel.Theme shown) {
+        return shown == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON;
     }
 
     private static StackPane padded(javafx.scene.Node node) {
