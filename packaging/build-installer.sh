@@ -67,7 +67,7 @@ echo "build-installer: runtime modules $modules"
 
 # The start-up cache of the app's launcher, in the image and named by its java-options: on JDK 25+ an AOT cache
 # (JEP 483/514/515: classes loaded and linked, method profiles), before that a dynamic AppCDS archive over the
-# runtime's. train-start-cache.sh writes it from a run of the image that exits once its first window is shown.
+# runtime's. train-start-cache.sh writes it from a run of the image that exits once its main view is ready.
 flags=$("$out/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null)
 if grep -q ' AOTCacheOutput ' <<< "$flags"; then
   start_cache=(--java-options '-XX:AOTCache=$APPDIR/Berth.aot')

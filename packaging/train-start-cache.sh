@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Writes the start-up cache of one launcher of a jpackage app image: the classes (and, on JDK 24+, the linked
-# and profiled state) its first window needs, so the installed app maps them instead of loading them.
+# and profiled state) its first window and main view need, so the installed app maps them instead of loading them.
 #   packaging/train-start-cache.sh <app image> <launcher>     e.g. target/installer/Berth Berth
 # The launcher's java-options (lib/app/<launcher>.cfg) already name the cache, as $APPDIR/<launcher>.aot on
 # JDK 25+ (-XX:AOTCache, JEP 483/514/515) or $APPDIR/<launcher>.jsa before (-XX:SharedArchiveFile, a dynamic
 # AppCDS archive). The training run starts the launcher's main class with exactly the launcher's class path and
 # options, except the cache option, which becomes the one that writes it; under Xvfb when there is no display,
-# with a home of its own, and with BERTH_EXIT_AFTER_FIRST_WINDOW=1 so it exits once the first window is shown.
+# with a home of its own, and with BERTH_EXIT_AFTER_FIRST_WINDOW=1 so it exits once the first window is shown and its
+# main view built and laid out in it (an app without a main view, like the benchmark's hello, exits at its window).
 # Run by build-installer.sh after the app image is made and before the packages are made from it; the
 # start-up benchmark runs it for its hello-JavaFX image too, so both are built the same way.
 set -euo pipefail

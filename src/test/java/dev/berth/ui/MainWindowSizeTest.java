@@ -58,11 +58,14 @@ class MainWindowSizeTest {
             AppServices services = new AppServices(executor, activity, new ScriptedDialogs(),
                     TestConnections.inMemory(work.resolve("config-" + System.nanoTime())), dev.berth.browse.SummaryCache.inMemory(),
                     new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
-            MainView view = new MainView(services.main(), activity, services.notifications());
-            target.setScene(new Scene(view));
-            MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
-            MainWindow window = MainWindow.restore(target, view.treeDivider(), file);
+            // As the app starts: the window placed and shown first, its main view put in afterwards.
+            target.setScene(new Scene(new javafx.scene.layout.StackPane()));
+            MainWindow window = MainWindow.restore(target, file);
             target.show();
+            MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
+            MainView view = new MainView(services.main(), activity, services.notifications());
+            target.getScene().setRoot(view);
+            window.attach(view.treeDivider());
             return new Opened(view, window);
         }).get(60, TimeUnit.SECONDS);
     }

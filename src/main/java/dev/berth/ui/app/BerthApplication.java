@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import dev.berth.browse.DiskSummaryCache;
 import dev.berth.cleanup.Journal;
@@ -25,7 +24,7 @@ import dev.berth.connection.ConfigDirectories;
 import dev.berth.platform.UserHome;
 import dev.berth.connection.ConnectionService;
 
-/** The JavaFX application: wires the services, shows the main window, reads the desktop theme. */
+/** The JavaFX application: shows the main window, then wires the services and builds its view; reads the desktop theme. */
 public final class BerthApplication extends Application {
 
     private static final System.Logger LOG = System.getLogger(BerthApplication.class.getName());
@@ -35,11 +34,32 @@ public final class BerthApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        ThemeManager.apply(MainViewModel.Theme.LIGHT);
-        ActivityMonitor activity = new ActivityMonitor();
-        executor = new FxUiExecutor(activity);
         Path home = UserHome.current();
         ConfigDirectories directories = ConfigDirectories.of(System.getProperty("os.name", ""), System.getenv(), home);
+        ThemeChoiceFile themeChoice = new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME));
+        Optional<MainViewModel.Theme> chosen = themeChoice.load(); // a one-word file, read once before the window paints
+        MainViewModel.Theme firstTheme = ThemeManager.firstTheme(chosen, System.getenv());
+        // The window first, at its place, in the theme's colour; the main view once its first frame is drawn.
+        stage.setTitle("Berth");
+        stage.getIcons().setAll(AppIcons.images());
+        stage.setScene(StartSequence.placeholder(firstTheme));
+        MainWindow window = MainWindow.restore(stage, new WindowStateFile(directories.config().resolve(WindowStateFile.NAME)));
+        SmokeTest smokeTest = SmokeTest.of(System.getenv());
+        smokeTest.watch(stage);
+        StartSequence.show(stage, () -> {
+            MainView view = mainView(stage, home, directories, firstTheme, chosen, themeChoice);
+            window.attach(view.treeDivider());
+            return view;
+        }, smokeTest::mainViewReady);
+    }
+
+    /** Builds the services and the main view, and starts them: after the window is shown (see {@link StartSequence}). */
+    private MainView mainView(Stage stage, Path home, ConfigDirectories directories, MainViewModel.Theme firstTheme,
+            Optional<MainViewModel.Theme> chosen, ThemeChoiceFile themeChoice) {
+        // Set once the window is on screen, before anything is styled with it: the placeholder needs no stylesheet.
+        ThemeManager.apply(firstTheme);
+        ActivityMonitor activity = new ActivityMonitor();
+        executor = new FxUiExecutor(activity);
         ConnectionService connections = AppServices.userConnections(RegistryClients::new, directories, home, System.getenv());
         FxDialogService dialogs = new FxDialogService(() -> stage, new ConnectionTestCommand(executor, connections),
                 connections::passwordStorageNote);
@@ -49,17 +69,15 @@ public final class BerthApplication extends Application {
                 jobService, new FxTransferDialogs(() -> stage), new JobNotifications(() -> stage),
                 // The engine is found as the docker CLI finds it; images saved from or loaded into it wait in TMPDIR, as for `berth copy`.
                 new EngineLocator(System.getenv()), Path.of(System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"))));
+        services.main().themeProperty().set(firstTheme);
         MainView view = new MainView(services.main(), activity, services.notifications());
         view.dockJobs(new JobsView(services.jobs()), services.transfers());
-        services.main().themeProperty().addListener((obs, old, theme) -> ThemeManager.apply(theme));
+        services.main().themeProperty().addListener((obs, old, theme) -> {
+            ThemeManager.apply(theme);
+            stage.getScene().setFill(ThemeManager.background(theme));
+        });
 
-        stage.setTitle("Berth");
-        stage.getIcons().setAll(AppIcons.images());
-        stage.setScene(new Scene(view));
-        MainWindow.restore(stage, view.treeDivider(), new WindowStateFile(directories.config().resolve(WindowStateFile.NAME)));
         view.onAbout(() -> AboutDialog.show(stage, AboutInfo.of(System.getProperty("os.name", ""), System.getenv(), home)));
-        SmokeTest.exitAfterFirstWindow(stage, System.getenv());
-        stage.show();
         view.acceptFileDrops(services.fileOpener());
         // A reference, archive or layout given on the command line, now or by a later launch (which then exits, having made
         // its paths absolute), opens here: a reference in the search, a file as if dropped on the window.
@@ -72,20 +90,18 @@ public final class BerthApplication extends Application {
             services.fileOpener().openArguments(args, workingDirectory);
         }));
 
-        rememberTheme(services.main(), new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME)));
+        rememberTheme(services.main(), chosen, themeChoice);
         LastSelection.keep(stage, services.main().browser(), new LastSelectionFile(directories.config().resolve(LastSelectionFile.NAME)));
         CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
                 .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
         services.main().start();
         services.jobs().start();
+        return view;
     }
 
     /** A theme the user chose before wins over the desktop's preference; a new choice is saved off the FX thread. */
-    private static void rememberTheme(MainViewModel main, ThemeChoiceFile choice) {
-        Optional<MainViewModel.Theme> chosen = choice.load(); // a one-word file, read once before the window paints
-        if (chosen.isPresent()) {
-            main.themeProperty().set(chosen.get());
-        } else {
+    private static void rememberTheme(MainViewModel main, Optional<MainViewModel.Theme> chosen, ThemeChoiceFile choice) {
+        if (chosen.isEmpty()) {
             CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
                     .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> main.themeProperty().set(t))));
         }

@@ -5,11 +5,13 @@ import atlantafx.base.theme.Styles;
 import dev.berth.ui.browser.BrowserViewModel;
 import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.Crumbs;
+import dev.berth.ui.browser.LocalImageView;
 import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.RegistryOverviewView;
 import dev.berth.ui.browser.RegistryTreeView;
 import dev.berth.ui.browser.TagTableView;
 import dev.berth.ui.common.ActivityMonitor;
+import dev.berth.ui.common.LazyPane;
 import dev.berth.ui.common.NotificationArea;
 import dev.berth.ui.cleanup.CleanupView;
 import dev.berth.ui.details.TagDetailsView;
@@ -43,12 +45,12 @@ public final class MainView extends StackPane {
     private final StackPane content = new StackPane();
     private final WelcomeView welcome;
     private final RegistryTreeView tree;
-    private final RegistryOverviewView overview;
-    private final dev.berth.ui.browser.LocalImageView localImage = new dev.berth.ui.browser.LocalImageView();
-    private final TagTableView tags;
-    private final TagDetailsView details;
-    private final CleanupView cleanup;
-    private final ScrollPane cleanupScroll;
+    // The panes the first window does not show are built when first shown (see LazyPane).
+    private final LazyPane<RegistryOverviewView> overview;
+    private final LazyPane<LocalImageView> localImage = new LazyPane<>(LocalImageView::new);
+    private final LazyPane<TagTableView> tags;
+    private final LazyPane<TagDetailsView> details;
+    private final LazyPane<ScrollPane> cleanup;
     private BorderPane layout;
     private HBox statusBar;
     private ToolBar toolbar;
@@ -61,15 +63,10 @@ public final class MainView extends StackPane {
         BrowserViewModel browser = viewModel.browser();
         this.welcome = new WelcomeView(viewModel::addConnection, viewModel::openDemo, viewModel::openFolder);
         this.tree = new RegistryTreeView(browser);
-        this.overview = new RegistryOverviewView(browser, viewModel.overview());
-        this.tags = new TagTableView(viewModel.repository());
-        this.details = new TagDetailsView(viewModel.details());
-        this.cleanup = new CleanupView(viewModel.cleanup());
-        // Rules, chart, preview and result need more height than is left beside an open jobs panel: they scroll.
-        this.cleanupScroll = new ScrollPane(cleanup);
-        cleanupScroll.setFitToWidth(true);
-        cleanupScroll.setFitToHeight(true);
-        cleanupScroll.getStyleClass().add("edge-to-edge");
+        this.overview = new LazyPane<>(this::overviewPane);
+        this.tags = new LazyPane<>(this::tagsPane);
+        this.details = new LazyPane<>(() -> new TagDetailsView(viewModel.details()));
+        this.cleanup = new LazyPane<>(this::cleanupPane);
         createView();
         bind();
     }
@@ -81,6 +78,18 @@ public final class MainView extends StackPane {
 
     public WelcomeView welcome() {
         return welcome;
+    }
+
+    /** Whether {@code pane} exists yet: those the first window does not show are built when first shown. */
+    boolean hasBuilt(MainViewModel.Pane pane) {
+        return switch (pane) {
+            case WELCOME, EMPTY -> true;
+            case REGISTRY -> overview.isBuilt();
+            case REPOSITORY -> tags.isBuilt();
+            case TAG, LOCAL_IMAGE -> details.isBuilt();
+            case CLEANUP -> cleanup.isBuilt();
+            case LOCAL_IMAGES -> localImage.isBuilt();
+        };
     }
 
     /** Between the tree and the selection: remembered across restarts (see {@link MainWindow}). */
@@ -104,6 +113,35 @@ public final class MainView extends StackPane {
         // toolbar stays in the window rather than the whole layout being centred over its top edge.
         StackPane.setAlignment(layout, Pos.TOP_LEFT);
         getChildren().addAll(layout, notifications);
+    }
+
+    private RegistryOverviewView overviewPane() {
+        RegistryOverviewView pane = new RegistryOverviewView(viewModel.browser(), viewModel.overview());
+        pane.setOnFixConnection(viewModel::editConnection);
+        pane.setOnCheckTagDeletion(viewModel::checkTagDeletion);
+        return pane;
+    }
+
+    private TagTableView tagsPane() {
+        TagTableView pane = new TagTableView(viewModel.repository());
+        pane.setOnCleanup(viewModel::openCleanup);
+        pane.setOnDelete(viewModel::deleteTags);
+        pane.setOnOpen(row -> {
+            var repository = viewModel.repository().repositoryProperty().get();
+            if (repository != null) viewModel.browser().select(Selection.of(repository, row.tag()));
+        });
+        return pane;
+    }
+
+    private ScrollPane cleanupPane() {
+        CleanupView pane = new CleanupView(viewModel.cleanup());
+        pane.setOnBack(viewModel::closeCleanup);
+        // Rules, chart, preview and result need more height than is left beside an open jobs panel: they scroll.
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private ToolBar toolbar() {
@@ -137,10 +175,9 @@ public final class MainView extends StackPane {
         refresh.setOnAction(e -> viewModel.refresh());
         Button about = iconButton("about", Feather.INFO, "About Berth: version, licences, where it keeps its files");
         about.setOnAction(e -> onAbout.run());
-        Button theme = iconButton("theme", Feather.MOON, "Switch light / dark");
+        Button theme = iconButton("theme", themeIcon(viewModel.themeProperty().get()), "Switch light / dark");
         theme.setOnAction(e -> viewModel.toggleTheme());
-        viewModel.themeProperty().addListener((obs, old, value) ->
-                theme.setGraphic(new FontIcon(value == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON)));
+        viewModel.themeProperty().addListener((obs, old, value) -> theme.setGraphic(new FontIcon(themeIcon(value))));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
         Button back = iconButton("back", Feather.CHEVRON_LEFT, "Back (Alt+Left)");
@@ -223,15 +260,6 @@ public final class MainView extends StackPane {
         tree.setOnDuplicateConnection(viewModel::duplicateConnection);
         tree.setOnCleanup(viewModel::openNamespaceCleanup);
         tree.setOnDeleteTag(tag -> viewModel.deleteTag(tag.repository(), tag.tag()));
-        overview.setOnFixConnection(viewModel::editConnection);
-        overview.setOnCheckTagDeletion(viewModel::checkTagDeletion);
-        tags.setOnCleanup(viewModel::openCleanup);
-        tags.setOnDelete(viewModel::deleteTags);
-        cleanup.setOnBack(viewModel::closeCleanup);
-        tags.setOnOpen(row -> {
-            var repository = viewModel.repository().repositoryProperty().get();
-            if (repository != null) viewModel.browser().select(Selection.of(repository, row.tag()));
-        });
         viewModel.paneProperty().addListener((obs, old, pane) -> showPane(pane));
         viewModel.browser().selectionProperty().addListener((obs, old, selected) -> {
             // From one registry to another, the pane stays the same: show the new one.
@@ -256,14 +284,16 @@ public final class MainView extends StackPane {
         push.setOnAction(e -> transfers.actions().push(java.util.Optional.empty()));
         int afterAdd = 1 + toolbar.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("add-connection");
         toolbar.getItems().add(afterAdd, push); // right after "Add registry"
-        tags.addTagMenu("Export, copy or retag the selected tag", transfers);
-        details.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
-                instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty());
+        dev.berth.ui.jobs.TagDragAndDrop dragAndDrop = transfers.dragAndDrop();
+        tags.whenBuilt(pane -> {
+            pane.addTagMenu("Export, copy or retag the selected tag", transfers);
+            pane.addRowHook(dragAndDrop);
+        });
+        details.whenBuilt(pane -> pane.addTagMenu("Transfer", transfers, () -> viewModel.browser().selectionProperty().get()
+                instanceof Selection.OfTag tag ? java.util.Optional.of(tag) : java.util.Optional.empty()));
         tree.addMenus(transfers, transfers::forRepository);
         tree.addLocalImageMenu(transfers::forLocalImage);
-        dev.berth.ui.jobs.TagDragAndDrop dragAndDrop = transfers.dragAndDrop();
         tree.addRowHook(dragAndDrop);
-        tags.addRowHook(dragAndDrop);
     }
 
     /** Files and folders dragged from the desktop onto the window: image archives and layouts open through {@code opener}. */
@@ -275,18 +305,15 @@ public final class MainView extends StackPane {
         switch (pane) {
             case WELCOME -> content.getChildren().setAll(welcome);
             case REGISTRY -> {
-                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfRegistry selected) overview.show(selected.registry());
-                content.getChildren().setAll(overview);
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfRegistry selected) overview.get().show(selected.registry());
+                content.getChildren().setAll(overview.get());
             }
-            case REPOSITORY -> content.getChildren().setAll(tags);
-            case TAG -> content.getChildren().setAll(details);
-            case CLEANUP -> content.getChildren().setAll(cleanupScroll);
+            case REPOSITORY -> content.getChildren().setAll(tags.get());
+            case TAG, LOCAL_IMAGE -> content.getChildren().setAll(details.get());
+            case CLEANUP -> content.getChildren().setAll(cleanup.get());
             case LOCAL_IMAGES -> {
-                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImages selected) localImage.show(selected.images());
-                content.getChildren().setAll(localImage);
-            }
-            case LOCAL_IMAGE -> {
-                content.getChildren().setAll(details);
+                if (viewModel.browser().selectionProperty().get() instanceof Selection.OfLocalImages selected) localImage.get().show(selected.images());
+                content.getChildren().setAll(localImage.get());
             }
             case EMPTY -> {
                 Label hint = new Label("Select a registry, a repository or a tag.");
@@ -294,6 +321,11 @@ public final class MainView extends StackPane {
                 content.getChildren().setAll(hint);
             }
         }
+    }
+
+    /** The theme the button switches to. */
+    private static Feather themeIcon(MainViewModel.Theme shown) {
+        return shown == MainViewModel.Theme.DARK ? Feather.SUN : Feather.MOON;
     }
 
     private static StackPane padded(javafx.scene.Node node) {

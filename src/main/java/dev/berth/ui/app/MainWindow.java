@@ -17,23 +17,25 @@ public final class MainWindow {
     private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final Stage stage;
-    private final SplitPane.Divider divider;
     private final WindowStateFile file;
     /** The bounds while not maximized: a maximized stage reports the screen's. */
     private Rectangle2D normal;
+    /** Where the divider was left; saved as it is should the window close before the main view is built. */
+    private double dividerPosition;
+    private SplitPane.Divider divider;
 
-    private MainWindow(Stage stage, SplitPane.Divider divider, WindowStateFile file) {
+    private MainWindow(Stage stage, WindowStateFile file) {
         this.stage = stage;
-        this.divider = divider;
         this.file = file;
     }
 
     /**
      * Places {@code stage} (before it is shown) and saves its state when it hides. Reading the small
-     * file happens here, on the FX thread, once, before the window exists.
+     * file happens here, on the FX thread, once, before the window exists. The window is shown before
+     * its main view is built (see {@link StartSequence}): the tree's divider comes with {@link #attach}.
      */
-    public static MainWindow restore(Stage stage, SplitPane.Divider divider, WindowStateFile file) {
-        MainWindow window = new MainWindow(stage, divider, file);
+    public static MainWindow restore(Stage stage, WindowStateFile file) {
+        MainWindow window = new MainWindow(stage, file);
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
         WindowState placed = WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens);
         window.apply(placed);
@@ -51,7 +53,7 @@ public final class MainWindow {
         stage.setHeight(state.height());
         normal = new Rectangle2D(state.x(), state.y(), state.width(), state.height());
         stage.setMaximized(state.maximized());
-        divider.setPosition(state.divider());
+        dividerPosition = state.divider();
         Runnable track = () -> {
             if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
                 normal = new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
@@ -76,9 +78,15 @@ public final class MainWindow {
         }
     }
 
+    /** The tree's divider, once the main view exists: put where it was left, and remembered from now on. */
+    public void attach(SplitPane.Divider treeDivider) {
+        divider = treeDivider;
+        divider.setPosition(dividerPosition);
+    }
+
     /** What would be saved now. */
     public WindowState current() {
-        double position = divider.getPosition();
+        double position = divider == null ? dividerPosition : divider.getPosition();
         return new WindowState(normal.getMinX(), normal.getMinY(), normal.getWidth(), normal.getHeight(), stage.isMaximized(),
                 position > 0 && position < 1 ? position : WindowState.DEFAULT_DIVIDER);
     }

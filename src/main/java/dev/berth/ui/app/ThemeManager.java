@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.scene.paint.Color;
 
 /** Applies the AtlantaFX theme, and reads whether the desktop prefers dark (off the FX thread). */
 final class ThemeManager {
@@ -20,12 +21,31 @@ final class ThemeManager {
     }
 
     /**
+     * The theme's window background ({@code -color-bg-default} of Primer Light and Dark), for what is painted before
+     * the theme's stylesheet is loaded: the first frame of the window must not flash white in dark mode.
+     */
+    static Color background(MainViewModel.Theme theme) {
+        return theme == MainViewModel.Theme.DARK ? Color.web("#0d1117") : Color.WHITE;
+    }
+
+    /** The theme of the first frame: the user's choice, else what the environment says at once, else light. */
+    static MainViewModel.Theme firstTheme(Optional<MainViewModel.Theme> chosen, Map<String, String> environment) {
+        return chosen.or(() -> environmentPreference(environment)).orElse(MainViewModel.Theme.LIGHT);
+    }
+
+    /** GTK_THEME ending in ":dark": read without running anything, so it can decide the first frame. */
+    static Optional<MainViewModel.Theme> environmentPreference(Map<String, String> environment) {
+        String gtk = environment.getOrDefault("GTK_THEME", "");
+        return gtk.toLowerCase().endsWith(":dark") ? Optional.of(MainViewModel.Theme.DARK) : Optional.empty();
+    }
+
+    /**
      * The desktop's preference where it can be read: GTK_THEME ending in ":dark", or GNOME's
      * color-scheme setting. Runs a process: never call it on the FX thread.
      */
     static Optional<MainViewModel.Theme> desktopPreference(Map<String, String> environment) {
-        String gtk = environment.getOrDefault("GTK_THEME", "");
-        if (gtk.toLowerCase().endsWith(":dark")) return Optional.of(MainViewModel.Theme.DARK);
+        Optional<MainViewModel.Theme> fromEnvironment = environmentPreference(environment);
+        if (fromEnvironment.isPresent()) return fromEnvironment;
         try {
             Process process = new ProcessBuilder("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")
                     .redirectErrorStream(true).start();

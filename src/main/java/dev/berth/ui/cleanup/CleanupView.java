@@ -150,6 +150,9 @@ public final class CleanupView extends BorderPane {
         viewModel.form().errorProperty().addListener((obs, old, error) -> {
             if (!error.isEmpty()) pane.setExpanded(true);
         });
+        // The view is built when first shown (MainView): a preview may be there already.
+        pane.setExpanded(!viewModel.form().errorProperty().get().isEmpty()
+                || viewModel.planProperty().get() == null && viewModel.resultProperty().get() == null);
         return pane;
     }
 

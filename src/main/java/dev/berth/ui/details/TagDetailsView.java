@@ -106,15 +106,21 @@ public final class TagDetailsView extends BorderPane {
         viewModel.contentProperty().addListener((obs, old, content) -> show(content));
         viewModel.engineContentProperty().addListener((obs, old, content) -> show(content));
         viewModel.loadingProperty().addListener((obs, old, loading) -> showLoading(loading));
-        viewModel.problemProperty().addListener((obs, old, problem) -> {
-            if (problem != null) {
-                Label message = new Label(problem.title() + "\n" + problem.text());
-                message.setId("details-problem");
-                message.setWrapText(true);
-                message.getStyleClass().add(Styles.DANGER);
-                body.getChildren().setAll(message);
-            }
-        });
+        viewModel.problemProperty().addListener((obs, old, problem) -> showProblem(problem));
+        // The view is built when first shown (MainView): the tag may have loaded, or failed to, before it existed.
+        if (viewModel.problemProperty().get() != null) showProblem(viewModel.problemProperty().get());
+        else if (viewModel.loadingProperty().get()) showLoading(true);
+        else if (viewModel.contentProperty().get() != null) show(viewModel.contentProperty().get());
+        else show(viewModel.engineContentProperty().get());
+    }
+
+    private void showProblem(dev.berth.ui.common.UserMessage problem) {
+        if (problem == null) return;
+        Label message = new Label(problem.title() + "\n" + problem.text());
+        message.setId("details-problem");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.DANGER);
+        body.getChildren().setAll(message);
     }
 
     private void showLoading(boolean loading) {

@@ -1,6 +1,7 @@
 package dev.berth.ui.jobs;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.ui.common.LazyPane;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class JobsView extends VBox {
 
     private final JobsViewModel viewModel;
     private final VBox rowsBox = new VBox();
+    private final Label empty = new Label("Exports, copies, pushes and retags run here. Start one from a tag's menu.");
+    private final LazyPane<VBox> body = new LazyPane<>(this::body);
     private final Map<JobRow, Node> rowViews = new IdentityHashMap<>();
 
     public JobsView(JobsViewModel viewModel) {
@@ -62,9 +65,22 @@ public final class JobsView extends VBox {
         header.setPadding(new Insets(2, 10, 2, 4));
         header.getStyleClass().add("jobs-header");
 
+        clear.visibleProperty().bind(viewModel.expandedProperty());
+        getChildren().add(header);
+        getStyleClass().add("jobs-panel");
+        // The list is built when the panel first opens: most starts never open it.
+        viewModel.expandedProperty().addListener((obs, old, open) -> {
+            if (open && !body.isBuilt()) getChildren().add(body.get());
+        });
+        if (viewModel.expandedProperty().get()) getChildren().add(body.get());
+        viewModel.rows().addListener((ListChangeListener<JobRow>) change -> {
+            if (body.isBuilt()) showRows();
+        });
+    }
+
+    private VBox body() {
         rowsBox.setId("jobs-rows");
         rowsBox.setFillWidth(true);
-        Label empty = new Label("Exports, copies, pushes and retags run here. Start one from a tag's menu.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(rowsBox);
@@ -72,15 +88,11 @@ public final class JobsView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(200);
         scroll.setMinHeight(80);
-        VBox body = new VBox(scroll);
-        body.visibleProperty().bind(viewModel.expandedProperty());
-        body.managedProperty().bind(viewModel.expandedProperty());
-        clear.visibleProperty().bind(viewModel.expandedProperty());
-        getChildren().addAll(header, body);
-        getStyleClass().add("jobs-panel");
-        rowsBox.getChildren().setAll(empty);
-        viewModel.rows().addListener((ListChangeListener<JobRow>) change -> showRows(empty));
-        showRows(empty);
+        VBox box = new VBox(scroll);
+        box.visibleProperty().bind(viewModel.expandedProperty());
+        box.managedProperty().bind(viewModel.expandedProperty());
+        showRows();
+        return box;
     }
 
     /** The status bar's job count: the same words, and a click opens the panel. */
@@ -100,7 +112,7 @@ public final class JobsView extends VBox {
         return count;
     }
 
-    private void showRows(Node empty) {
+    private void showRows() {
         if (viewModel.rows().isEmpty()) {
             rowViews.clear();
             rowsBox.getChildren().setAll(empty);
