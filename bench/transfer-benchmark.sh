@@ -7,7 +7,8 @@
 # The test image: 8 gzip layers of incompressible (seeded pseudo-random) data totalling --size.
 # Every run goes into a fresh destination: a new directory, or a destination registry started fresh
 # on a new port (so neither berth's existence checks nor skopeo's blob-info cache can skip a blob).
-# Runs alternate: the order of berth / skopeo / raw rotates every round. Ratios use medians.
+# Runs alternate: the order of berth / skopeo / raw rotates every round. Ratios use medians. Each run's CPU
+# time (user + system of the client and its children, from bash's `times`) is reported beside its wall time.
 #
 # Usage: bench/transfer-benchmark.sh [--size 1G] [--rounds 3] [--layers 8] [--heap-check] [--heap-size 2G] [--no-build]
 # Needs: docker-registry (or $BERTH_REGISTRY_BIN), skopeo, curl, python3, a JDK 21+ (as bin/berth finds it).
@@ -185,18 +186,32 @@ raw() { # MODE: every blob of the test image, 4 curls at a time
   cut -d' ' -f1 "$work/src.blobs" | xargs -P4 -n1 "$work/raw-blob.sh" "$1"
 }
 
-# measure SCENARIO TOOL ROUND CMD...: wall time of CMD into results.tsv (its output into a log)
+# children_cpu VAR: sets VAR to the user and system time ("1m2.345s 0m0.500s") of all the children this shell has
+# waited for so far: bash's `times`, through a file and `read`, since in a subshell it would report the subshell's.
+children_cpu() {
+  times > "$work/times.txt"
+  { read -r _; read -r "$1"; } < "$work/times.txt"
+}
+
+# measure SCENARIO TOOL ROUND CMD...: wall time and CPU time (user + system of CMD and its children) into
+# results.tsv (CMD's output into a log). CPU time moves little with the machine's load; wall time does.
 measure() {
   local scenario="$1" tool="$2" round="$3"; shift 3
-  local logfile="$work/logs/$scenario-$tool-$round.log" start end
+  local logfile="$work/logs/$scenario-$tool-$round.log" start end cpu_start cpu_end
+  children_cpu cpu_start
   start=$EPOCHREALTIME
   if ! "$@" > "$logfile" 2>&1; then
     echo "transfer-benchmark: $scenario/$tool round $round failed:" >&2; tail -n 20 "$logfile" >&2; exit 1
   fi
   end=$EPOCHREALTIME
-  local seconds; seconds="$(python3 -c "print(f'{$end - $start:.3f}')")"
-  printf '%s\t%s\t%s\t%s\n' "$scenario" "$tool" "$round" "$seconds" >> "$work/results.tsv"
-  log "$scenario $tool round $round: $seconds s"
+  children_cpu cpu_end
+  local seconds cpu
+  seconds="$(python3 -c "print(f'{$end - $start:.3f}')")"
+  cpu="$(python3 -c 'import re, sys
+secs = lambda t: sum(int(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", t))
+print(f"{secs(sys.argv[2]) - secs(sys.argv[1]):.2f}")' "$cpu_start" "$cpu_end")"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$tool" "$round" "$seconds" "$cpu" >> "$work/results.tsv"
+  log "$scenario $tool round $round: $seconds s, $cpu CPU-s"
 }
 
 api() { echo "http://${1%%/*}/v2/${1#*/}"; } # HOST:PORT/REPO -> its API base URL
@@ -237,7 +252,8 @@ mkdir -p "$work/warm"; SRC="$(api "$src_repo")" OUT="$work/warm" raw pull; rm -r
 rm -rf "$work/warm-berth" "$work/warm-skopeo"
 
 startup=()
-for i in 1 2 3; do s=$EPOCHREALTIME; bin/berth --version > /dev/null; startup+=("$(python3 -c "print(f'{$EPOCHREALTIME - $s:.3f}')")"); done
+"${tool_env[@]}" bin/berth --version > /dev/null # untimed: writes the archive of the commands that are not copy
+for i in 1 2 3; do s=$EPOCHREALTIME; "${tool_env[@]}" bin/berth --version > /dev/null; startup+=("$(python3 -c "print(f'{$EPOCHREALTIME - $s:.3f}')")"); done
 log "JVM start-up (bin/berth --version): ${startup[*]} s"
 
 run_pull() { # TOOL ROUND
@@ -320,10 +336,11 @@ $(skopeo --version); $java_version; $("$registry_bin" --version 2>&1 | head -n 1
 python3 - "$work/results.tsv" "$work/logs" "$total_bytes" "$compressed_bytes" "$layers" "$rounds" "${startup[*]}" "$machine" <<'EOF' > "$report"
 import json, os, statistics, sys
 rows, logs, total, compressed, layers, rounds, startup, machine = sys.argv[1:]
-times = {}
+times, cpu = {}, {}
 for line in open(rows):
-    scenario, tool, rnd, sec = line.split("\t")
+    scenario, tool, rnd, sec, cpu_sec = line.split("\t")
     times.setdefault((scenario, tool), []).append(float(sec))
+    cpu.setdefault((scenario, tool), []).append(float(cpu_sec))
 def inner(scenario):  # berth's own "seconds" (copy only, without JVM start-up)
     out = []
     for name in sorted(os.listdir(logs)):
@@ -354,9 +371,19 @@ for scenario in ("pull", "push", "copy"):
     own_cell = f"{statistics.median(own):.2f} s" if own else "-"
     print(f"| {names[scenario]} | {cell['raw']} | {cell['skopeo']} | {cell['berth']} | **{ratio:.2f}** | ≤ {targets[scenario]} ({verdict}) | {med['berth'] / med['raw']:.2f} | {own_cell} |")
 print()
-print("Raw times (s), per round in run order:")
+print("CPU time (user + system of the client and its child processes, not the registry's), median (min–max):")
+print()
+print("| scenario | raw curl -P4 | skopeo | berth | berth/skopeo |")
+print("|---|---:|---:|---:|---:|")
+for scenario in ("pull", "push", "copy"):
+    if (scenario, "berth") not in cpu: continue
+    med = {tool: statistics.median(cpu[(scenario, tool)]) for tool in ("raw", "skopeo", "berth")}
+    cells = [f"{med[tool]:.2f} s ({min(cpu[(scenario, tool)]):.2f}–{max(cpu[(scenario, tool)]):.2f})" for tool in ("raw", "skopeo", "berth")]
+    print(f"| {names[scenario]} | {' | '.join(cells)} | {med['berth'] / med['skopeo']:.2f} |")
+print()
+print("Raw times (s, wall / CPU), per round in run order:")
 for (scenario, tool), t in times.items():
-    print(f"- {scenario} {tool}: {', '.join(f'{x:.2f}' for x in t)}")
+    print(f"- {scenario} {tool}: {', '.join(f'{x:.2f} / {c:.2f}' for x, c in zip(t, cpu[(scenario, tool)]))}")
 EOF
 if [ -n "$heap_lines" ]; then
   {

@@ -63,6 +63,8 @@ class BinBerthIT {
 
     @Test
     void raisesTheC2ThresholdsForAShortRunUnlessBerthJavaOptsSayOtherwise() throws Exception {
+        // The run that writes an AOT cache shows no VM output (see bin/berth), so the flags are printed by the next.
+        assertEquals(0, run("--version").code());
         Result flags = run(java.util.Map.of("BERTH_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
         assertEquals(0, flags.code(), flags.err());
         assertTrue(flags.out().matches("(?s).*\\bTier4InvocationThreshold += 50000\\b.*"), "no raised C2 threshold");
@@ -72,13 +74,16 @@ class BinBerthIT {
         assertTrue(overridden.out().matches("(?s).*\\bTier4InvocationThreshold += 7000\\b.*"), "BERTH_JAVA_OPTS did not win");
     }
 
+    /** An AOT cache (classes and method profiles) on JDK 25+, where the tests run; a dynamic AppCDS archive before. */
+    private static final String ARCHIVE = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+
     @Test
     void keepsAClassDataArchivePerKindOfCommandInTheUsersCacheDirectory() throws Exception {
         Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
         Result first = run("--version");
         assertEquals(0, first.code(), first.err());
         assertEquals("", first.err());
-        Path archive = onlyArchive(jvmCache, "-other.jsa");
+        Path archive = onlyArchive(jvmCache, "-other" + ARCHIVE);
         java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(archive);
 
         Result again = run("--version");
@@ -87,14 +92,30 @@ class BinBerthIT {
         assertEquals(written, java.nio.file.Files.getLastModifiedTime(archive), "a valid archive was written again");
 
         assertEquals(1, run("copy", "oci:" + work.resolve("missing") + ":1", "oci:" + work.resolve("out") + ":1").code());
-        onlyArchive(jvmCache, "-copy.jsa");
+        onlyArchive(jvmCache, "-copy" + ARCHIVE);
+    }
+
+    @Test
+    void theRunThatWritesTheArchiveAndTheRunsThatUseItPrintOnlyTheCommandsOutput() throws Exception {
+        Path classLog = work.resolve("classes.log");
+        String version = "berth " + System.getProperty("berth.expectedVersion") + System.lineSeparator();
+        Result writing = run("--version");
+        assertEquals(version, writing.out());
+        assertEquals("", writing.err());
+
+        Result using = run(java.util.Map.of("BERTH_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "--version");
+        assertEquals(version, using.out());
+        assertEquals("", using.err());
+        assertTrue(java.nio.file.Files.readAllLines(classLog).stream()
+                .anyMatch(line -> line.contains(" dev.berth.cli.BerthCli source: shared objects file")),
+                "berth's classes did not come from the archive");
     }
 
     @Test
     void aDamagedArchiveOnlyCostsStartUpTime() throws Exception {
         Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
         assertEquals(0, run("--version").code());
-        java.nio.file.Files.writeString(onlyArchive(jvmCache, "-other.jsa"), "not an archive");
+        java.nio.file.Files.writeString(onlyArchive(jvmCache, "-other" + ARCHIVE), "not an archive");
 
         Result run = run("--version");
         assertEquals(0, run.code(), run.err());
@@ -106,10 +127,10 @@ class BinBerthIT {
     void aNewBuildsArchiveReplacesTheOldOnes() throws Exception {
         Path jvmCache = work.resolve("home/xdg_cache_home/berth/jvm");
         assertEquals(0, run("--version").code());
-        Path current = onlyArchive(jvmCache, "-other.jsa");
-        // berth-PLACE-BUILD-KIND.jsa: the same archive as if an earlier build had written it
+        Path current = onlyArchive(jvmCache, "-other" + ARCHIVE);
+        // berth-PLACE-BUILD-KIND.aot (or .jsa): the same archive as if an earlier build had written it
         String name = current.getFileName().toString();
-        Path earlier = current.resolveSibling(name.substring(0, name.indexOf('-', "berth-".length()) + 1) + "1-other.jsa");
+        Path earlier = current.resolveSibling(name.substring(0, name.indexOf('-', "berth-".length()) + 1) + "1-other" + ARCHIVE);
         java.nio.file.Files.move(current, earlier);
 
         Result run = run("--version");
