@@ -239,74 +239,110 @@ public final class RegistryClient {
         return uploads.mount(repository.value(), digest, fromRepository.value());
     }
 
-    // Text names: each turns its text into typed names as RequestNames does, so an invalid name is refused as before.
+    // Text names. Strings only for tests; production code passes typed names (RepositoryName, Tag, Digest, or
+    // RequestNames for text that arrived from elsewhere), and LayeringTest fails any class in src/main that calls
+    // one of these. Each turns its text into typed names as RequestNames does, so an invalid name is refused as before.
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public Page<String> tagsPage(String repository, Optional<String> next, int pageSize) throws RegistryException {
         return tagsPage(RequestNames.repository(repository), next, pageSize);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public List<String> tags(String repository) throws RegistryException {
         return tags(RequestNames.repository(repository));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public ManifestResponse manifest(String repository, String tagOrDigest) throws RegistryException {
         return manifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
         return headManifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
         return putManifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest), raw, mediaType);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public DeleteResult untag(String repository, String tag) throws RegistryException {
         return untag(RequestNames.repository(repository), RequestNames.tag(tag));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public TagDeletionCheck.Result checkTagDeletion(String repository) throws RegistryException {
         return checkTagDeletion(RequestNames.repository(repository));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
         return referrers(RequestNames.repository(repository), subject);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
         return tagsPointingAt(RequestNames.repository(repository), digest);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public Optional<Digest> currentDigest(String repository, String tagOrDigest) throws RegistryException {
         return currentDigest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public ImageConfig config(String repository, Descriptor config) throws RegistryException {
         return config(RequestNames.repository(repository), config);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public RawBytes blobBytes(String repository, Descriptor descriptor, int maxBytes) throws RegistryException {
         return blobBytes(RequestNames.repository(repository), descriptor, maxBytes);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public OptionalLong blobExists(String repository, Digest digest) throws RegistryException {
         return blobExists(RequestNames.repository(repository), digest);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public InputStream openBlob(String repository, Descriptor descriptor) throws RegistryException {
         return openBlob(RequestNames.repository(repository), descriptor);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public void downloadBlob(String repository, Descriptor descriptor, Path target, Progress<Amount> progress)
             throws RegistryException {
         downloadBlob(RequestNames.repository(repository), descriptor, target, progress);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public void uploadBlob(String repository, Digest digest, long size, BlobSource source, long chunkSize,
             Progress<Amount> progress) throws RegistryException {
         uploadBlob(RequestNames.repository(repository), digest, size, source, chunkSize, progress);
     }
 
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public MountResult mountBlob(String repository, Digest digest, String fromRepository) throws RegistryException {
         return mountBlob(RequestNames.repository(repository), digest, RequestNames.repository(fromRepository));
     }
