@@ -1,5 +1,6 @@
 package dev.berth.browse;
 
+import dev.berth.graph.ManifestWalker;
 import dev.berth.registry.RequestNames;
 import dev.berth.domain.Tag;
 import dev.berth.domain.RepositoryName;
@@ -215,7 +216,7 @@ public final class RepositoryScanner {
             ImageSummary summary;
             if (manifest instanceof ImageIndex index) {
                 Map<Digest, CompletableFuture<Optional<ImageSummary>>> pending = new LinkedHashMap<>();
-                for (Descriptor child : index.manifests()) pending.put(child.digest(), load(child.digest()));
+                for (Descriptor child : ManifestWalker.children(index)) pending.put(child.digest(), load(child.digest()));
                 Map<Digest, ImageSummary> children = new HashMap<>();
                 pending.forEach((d, f) -> f.join().ifPresent(s -> children.put(d, s)));
                 summary = ImageSummaries.ofIndex(digest, index, children);
