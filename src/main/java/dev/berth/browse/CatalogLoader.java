@@ -1,5 +1,6 @@
 package dev.berth.browse;
 
+import dev.berth.domain.RepositoryName;
 import dev.berth.domain.Names;
 import dev.berth.domain.Printable;
 import dev.berth.work.CancelSignal;
@@ -238,7 +239,7 @@ public final class CatalogLoader {
 
         private Void count(RegistryClient c, String repository) {
             try {
-                pump.post(new Event.Counted(new TagCount(repository, c.tags(repository).size())));
+                pump.post(new Event.Counted(new TagCount(repository, c.tags(RepositoryName.of(repository)).size())));
             } catch (RegistryException e) {
                 pump.post(new Event.Failed(new RepositoryFailure(repository, e)));
             }

@@ -1,5 +1,9 @@
 package dev.berth.browse;
 
+import dev.berth.graph.ManifestWalker;
+import dev.berth.registry.RequestNames;
+import dev.berth.domain.Tag;
+import dev.berth.domain.RepositoryName;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
@@ -102,6 +106,7 @@ public final class RepositoryScanner {
     /** One scan: a virtual thread per tag and per distinct digest, prioritised permits bounding the requests. */
     private final class Scan {
         private final String repository;
+        private RepositoryName name;
         private final String registry;
         private final CancelSignal cancel;
         private final RegistryClient unlinked;
@@ -130,10 +135,11 @@ public final class RepositoryScanner {
             try (FanOut work = FanOut.open("berth-scan-", concurrency, cancel, pump::wake)) {
                 this.work = work;
                 this.client = unlinked.withCancel(work.stop());
-                List<String> names = validTags(client.tags(repository), listener);
-                tagCount = names.size();
+                this.name = RequestNames.repository(repository);
+                List<Tag> valid = validTags(client.tags(name), listener);
+                tagCount = valid.size();
                 listener.report(new ScanEvent.TagsListed(tagCount));
-                for (String name : names) resolved.add(work.fork(() -> resolve(name)));
+                for (Tag tag : valid) resolved.add(work.fork(() -> resolve(tag)));
                 pump.run(() -> work.idle() || work.failure().isPresent(), cancel, events -> listener.report(batch(events)));
                 work.await(RegistryException.class);
             }
@@ -148,12 +154,12 @@ public final class RepositoryScanner {
          * The tags that are valid names; each other one is reported as skipped and never requested,
          * so nothing downstream (a table, a cleanup) can act on it.
          */
-        private List<String> validTags(List<String> listed, Progress<ScanEvent> listener) {
-            List<String> valid = new ArrayList<>(listed.size());
+        private List<Tag> validTags(List<String> listed, Progress<ScanEvent> listener) {
+            List<Tag> valid = new ArrayList<>(listed.size());
             for (String tag : listed) {
                 Optional<String> problem = Names.tagProblem(tag);
                 if (problem.isEmpty()) {
-                    valid.add(tag);
+                    valid.add(Tag.of(tag));
                 } else {
                     listener.report(new ScanEvent.TagSkipped(tag));
                     pump.post(new Event.TagSkipped(new ScanFailure(repository + ":" + Printable.quoted(tag),
@@ -165,10 +171,10 @@ public final class RepositoryScanner {
         }
 
         /** The tag's digest, once its image is loaded too; a failure that would fail every other request stops the scan. */
-        private Optional<TagInfo> resolve(String tag) throws RegistryException {
+        private Optional<TagInfo> resolve(Tag tag) throws RegistryException {
             try {
-                Digest digest = work.withPermit(HEAD, () -> client.headManifest(repository, tag)).digest();
-                TagInfo info = new TagInfo(repository, tag, digest);
+                Digest digest = work.withPermit(HEAD, () -> client.headManifest(name, tag)).digest();
+                TagInfo info = new TagInfo(repository, tag.value(), digest);
                 pump.post(new Event.TagResolved(info));
                 load(digest).join(); // so that "every tag done" means every manifest done
                 return Optional.of(info);
@@ -206,11 +212,11 @@ public final class RepositoryScanner {
                 cached.get().children().stream().map(this::load).toList().forEach(CompletableFuture::join);
                 return cached;
             }
-            Manifest manifest = work.withPermit(MANIFEST, () -> client.manifest(repository, digest.toString())).manifest();
+            Manifest manifest = work.withPermit(MANIFEST, () -> client.manifest(name, digest)).manifest();
             ImageSummary summary;
             if (manifest instanceof ImageIndex index) {
                 Map<Digest, CompletableFuture<Optional<ImageSummary>>> pending = new LinkedHashMap<>();
-                for (Descriptor child : index.manifests()) pending.put(child.digest(), load(child.digest()));
+                for (Descriptor child : ManifestWalker.children(index)) pending.put(child.digest(), load(child.digest()));
                 Map<Digest, ImageSummary> children = new HashMap<>();
                 pending.forEach((d, f) -> f.join().ifPresent(s -> children.put(d, s)));
                 summary = ImageSummaries.ofIndex(digest, index, children);
@@ -218,7 +224,7 @@ public final class RepositoryScanner {
                 if (children.size() == pending.size()) cache.put(registry, summary);
             } else if (manifest instanceof ImageManifest image) {
                 Optional<ImageConfig> config = image.isArtifact() ? Optional.empty()
-                        : Optional.of(work.withPermit(CONFIG, () -> client.config(repository, image.config())));
+                        : Optional.of(work.withPermit(CONFIG, () -> client.config(name, image.config())));
                 summary = ImageSummaries.ofImage(digest, image, config);
                 cache.put(registry, summary);
             } else {

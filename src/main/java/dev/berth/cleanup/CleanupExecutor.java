@@ -1,6 +1,8 @@
 package dev.berth.cleanup;
 
 import dev.berth.domain.Plural;
+import dev.berth.registry.RequestNames;
+import dev.berth.domain.RepositoryName;
 import dev.berth.browse.TagInfo;
 import dev.berth.cleanup.DeletionOutcome.Status;
 import dev.berth.domain.Digest;
@@ -152,13 +154,13 @@ public final class CleanupExecutor {
                 d.pointsTo().forEach(t -> pointedAtBy.computeIfAbsent(repository.repository() + "@" + t, k -> new ArrayList<>()).add(key(d)));
             });
             try {
-                List<String> current = reading.tags(repository.repository());
+                List<String> current = reading.tags(RequestNames.repository(repository.repository()));
                 listed.put(repository.repository(), Set.copyOf(current));
                 for (String tag : current) {
                     if (known.contains(tag) || planned.isEmpty()) continue;
                     Digest now;
                     try {
-                        now = reading.headManifest(repository.repository(), tag).digest();
+                        now = reading.headManifest(RequestNames.repository(repository.repository()), RequestNames.tag(tag)).digest();
                     } catch (RegistryException.NotFound gone) {
                         continue;
                     }
@@ -213,7 +215,7 @@ public final class CleanupExecutor {
             if (disagreement.isPresent()) return disagreement.get();
             ManifestResponse response;
             try {
-                response = reading.manifest(d.repository(), d.digest().toString());
+                response = reading.manifest(RequestNames.repository(d.repository()), d.digest());
             } catch (RegistryException.NotFound gone) {
                 return new DeletionOutcome(d, Status.ALREADY_GONE, "already gone");
             } catch (CancellationException e) {
@@ -267,7 +269,7 @@ public final class CleanupExecutor {
             if (disagreement.isPresent()) return disagreement.get();
             ManifestResponse response;
             try {
-                response = reading.manifest(t.repository(), t.digest().toString());
+                response = reading.manifest(RequestNames.repository(t.repository()), t.digest());
             } catch (RegistryException.NotFound gone) {
                 return new DeletionOutcome(t, Status.ALREADY_GONE, "already gone");
             } catch (CancellationException e) {
@@ -288,7 +290,7 @@ public final class CleanupExecutor {
             DeletionOutcome outcome;
             boolean unknown = false;
             try {
-                DeleteResult result = client.untag(t.repository(), t.tag());
+                DeleteResult result = client.untag(RequestNames.repository(t.repository()), RequestNames.tag(t.tag()));
                 outcome = switch (result.status()) {
                     case DELETED -> imageStayed(t, response);
                     case NOT_FOUND -> new DeletionOutcome(t, Status.ALREADY_GONE, "already gone");
@@ -349,22 +351,23 @@ public final class CleanupExecutor {
          */
         private boolean alreadyDone(Removal r) throws RegistryException {
             return switch (r) {
-                case ManifestDeletion d -> reading.currentDigest(d.repository(), d.digest().toString()).isEmpty();
-                case TagRemoval t -> reading.currentDigest(t.repository(), t.tag()).isEmpty();
+                case ManifestDeletion d -> reading.currentDigest(RequestNames.repository(d.repository()), d.digest()).isEmpty();
+                case TagRemoval t -> reading.currentDigest(RequestNames.repository(t.repository()), RequestNames.tag(t.tag())).isEmpty();
             };
         }
 
         /** After an untag: the image must still be there; if the registry took it, it goes back with its other tags. */
         private DeletionOutcome imageStayed(TagRemoval t, ManifestResponse response) throws RegistryException {
-            if (client.currentDigest(t.repository(), t.digest().toString()).isPresent()) {
+            RepositoryName repository = RequestNames.repository(t.repository());
+            if (client.currentDigest(repository, t.digest()).isPresent()) {
                 return new DeletionOutcome(t, Status.DELETED, "untagged");
             }
             String image = t.repository() + "@" + t.digest().shortHex();
             String message;
             try {
-                client.putManifest(t.repository(), t.digest().toString(), response.manifest().raw(), response.contentType());
+                client.putManifest(repository, t.digest(), response.manifest().raw(), response.contentType());
                 for (String other : t.otherTags()) {
-                    client.putManifest(t.repository(), other, response.manifest().raw(), response.contentType());
+                    client.putManifest(repository, RequestNames.tag(other), response.manifest().raw(), response.contentType());
                 }
                 message = CleanupMessages.untagRemovedImage(image, t.otherTags());
             } catch (RegistryException e) {

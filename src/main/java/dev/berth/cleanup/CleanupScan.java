@@ -1,5 +1,7 @@
 package dev.berth.cleanup;
 
+import dev.berth.registry.RequestNames;
+import dev.berth.domain.RepositoryName;
 import dev.berth.browse.ImageSummaries;
 import dev.berth.browse.ImageSummary;
 import dev.berth.browse.RepositoryScanner;
@@ -70,13 +72,14 @@ public final class CleanupScan {
     public static RepositorySnapshot withReferrers(RegistryClient client, RepositorySnapshot snapshot, Progress<ScanEvent> listener)
             throws RegistryException {
         String repository = snapshot.repository();
+        RepositoryName name = RequestNames.repository(repository);
         Map<Digest, ImageSummary> images = new HashMap<>(snapshot.images());
         List<ImageSummary> found = new java.util.ArrayList<>();
         List<ScanFailure> failures = new java.util.ArrayList<>();
         ManifestWalker<RegistryException> walker = new ManifestWalker<>(digest -> {
             if (images.containsKey(digest)) return Optional.empty();
             try {
-                return Optional.of(client.manifest(repository, digest.toString()).manifest());
+                return Optional.of(client.manifest(name, digest).manifest());
             } catch (RegistryException.NotFound gone) {
                 failures.add(new ScanFailure(repository + "@" + digest.shortHex(), gone));
                 return Optional.empty();
@@ -85,7 +88,7 @@ public final class CleanupScan {
             images.put(s.digest(), s);
             found.add(s);
         }));
-        walker.referrersOf(snapshot.tagsByDigest().keySet(), subject -> client.referrers(repository, subject),
+        walker.referrersOf(snapshot.tagsByDigest().keySet(), subject -> client.referrers(name, subject),
                 1, ManifestWalker.Children.none());
         if (!found.isEmpty() || !failures.isEmpty()) listener.report(ScanBatch.found(found, failures));
         return new RepositorySnapshot(snapshot.registry(), repository, snapshot.tags(), images);

@@ -94,15 +94,15 @@ public final class JournalRestorer {
         } catch (IllegalArgumentException e) { // a registry names nothing so; the journal was edited by hand
             return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), "the journal names what no registry can hold: " + e.getMessage());
         }
-        boolean present = exists(registry, repository, entry.digest().toString());
+        boolean present = exists(registry, name, entry.digest());
         if (!present) {
-            Optional<String> missing = missingDependency(registry, repository, manifest);
+            Optional<String> missing = missingDependency(registry, name, manifest);
             if (missing.isPresent()) return new RestoreOutcome(entry, Status.IMPOSSIBLE, List.of(), missing.get());
         }
         List<String> restoredTags = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String tag : entry.tags()) {
-            Optional<Digest> current = registry.currentDigest(repository, tag);
+            Optional<Digest> current = registry.currentDigest(name, Tag.of(tag));
             if (current.isEmpty()) {
                 put(registry, name, entry, manifest, Optional.of(tag));
                 restoredTags.add(tag);
@@ -126,7 +126,7 @@ public final class JournalRestorer {
     }
 
     /** Why the manifest cannot be accepted again, if so: a blob or child that no longer exists. */
-    private Optional<String> missingDependency(RegistryClient registry, String repository, Manifest manifest) throws RegistryException {
+    private Optional<String> missingDependency(RegistryClient registry, RepositoryName repository, Manifest manifest) throws RegistryException {
         switch (manifest) {
             case ImageManifest image -> {
                 for (Descriptor blob : image.blobs()) {
@@ -139,7 +139,7 @@ public final class JournalRestorer {
             }
             case ImageIndex index -> {
                 for (Descriptor child : index.manifests()) {
-                    if (!exists(registry, repository, child.digest().toString())) {
+                    if (!exists(registry, repository, child.digest())) {
                         return Optional.of("its platform manifest " + child.digest().shortHex() + " is not in the registry (it could "
                                 + "not be restored, see above), so the index cannot be put back.");
                     }
@@ -152,7 +152,7 @@ public final class JournalRestorer {
         return Optional.empty();
     }
 
-    private static boolean exists(RegistryClient registry, String repository, String reference) throws RegistryException {
+    private static boolean exists(RegistryClient registry, RepositoryName repository, Digest reference) throws RegistryException {
         return registry.currentDigest(repository, reference).isPresent();
     }
 }

@@ -1,5 +1,8 @@
 package dev.berth.cleanup;
 
+import dev.berth.registry.RequestNames;
+import dev.berth.domain.Tag;
+import dev.berth.domain.RepositoryName;
 import dev.berth.domain.Digest;
 import dev.berth.registry.RegistryClient;
 import dev.berth.registry.RegistryException;
@@ -39,13 +42,16 @@ public final class TagAgreement {
     /** Asks HEAD and GET about {@code tag} and judges them with the listing against {@code expected}. */
     public static Verdict check(RegistryClient client, String repository, String tag, boolean listed, Digest expected)
             throws RegistryException {
-        return judge(repository, tag, listed, client.currentDigest(repository, tag), fetched(client, repository, tag), expected);
+        RepositoryName name = RequestNames.repository(repository);
+        Tag typed = RequestNames.tag(tag);
+        return judge(repository, tag, listed, client.currentDigest(name, typed), fetched(client, name, typed), expected);
     }
 
     /** As {@link #check}, when the GET of {@code tag} was already made and its bytes hash to {@code got}. */
     public static Verdict checkAfterGet(RegistryClient client, String repository, String tag, boolean listed, Digest got)
             throws RegistryException {
-        return judge(repository, tag, listed, client.currentDigest(repository, tag), Optional.of(got), got);
+        return judge(repository, tag, listed, client.currentDigest(RequestNames.repository(repository), RequestNames.tag(tag)),
+                Optional.of(got), got);
     }
 
     static Verdict judge(String repository, String tag, boolean listed, Optional<Digest> head, Optional<Digest> get, Digest expected) {
@@ -67,7 +73,7 @@ public final class TagAgreement {
         return get.get().equals(expected) ? new Verdict.Agrees() : new Verdict.Changed("tag " + tag + " now points at " + get.get().shortHex() + ", pushed");
     }
 
-    private static Optional<Digest> fetched(RegistryClient client, String repository, String tag) throws RegistryException {
+    private static Optional<Digest> fetched(RegistryClient client, RepositoryName repository, Tag tag) throws RegistryException {
         try {
             return Optional.of(client.manifest(repository, tag).digest());
         } catch (RegistryException.NotFound gone) {

@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.domain.Plural;
+import dev.berth.registry.RequestNames;
 import dev.berth.browse.RepositoryScanner;
 import dev.berth.browse.RepositorySnapshot;
 import dev.berth.browse.ScanBatch;
@@ -123,7 +124,7 @@ final class CleanupCommand extends RegistryCommand {
                 .scan(client, repositories, referrers, new ScanWarnings(environment), CancelSignal.none());
         Capabilities.TagDeletion tagDeletion = capabilities.tagDeletion();
         if (checkUntag && !noUntag && tagDeletion == Capabilities.TagDeletion.ACCEPTED_EFFECT_UNKNOWN) {
-            TagDeletionCheck.Result checked = client.checkTagDeletion(repositories.getFirst());
+            TagDeletionCheck.Result checked = client.checkTagDeletion(RequestNames.repository(repositories.getFirst()));
             tagDeletion = checked.effect();
             if (!json) environment.err().println(checked.explanation());
         }

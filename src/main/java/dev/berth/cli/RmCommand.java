@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.registry.RequestNames;
 import dev.berth.cleanup.Journal;
 import dev.berth.cleanup.JournalEntry;
 import dev.berth.cleanup.JournalOperation;
@@ -50,11 +51,11 @@ final class RmCommand extends RegistryCommand {
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), reference);
         RegistryClient client = connect(target);
         String repository = target.repository();
-        ManifestResponse response = client.manifest(repository, target.reference().manifestReference());
+        ManifestResponse response = client.manifest(target.reference().repositoryName(), target.reference().manifestTarget());
         DeletableManifest deletable = response.deletable().orElseThrow(() -> new RegistryException.Refused(
                 "The registry answered for " + reference + " with " + response.contentType() + ", not a manifest type Berth "
                         + "asked for; its digest is not safe to delete (it may be a converted copy)."));
-        List<String> tags = client.tagsPointingAt(repository, deletable.digest());
+        List<String> tags = client.tagsPointingAt(target.reference().repositoryName(), deletable.digest());
         Optional<String> asked = target.reference().digest().isPresent() ? Optional.empty() : target.reference().tag();
         confirmTags(client, repository, asked, deletable.digest(), tags);
 
@@ -113,7 +114,7 @@ final class RmCommand extends RegistryCommand {
     private static void confirmTags(RegistryClient client, String repository, Optional<String> asked, Digest digest, List<String> tags)
             throws RegistryException {
         if (asked.isPresent() && !tags.contains(asked.get())) {
-            boolean listed = client.tags(repository).contains(asked.get());
+            boolean listed = client.tags(RequestNames.repository(repository)).contains(asked.get());
             refuseUnlessAgreed(TagAgreement.checkAfterGet(client, repository, asked.get(), listed, digest));
             // All agree now, yet the tag was not found on its digest a moment ago: the answers change from one look to the next.
             throw new RegistryException.Refused(TagAgreement.contradiction("The registry gave two different answers for " + repository

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.domain.Tag;
 import dev.berth.domain.Reference;
 import dev.berth.registry.ManifestResponse;
 import dev.berth.registry.RegistryClient;
@@ -35,8 +36,8 @@ final class TagCommand extends RegistryCommand {
                     + "digits, '_', '.' and '-'); to copy into another repository use berth copy");
         }
         RegistryClient client = connect(target);
-        ManifestResponse manifest = client.manifest(target.repository(), target.reference().manifestReference());
-        client.putManifest(target.repository(), tag, manifest.manifest().raw(), manifest.contentType());
+        ManifestResponse manifest = client.manifest(target.reference().repositoryName(), target.reference().manifestTarget());
+        client.putManifest(target.reference().repositoryName(), Tag.of(tag), manifest.manifest().raw(), manifest.contentType());
         Reference tagged = target.reference().withTag(tag);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();

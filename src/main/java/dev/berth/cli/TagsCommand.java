@@ -30,7 +30,7 @@ final class TagsCommand extends RegistryCommand {
         }
         RegistryTarget target = RegistryTarget.ofRepository(spec.commandLine(), repository);
         RegistryClient client = connect(target);
-        List<String> tags = client.tags(target.repository());
+        List<String> tags = client.tags(target.reference().repositoryName());
         new Output(environment.out()).names(tags, Names::tagProblem, json, environment.err());
         return BerthCli.OK;
     }

@@ -95,6 +95,17 @@ public record Reference(String registry, String repository, Optional<String> tag
         return registry.equals(DOCKER_HUB);
     }
 
+    /** The repository as the typed name a registry client takes (valid: the constructor checked it). */
+    public RepositoryName repositoryName() {
+        return RepositoryName.of(repository);
+    }
+
+    /** {@link #manifestReference()} typed: the digest when known, else the tag (or {@code latest}). */
+    public TagOrDigest manifestTarget() {
+        if (digest.isPresent()) return digest.get();
+        return Tag.of(tag.orElse(DEFAULT_TAG));
+    }
+
     /** What goes after {@code /manifests/}: the digest when known (it is exact), else the tag. */
     public String manifestReference() {
         return digest.map(Digest::toString).orElseGet(() -> tag.orElse(DEFAULT_TAG));

@@ -34,7 +34,7 @@ public final class ManifestWalker<E extends Exception> {
         List<Descriptor> of(ImageIndex index) throws E;
 
         static <E extends Exception> Children<E> all() {
-            return ImageIndex::manifests;
+            return ManifestWalker::children;
         }
 
         /** Indexes are not descended into: only what the walk reaches otherwise is fetched. */
@@ -57,6 +57,15 @@ public final class ManifestWalker<E extends Exception> {
         static <E extends Exception> Visitor<E> none() {
             return manifest -> {};
         }
+    }
+
+    /**
+     * The manifests {@code manifest} names below it when nothing is filtered: an index's entries, in
+     * its order; an image or a schema1 manifest names none (an image's descriptors are blobs). The
+     * one definition browsing, cleanup and the transfer engine follow; a walk may keep fewer.
+     */
+    public static List<Descriptor> children(Manifest manifest) {
+        return manifest instanceof ImageIndex index ? index.manifests() : List.of();
     }
 
     private final Fetch<E> fetch;

@@ -1,5 +1,7 @@
 package dev.berth.inspect;
 
+import dev.berth.registry.RequestNames;
+import dev.berth.domain.RepositoryName;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.ImageConfig;
@@ -35,7 +37,7 @@ public final class ImageInspector {
     }
 
     public ImageDetails inspect(String repository, String tagOrDigest) throws RegistryException {
-        return inspect(new RegistryContents(client, repository), client.host(), repository, tagOrDigest);
+        return inspect(new RegistryContents(client, RequestNames.repository(repository)), client.host(), repository, tagOrDigest);
     }
 
     /**
@@ -102,17 +104,17 @@ public final class ImageInspector {
     }
 
     /** A registry repository: one GET for the manifest, as the app has always asked. */
-    private record RegistryContents(RegistryClient client, String repository) implements Contents<RegistryException> {
+    private record RegistryContents(RegistryClient client, RepositoryName repository) implements Contents<RegistryException> {
         @Override
         public Top top(String tagOrDigest) throws RegistryException {
-            var response = client.manifest(repository, tagOrDigest);
+            var response = client.manifest(repository, RequestNames.reference(tagOrDigest));
             return new Top(response.digest(), response.contentType(), response.manifest());
         }
 
         @Override
         public Optional<Manifest> child(Digest digest) throws RegistryException {
             try {
-                return Optional.of(client.manifest(repository, digest.toString()).manifest());
+                return Optional.of(client.manifest(repository, digest).manifest());
             } catch (RegistryException.NotFound gone) {
                 return Optional.empty();
             }

@@ -2,7 +2,6 @@ package dev.berth.registry;
 
 import dev.berth.domain.Digest;
 import dev.berth.domain.Names;
-import dev.berth.domain.Printable;
 import dev.berth.registry.http.RegistryHttp;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -44,17 +43,11 @@ final class ApiPaths {
 
     /** {@code name}, or a refusal when it is not a repository name (it might be {@code ../../v2/x}). */
     static String repository(String name) throws RegistryException.Refused {
-        return checked(name, "repository name", Names.repositoryProblem(name));
+        return RequestNames.checked(name, "repository name", Names.repositoryProblem(name));
     }
 
     private static String reference(String tagOrDigest) throws RegistryException.Refused {
         if (Digest.isDigest(tagOrDigest)) return tagOrDigest;
-        return checked(tagOrDigest, "tag", Names.tagProblem(tagOrDigest));
-    }
-
-    private static String checked(String name, String what, Optional<String> problem) throws RegistryException.Refused {
-        if (problem.isEmpty()) return name;
-        throw new RegistryException.Refused("Berth does not send a request for " + Printable.quoted(name) + ": it is not a valid "
-                + what + " (" + problem.get() + ").");
+        return RequestNames.checked(tagOrDigest, "tag", Names.tagProblem(tagOrDigest));
     }
 }

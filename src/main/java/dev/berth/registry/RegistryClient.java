@@ -108,36 +108,30 @@ public final class RegistryClient {
         return listings.catalog(page -> {});
     }
 
-    public Page<String> tagsPage(String repository, Optional<String> next, int pageSize) throws RegistryException {
-        return listings.tagsPage(repository, next, pageSize);
+    public Page<String> tagsPage(RepositoryName repository, Optional<String> next, int pageSize) throws RegistryException {
+        return listings.tagsPage(repository.value(), next, pageSize);
     }
 
     /** All tags of a repository, sorted; empty for an emptied repository. */
-    public List<String> tags(String repository) throws RegistryException {
-        return listings.tags(repository);
+    public List<String> tags(RepositoryName repository) throws RegistryException {
+        return listings.tags(repository.value());
     }
 
     // Manifests
 
-    public ManifestResponse manifest(String repository, String tagOrDigest) throws RegistryException {
-        return manifests.get(repository, tagOrDigest);
-    }
-
-    /** {@link #manifest(String, String)} with names that were checked when they were made, not strings to glue. */
+    /** The manifest {@code reference} names, with names that were checked when they were made, not strings to glue. */
     public ManifestResponse manifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
         return manifests.get(repository.value(), reference.text());
-    }
-
-    public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
-        return manifests.head(repository, tagOrDigest);
     }
 
     public ManifestHead headManifest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
         return manifests.head(repository.value(), reference.text());
     }
 
-    public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
-        return manifests.put(repository, tagOrDigest, raw, mediaType);
+    /** Puts {@code raw} exactly as it is (T14) under {@code reference}, sent as {@code mediaType}. */
+    public Digest putManifest(RepositoryName repository, TagOrDigest reference, RawBytes raw, MediaType mediaType)
+            throws RegistryException {
+        return manifests.put(repository.value(), reference.text(), raw, mediaType);
     }
 
     /**
@@ -148,7 +142,7 @@ public final class RegistryClient {
      */
     public Digest putImage(RepositoryName repository, Manifest manifest, Optional<Tag> tag) throws RegistryException {
         TagOrDigest reference = tag.isPresent() ? tag.get() : manifest.digest();
-        return manifests.put(repository.value(), reference.text(), manifest.raw(), manifest.mediaType());
+        return putManifest(repository, reference, manifest.raw(), manifest.mediaType());
     }
 
     public DeleteResult delete(DeletableManifest manifest) throws RegistryException {
@@ -156,8 +150,8 @@ public final class RegistryClient {
     }
 
     /** Removes one tag where the registry can ({@link Capabilities.TagDeletion#REMOVES_TAG_ONLY}); see {@link Manifests#untag}. */
-    public DeleteResult untag(String repository, String tag) throws RegistryException {
-        return manifests.untag(repository, tag);
+    public DeleteResult untag(RepositoryName repository, Tag tag) throws RegistryException {
+        return manifests.untag(repository.value(), tag.value());
     }
 
     /**
@@ -165,22 +159,23 @@ public final class RegistryClient {
      * (pushed to {@code repository} under two throw-away tags, then deleted): it WRITES to the
      * registry, so it runs only when a person asks. See {@link TagDeletionCheck}.
      */
-    public TagDeletionCheck.Result checkTagDeletion(String repository) throws RegistryException {
+    public TagDeletionCheck.Result checkTagDeletion(RepositoryName repository) throws RegistryException {
         return new TagDeletionCheck(this).run(repository);
     }
 
-    public List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
-        return manifests.referrers(repository, subject);
+    public List<Descriptor> referrers(RepositoryName repository, Digest subject) throws RegistryException {
+        return manifests.referrers(repository.value(), subject);
     }
 
     /**
      * Every tag of {@code repository} that points at {@code digest}, from all pages (trap T4:
-     * deleting the digest removes all of them, so all must be shown first).
+     * deleting the digest removes all of them, so all must be shown first). A listed tag that is no
+     * valid tag is refused, as any request for it would be.
      */
-    public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
+    public List<String> tagsPointingAt(RepositoryName repository, Digest digest) throws RegistryException {
         List<String> tags = tags(repository);
         List<Optional<Digest>> current = FanOut.map(tags, TAG_LOOKUP_CONCURRENCY, CancelSignal.none(),
-                tag -> currentDigest(repository, tag));
+                tag -> currentDigest(repository, RequestNames.tag(tag)));
         List<String> matching = new ArrayList<>();
         for (int i = 0; i < tags.size(); i++) {
             if (current.get(i).filter(digest::equals).isPresent()) matching.add(tags.get(i));
@@ -190,13 +185,8 @@ public final class RegistryClient {
 
     /** The digest {@code reference} resolves to now, or empty if it is not there (any more). */
     public Optional<Digest> currentDigest(RepositoryName repository, TagOrDigest reference) throws RegistryException {
-        return currentDigest(repository.value(), reference.text());
-    }
-
-    /** The digest a tag (or digest reference) resolves to now, or empty if it is not there (any more). */
-    public Optional<Digest> currentDigest(String repository, String tagOrDigest) throws RegistryException {
         try {
-            return Optional.of(manifests.head(repository, tagOrDigest).digest());
+            return Optional.of(headManifest(repository, reference).digest());
         } catch (RegistryException.NotFound e) {
             return Optional.empty();
         }
@@ -204,8 +194,8 @@ public final class RegistryClient {
 
     // Blobs
 
-    public ImageConfig config(String repository, Descriptor config) throws RegistryException {
-        RawBytes raw = blobs.read(repository, config, MAX_CONFIG_BYTES);
+    public ImageConfig config(RepositoryName repository, Descriptor config) throws RegistryException {
+        RawBytes raw = blobBytes(repository, config, MAX_CONFIG_BYTES);
         try {
             return ImageConfigParser.parse(raw);
         } catch (MalformedContentException e) {
@@ -214,37 +204,146 @@ public final class RegistryClient {
         }
     }
 
-    public RawBytes blobBytes(String repository, Descriptor descriptor, int maxBytes) throws RegistryException {
-        return blobs.read(repository, descriptor, maxBytes);
+    public RawBytes blobBytes(RepositoryName repository, Descriptor descriptor, int maxBytes) throws RegistryException {
+        return blobs.read(repository.value(), descriptor, maxBytes);
     }
 
     /** The blob's size if {@code repository} has it (0 if the registry does not say), empty if not. */
-    public OptionalLong blobExists(String repository, Digest digest) throws RegistryException {
-        return blobs.exists(repository, digest);
+    public OptionalLong blobExists(RepositoryName repository, Digest digest) throws RegistryException {
+        return blobs.exists(repository.value(), digest);
     }
 
     /** A verifying stream over a blob; the caller closes it. */
-    public InputStream openBlob(String repository, Descriptor descriptor) throws RegistryException {
-        return blobs.open(repository, descriptor);
+    public InputStream openBlob(RepositoryName repository, Descriptor descriptor) throws RegistryException {
+        return blobs.open(repository.value(), descriptor);
     }
 
-    public void downloadBlob(String repository, Descriptor descriptor, Path target, Progress<Amount> progress)
+    public void downloadBlob(RepositoryName repository, Descriptor descriptor, Path target, Progress<Amount> progress)
             throws RegistryException {
-        blobs.download(repository, descriptor, target, progress);
+        blobs.download(repository.value(), descriptor, target, progress);
     }
 
     /** Uploads a blob of an image unless present, in one request: the blob half of {@link #putImage}. */
     public void putBlob(RepositoryName repository, Descriptor blob, BlobSource content) throws RegistryException {
-        uploads.upload(repository.value(), blob.digest(), blob.size(), content, 0, Progress.none());
+        uploadBlob(repository, blob.digest(), blob.size(), content, 0, Progress.none());
     }
 
     /** Uploads a blob unless present; {@code chunkSize} 0 sends it in one request. */
-    public void uploadBlob(String repository, Digest digest, long size, BlobSource source, long chunkSize,
+    public void uploadBlob(RepositoryName repository, Digest digest, long size, BlobSource source, long chunkSize,
             Progress<Amount> progress) throws RegistryException {
-        uploads.upload(repository, digest, size, source, chunkSize, progress);
+        uploads.upload(repository.value(), digest, size, source, chunkSize, progress);
     }
 
+    public MountResult mountBlob(RepositoryName repository, Digest digest, RepositoryName fromRepository)
+            throws RegistryException {
+        return uploads.mount(repository.value(), digest, fromRepository.value());
+    }
+
+    // Text names. Strings only for tests; production code passes typed names (RepositoryName, Tag, Digest, or
+    // RequestNames for text that arrived from elsewhere), and LayeringTest fails any class in src/main that calls
+    // one of these. Each turns its text into typed names as RequestNames does, so an invalid name is refused as before.
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public Page<String> tagsPage(String repository, Optional<String> next, int pageSize) throws RegistryException {
+        return tagsPage(RequestNames.repository(repository), next, pageSize);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public List<String> tags(String repository) throws RegistryException {
+        return tags(RequestNames.repository(repository));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public ManifestResponse manifest(String repository, String tagOrDigest) throws RegistryException {
+        return manifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public ManifestHead headManifest(String repository, String tagOrDigest) throws RegistryException {
+        return headManifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public Digest putManifest(String repository, String tagOrDigest, RawBytes raw, MediaType mediaType) throws RegistryException {
+        return putManifest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest), raw, mediaType);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public DeleteResult untag(String repository, String tag) throws RegistryException {
+        return untag(RequestNames.repository(repository), RequestNames.tag(tag));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public TagDeletionCheck.Result checkTagDeletion(String repository) throws RegistryException {
+        return checkTagDeletion(RequestNames.repository(repository));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public List<Descriptor> referrers(String repository, Digest subject) throws RegistryException {
+        return referrers(RequestNames.repository(repository), subject);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public List<String> tagsPointingAt(String repository, Digest digest) throws RegistryException {
+        return tagsPointingAt(RequestNames.repository(repository), digest);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public Optional<Digest> currentDigest(String repository, String tagOrDigest) throws RegistryException {
+        return currentDigest(RequestNames.repository(repository), RequestNames.reference(tagOrDigest));
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public ImageConfig config(String repository, Descriptor config) throws RegistryException {
+        return config(RequestNames.repository(repository), config);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public RawBytes blobBytes(String repository, Descriptor descriptor, int maxBytes) throws RegistryException {
+        return blobBytes(RequestNames.repository(repository), descriptor, maxBytes);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public OptionalLong blobExists(String repository, Digest digest) throws RegistryException {
+        return blobExists(RequestNames.repository(repository), digest);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public InputStream openBlob(String repository, Descriptor descriptor) throws RegistryException {
+        return openBlob(RequestNames.repository(repository), descriptor);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public void downloadBlob(String repository, Descriptor descriptor, Path target, Progress<Amount> progress)
+            throws RegistryException {
+        downloadBlob(RequestNames.repository(repository), descriptor, target, progress);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
+    public void uploadBlob(String repository, Digest digest, long size, BlobSource source, long chunkSize,
+            Progress<Amount> progress) throws RegistryException {
+        uploadBlob(RequestNames.repository(repository), digest, size, source, chunkSize, progress);
+    }
+
+    /** @deprecated strings only for tests; production code passes typed names. */
+    @Deprecated
     public MountResult mountBlob(String repository, Digest digest, String fromRepository) throws RegistryException {
-        return uploads.mount(repository, digest, fromRepository);
+        return mountBlob(RequestNames.repository(repository), digest, RequestNames.repository(fromRepository));
     }
 }

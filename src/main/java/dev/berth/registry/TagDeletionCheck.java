@@ -45,9 +45,9 @@ public final class TagDeletionCheck {
         this.client = client;
     }
 
-    Result run(String repository) throws RegistryException {
+    Result run(RepositoryName repository) throws RegistryException {
         // Where the delete probe already tells (deletes off, tag deletes refused, a known registry), nothing is pushed.
-        Capabilities probed = client.probeIncludingDeletes(Optional.of(repository));
+        Capabilities probed = client.probeIncludingDeletes(Optional.of(repository.value()));
         if (probed.deletes() == Capabilities.Ability.NO) return new Result(TagDeletion.NOT_SUPPORTED, "Deletes are disabled on this registry.");
         switch (probed.tagDeletion()) {
             case NOT_SUPPORTED -> {
@@ -63,12 +63,11 @@ public final class TagDeletionCheck {
         String nonce = randomHex();
         ImageManifest manifest = artifact(nonce);
         Digest digest = manifest.digest();
-        String removed = TAG_PREFIX + nonce + "-a";
-        String survivor = TAG_PREFIX + nonce + "-b";
-        RepositoryName name = RepositoryName.of(repository);
-        client.putBlob(name, manifest.config(), () -> new ByteArrayInputStream(EMPTY_CONFIG));
-        client.putImage(name, manifest, Optional.of(Tag.of(removed)));
-        client.putImage(name, manifest, Optional.of(Tag.of(survivor)));
+        Tag removed = Tag.of(TAG_PREFIX + nonce + "-a");
+        Tag survivor = Tag.of(TAG_PREFIX + nonce + "-b");
+        client.putBlob(repository, manifest.config(), () -> new ByteArrayInputStream(EMPTY_CONFIG));
+        client.putImage(repository, manifest, Optional.of(removed));
+        client.putImage(repository, manifest, Optional.of(survivor));
         Result result;
         try {
             result = observe(repository, digest, removed, survivor);
@@ -78,7 +77,7 @@ public final class TagDeletionCheck {
         return result;
     }
 
-    private Result observe(String repository, Digest digest, String removed, String survivor) throws RegistryException {
+    private Result observe(RepositoryName repository, Digest digest, Tag removed, Tag survivor) throws RegistryException {
         DeleteResult deleted;
         try {
             deleted = client.untag(repository, removed);
@@ -90,7 +89,7 @@ public final class TagDeletionCheck {
             case NOT_FOUND -> new Result(TagDeletion.UNKNOWN, "The registry did not find a tag Berth had just pushed; "
                     + "it behaves unlike any registry Berth knows, so untagging is not offered.");
             case DELETED -> {
-                boolean manifestStays = client.currentDigest(repository, digest.toString()).isPresent();
+                boolean manifestStays = client.currentDigest(repository, digest).isPresent();
                 boolean otherTagStays = client.currentDigest(repository, survivor).filter(digest::equals).isPresent();
                 boolean tagGone = client.currentDigest(repository, removed).isEmpty();
                 if (manifestStays && otherTagStays && tagGone) {
@@ -109,11 +108,11 @@ public final class TagDeletionCheck {
     }
 
     /** Deletes the test artifact by digest; a leftover is named so a person can remove it. */
-    private void removeArtifact(String repository, Digest digest) throws RegistryException {
+    private void removeArtifact(RepositoryName repository, Digest digest) throws RegistryException {
         String leftover = "Berth could not delete its test artifact " + repository + "@" + digest
                 + " (it holds only an empty config); delete it by hand. ";
         try {
-            ManifestResponse response = client.manifest(repository, digest.toString());
+            ManifestResponse response = client.manifest(repository, digest);
             DeletableManifest manifest = response.deletable().orElseThrow(() -> new RegistryException.Refused(leftover
                     + "The registry answered with " + response.contentType() + ", so its digest is not safe to delete."));
             DeleteResult result = client.delete(manifest);

@@ -1,5 +1,6 @@
 package dev.berth.store;
 
+import dev.berth.registry.RequestNames;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.Manifest;
@@ -40,6 +41,10 @@ public final class RegistryStore implements ImageSource, ImageDestination {
         return repository;
     }
 
+    public RepositoryName name() {
+        return name;
+    }
+
     @Override
     public String description() {
         return "docker://" + client.host() + "/" + repository;
@@ -47,14 +52,15 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public List<String> tags() throws RegistryException {
-        return client.tags(repository);
+        return client.tags(name);
     }
 
     @Override
     public Descriptor resolve(String tag) throws RegistryException {
-        ManifestHead head = client.headManifest(repository, tag);
+        Tag typed = RequestNames.tag(tag);
+        ManifestHead head = client.headManifest(name, typed);
         if (head.size() >= 0) return Descriptor.of(head.mediaType(), head.digest(), head.size());
-        ManifestResponse full = client.manifest(repository, tag);
+        ManifestResponse full = client.manifest(name, typed);
         return Descriptor.of(full.contentType(), full.digest(), full.manifest().raw().size());
     }
 
@@ -65,12 +71,12 @@ public final class RegistryStore implements ImageSource, ImageDestination {
 
     @Override
     public OptionalLong blobSize(Digest digest) throws RegistryException {
-        return client.blobExists(repository, digest);
+        return client.blobExists(name, digest);
     }
 
     @Override
     public InputStream openBlob(Descriptor blob) throws RegistryException {
-        return client.openBlob(repository, blob);
+        return client.openBlob(name, blob);
     }
 
     @Override
@@ -102,7 +108,7 @@ public final class RegistryStore implements ImageSource, ImageDestination {
      * Mounts a blob from another repository of the same registry instead of uploading it (T11);
      * false when the registry wants a real upload.
      */
-    public boolean mountBlob(Digest digest, String fromRepository) throws RegistryException {
-        return client.mountBlob(repository, digest, fromRepository) == dev.berth.registry.MountResult.MOUNTED;
+    public boolean mountBlob(Digest digest, RepositoryName fromRepository) throws RegistryException {
+        return client.mountBlob(name, digest, fromRepository) == dev.berth.registry.MountResult.MOUNTED;
     }
 }

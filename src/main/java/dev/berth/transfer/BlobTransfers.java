@@ -60,7 +60,7 @@ final class BlobTransfers {
             progress.skipped(blob);
             return;
         }
-        if (mountable() && ((RegistryStore) to).mountBlob(blob.digest(), ((RegistryStore) from).repository())) {
+        if (mountable() && ((RegistryStore) to).mountBlob(blob.digest(), ((RegistryStore) from).name())) {
             progress.mounted(blob);
             return;
         }

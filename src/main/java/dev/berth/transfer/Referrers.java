@@ -41,12 +41,12 @@ final class Referrers {
     }
 
     List<Descriptor> of(Digest subject) throws IOException {
-        return from.client().referrers(from.repository(), subject);
+        return from.client().referrers(from.name(), subject);
     }
 
     /** After the referrers themselves were put: the fallback tag, where the destination does not list them already. */
     void announce(Digest subject, List<Descriptor> referrers) throws IOException {
-        List<Descriptor> listed = to.client().referrers(to.repository(), subject);
+        List<Descriptor> listed = to.client().referrers(to.name(), subject);
         List<Descriptor> all = new ArrayList<>(listed);
         for (Descriptor referrer : referrers) {
             if (listed.stream().noneMatch(d -> d.digest().equals(referrer.digest()))) all.add(referrer);

@@ -3,9 +3,12 @@ package dev.berth.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.berth.registry.RegistryClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,22 @@ class LayeringTest {
                 .or().areDeclaredInClassesThat().haveSimpleNameEndingWith("DialogService")
                 .should().haveNameMatching("set(On[A-Z].*|Tester)").andShould().bePublic()
                 .because("services and callbacks are injected (setOnProbed, setOnApplied, setTester were wired after construction)")
+                .check(berth);
+    }
+
+    @Test
+    void productionCodeNamesRepositoriesAndTagsWithTypesNotText() {
+        DescribedPredicate<JavaMethodCall> textNamedClientCall = new DescribedPredicate<>(
+                "a RegistryClient method that takes a repository or tag as text (kept for tests only)") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return call.getTargetOwner().isEquivalentTo(RegistryClient.class)
+                        && call.getTarget().resolveMember().map(m -> m.isAnnotatedWith(Deprecated.class)).orElse(false);
+            }
+        };
+        noClasses().should().callMethodWhere(textNamedClientCall)
+                .because("the client takes RepositoryName, Tag and Digest so no caller glues or forgets to check names "
+                        + "(Berth issue 9); text from elsewhere goes through RequestNames")
                 .check(berth);
     }
 

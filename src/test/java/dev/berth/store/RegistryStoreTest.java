@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.domain.Descriptor;
 import dev.berth.domain.Digest;
 import dev.berth.domain.MediaType;
+import dev.berth.domain.RepositoryName;
 import dev.berth.work.CancelSignal;
 import dev.berth.registry.ConnectionSettings;
 import dev.berth.registry.RegistryClient;
@@ -85,7 +86,7 @@ class RegistryStoreTest {
         target.putBlob(config, () -> new ByteArrayInputStream(image.config().bytes()));
         for (TestImages.Content layer : image.layers()) {
             Descriptor d = RealContent.descriptor(layer);
-            assertTrue(target.mountBlob(d.digest(), "adapter/app"), "mounted from the repository that has it");
+            assertTrue(target.mountBlob(d.digest(), RepositoryName.of("adapter/app")), "mounted from the repository that has it");
         }
         var manifest = new RegistryStore(client, "adapter/app").manifest(Digest.parse(image.digest()));
         target.putImage(manifest, Optional.of("copied"));

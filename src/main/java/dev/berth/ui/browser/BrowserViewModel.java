@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.registry.RequestNames;
 import dev.berth.browse.CatalogBatch;
 import dev.berth.browse.CatalogLoader;
 import dev.berth.browse.CatalogResult;
@@ -338,7 +339,7 @@ public final class BrowserViewModel {
         Optional.ofNullable(tagLoads.remove(repository)).ifPresent(UiTask::cancel);
         repository.setTagsState(LoadState.LOADING);
         UiTask task = executor.submit("Loading tags of " + repository.name(),
-                (cancel, progress) -> RepositoryNode.displayOrder(repository.registry().client().withCancel(cancel).tags(repository.name())),
+                (cancel, progress) -> RepositoryNode.displayOrder(repository.registry().client().withCancel(cancel).tags(RequestNames.repository(repository.name()))),
                 tags -> {
                     tagLoads.remove(repository);
                     repository.showTags(tags);

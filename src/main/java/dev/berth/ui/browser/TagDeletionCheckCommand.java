@@ -1,5 +1,6 @@
 package dev.berth.ui.browser;
 
+import dev.berth.registry.RequestNames;
 import dev.berth.registry.Capabilities;
 import dev.berth.ui.common.DialogService;
 import dev.berth.ui.common.Notifier;
@@ -51,7 +52,7 @@ public final class TagDeletionCheckCommand {
         }
         node.setTagDeletionCheck("Checking what a tag delete removes, in " + repo + "…");
         executor.submit("Checking tag deletes on " + node.displayName(), (cancel, work) ->
-                node.client().withCancel(cancel).checkTagDeletion(repo), result -> {
+                node.client().withCancel(cancel).checkTagDeletion(RequestNames.repository(repo)), result -> {
                     Capabilities now = node.capabilitiesProperty().get() == null ? before : node.capabilitiesProperty().get();
                     Capabilities checked = now.withTagDeletion(result.effect());
                     node.setCapabilities(checked);

@@ -1,5 +1,6 @@
 package dev.berth.ui.details;
 
+import dev.berth.registry.RequestNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.browse.ImageSummary;
@@ -120,7 +121,7 @@ public final class TagDetailsViewModel {
             List<Descriptor> referrers = List.of();
             String note;
             try {
-                referrers = cancellable.referrers(repositoryName, details.digest());
+                referrers = cancellable.referrers(RequestNames.repository(repositoryName), details.digest());
                 note = referrers.isEmpty() ? "Nothing refers to this image (no signatures, SBOMs or attestations found)." : "";
             } catch (RegistryException e) {
                 note = "Referrers could not be listed: " + e.getMessage();
