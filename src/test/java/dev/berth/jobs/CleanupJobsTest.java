@@ -100,6 +100,9 @@ class CleanupJobsTest {
         assertEquals(CleanupJobs.NO_RETRY, done.noRetry().orElseThrow());
         assertFalse(service.retry(job));
 
+        // The service writes the history just after the job reads DONE: wait for the line rather than race it.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (JobHistory.in(file).summaries().isEmpty() && System.nanoTime() < end) Thread.sleep(20);
         JobSummary kept = JobHistory.in(file).summaries().getLast();
         assertEquals(JobKind.CLEANUP, kept.what().kind());
         assertEquals(JobState.DONE, kept.state());

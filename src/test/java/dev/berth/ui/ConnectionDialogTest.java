@@ -26,13 +26,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDialogTest {
 
+    /** The words of a real TLS failure (TlsFailureTranslator's untrusted-certificate message with its fix): long, and all of it matters. */
+    private static final String LONG_TLS_ERROR = "The secure connection failed: the server's certificate for registry.internal.example.com:5000 "
+            + "is signed by a certificate authority this machine does not trust (PKIX path building failed: unable to find valid "
+            + "certification path to requested target). Choose the registry's CA certificate (PEM) under CA certificate, or add it to "
+            + "the system trust store; /etc/ssl/team-ca.pem did not contain the issuer of this certificate (CN=Team Intermediate CA 2, "
+            + "O=Example Corp). If the registry uses a self-signed certificate, use that certificate itself as the CA file.";
+
     private ConnectionDialog dialog;
+    private java.util.function.Function<ConnectionDraft, String> answer = draft -> "Connected to " + draft.host() + " as " + draft.username();
 
     @Start
     void start(Stage stage) {
         dialog = new ConnectionDialog(null, new ConnectionDraft("team", "localhost:5000", AuthMode.PASSWORD, "alice", "",
                 Optional.of(Path.of("/etc/ssl/team-ca.pem")), Optional.empty(), Optional.empty(), false, false), "Edit team",
-                (draft, verdict) -> verdict.accept("Connected to " + draft.host() + " as " + draft.username()));
+                (draft, verdict) -> verdict.accept(answer.apply(draft)));
         dialog.show();
     }
 
@@ -69,5 +77,21 @@ class ConnectionDialogTest {
         assertEquals(Optional.of(new dev.berth.connection.TlsOptions.ClientCertificateFiles.Pem(Path.of("/etc/ssl/alice.crt"),
                 Path.of("/etc/ssl/alice.key"))), draft.tlsOptions().clientCertificate());
         assertFalse(draft.toString().contains("s3cret"), draft.toString());
+    }
+
+    @Test
+    void aLongTlsErrorWrapsAndIsShownInFull(FxRobot robot) throws Exception {
+        answer = draft -> LONG_TLS_ERROR;
+        robot.clickOn("#connection-test");
+        Label verdict = robot.lookup("#connection-test-result").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> LONG_TLS_ERROR.equals(verdict.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(dialog.getDialogPane().getScene(), "11b-connection-dialog-tls-error");
+
+        assertEquals(java.util.List.of(), WaitForAsyncUtils.asyncFx(() -> Truncation.elided(dialog.getDialogPane())).get(5, TimeUnit.SECONDS),
+                "every word of the error is shown");
+        javafx.stage.Window window = dialog.getDialogPane().getScene().getWindow();
+        double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+        assertTrue(window.getHeight() <= screen, "the dialog grew within the screen: " + window.getHeight() + " of " + screen);
     }
 }

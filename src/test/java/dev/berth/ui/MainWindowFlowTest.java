@@ -166,7 +166,11 @@ class MainWindowFlowTest {
         assertEquals(3, main.details().contentProperty().get().layers().size());
         assertEquals(3, main.details().contentProperty().get().layers().getFirst().sharedByTags(), "1.4.0, latest, stable share it");
         selectTab(robot, "tab-layers");
+        waitUntil(() -> robot.lookup("#layers-table .column-header .label").tryQuery().isPresent());
         Screenshots.take(scene, "05-tag-details-layers");
+        // Digests and media types are free text a column may cut; a header never ("Shared by" read "Shar…" at 1280×800).
+        assertEquals(List.of(), onFx(() -> Truncation.elided((javafx.scene.Parent) scene.lookup("#layers-table"),
+                cell -> cell.getText().startsWith("sha256:") || cell.getText().startsWith("application/"))), "the layers table's headers");
         selectTab(robot, "tab-history");
         Screenshots.take(scene, "06-tag-details-history");
 

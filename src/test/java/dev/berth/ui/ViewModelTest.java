@@ -154,11 +154,7 @@ class ViewModelTest {
 
     @Test
     void repositoryViewModelFillsRowsWithSizesDatesAndSharedTags() throws Exception {
-        BrowserViewModel browser = browser();
-        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
-        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
-
-        repository.open(node.repository("team/app").orElseThrow());
+        RepositoryViewModel repository = opened("team/app");
 
         assertFalse(repository.loadingProperty().get());
         assertEquals(3, repository.rows().size());
@@ -175,13 +171,17 @@ class ViewModelTest {
 
     @Test
     void aRepositoryWithOneTagSaysOneTagNotOneTags() throws Exception {
-        BrowserViewModel browser = browser();
-        RegistryNode node = browser.addRegistry("a", "local", registry.hostPort(), client(registry));
-        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
-
-        repository.open(node.repository("solo").orElseThrow());
+        RepositoryViewModel repository = opened("solo");
 
         assertTrue(repository.statusProperty().get().startsWith("1 tag · 1 image · "), repository.statusProperty().get());
+    }
+
+    /** {@code name} of the plain registry, opened in a fresh repository view model. */
+    private RepositoryViewModel opened(String name) throws Exception {
+        RegistryNode node = browser().addRegistry("a", "local", registry.hostPort(), client(registry));
+        RepositoryViewModel repository = new RepositoryViewModel(executor, told::add, new RepositoryScanner(SummaryCache.inMemory()));
+        repository.open(node.repository(name).orElseThrow());
+        return repository;
     }
 
     @Test

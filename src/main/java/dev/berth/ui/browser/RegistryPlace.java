@@ -28,6 +28,13 @@ public record RegistryPlace(String host, Optional<Path> folder) {
         return folder.isPresent();
     }
 
+    /** What the tag table says when a repository has no tags: where an emptied one stays, and until when. */
+    public String noTagsNote() {
+        return folder.isPresent() ? "No tags. An emptied layout stays in the folder until you delete its directory."
+                : "No tags. An emptied repository stays in the registry's catalog (Distribution keeps its directory); it "
+                        + "disappears only when that directory is removed on the server, after garbage collection.";
+    }
+
     /** The host, or the folder's path. */
     public String where() {
         return folder.map(Path::toString).orElse(host);

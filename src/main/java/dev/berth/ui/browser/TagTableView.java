@@ -154,8 +154,9 @@ public final class TagTableView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label("No tags. An emptied repository stays in the registry's catalog (Distribution keeps its "
-                + "directory); it disappears only when that directory is removed on the server, after garbage collection.");
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.createStringBinding(() -> viewModel.repositoryProperty().get() == null ? ""
+                : viewModel.repositoryProperty().get().registry().place().noTagsNote(), viewModel.repositoryProperty()));
         empty.setWrapText(true);
         empty.setMaxWidth(520);
         empty.setId("no-tags");

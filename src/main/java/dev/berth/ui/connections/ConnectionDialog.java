@@ -104,6 +104,10 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         testResult.setId("connection-test-result");
         testResult.setWrapText(true);
         testResult.setMaxWidth(460);
+        // A TLS failure runs to several lines, each needed to fix it: the label takes their height and the dialog grows to it.
+        testResult.setPrefWidth(460);
+        testResult.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        testResult.textProperty().addListener((obs, old, text) -> fitWindow());
         test.setOnAction(e -> {
             testResult.setText("Testing…");
             tester.test(draft(), testResult::setText);
@@ -151,6 +155,7 @@ public final class ConnectionDialog extends Dialog<ConnectionDraft> {
         grid.addRow(row++, new Label("Transport"), new HBox(12, plainHttp, insecureRemote));
         grid.add(warning, 1, row++);
         grid.addRow(row, test, testResult);
+        GridPane.setValignment(test, javafx.geometry.VPos.TOP); // beside the first line of a long verdict, not its middle
         address.setPrefColumnCount(28);
         return grid;
     }

@@ -253,8 +253,8 @@ public final class TagDetailsView extends BorderPane {
         table.getColumns().setAll(
                 column("#", r -> r.index() + "", 40),
                 column("Digest", r -> r.digest().toString(), 420),
-                column("Size", r -> ByteSize.format(r.size()), 90),
-                column("Shared by", r -> r.sharedByTags() <= 0 ? "" : Plural.of(r.sharedByTags(), "tag", "tags"), 90),
+                whole(column("Size", r -> ByteSize.format(r.size()), 90)),
+                whole(column("Shared by", r -> r.sharedByTags() <= 0 ? "" : Plural.of(r.sharedByTags(), "tag", "tags"), 110)),
                 column("Media type", LayerRow::mediaType, 300));
         table.setItems(FXCollections.observableArrayList(rows));
         return table;
@@ -336,6 +336,12 @@ public final class TagDetailsView extends BorderPane {
         TableColumn<T, String> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        return column;
+    }
+
+    /** A short column the table's resize policy must not squeeze ("Shared by" read "Shar…" at 1280×800): digests give way first. */
+    private static <T> TableColumn<T, String> whole(TableColumn<T, String> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 

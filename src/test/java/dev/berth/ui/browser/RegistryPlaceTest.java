@@ -1,6 +1,8 @@
 package dev.berth.ui.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,5 +31,13 @@ class RegistryPlaceTest {
         assertEquals(Optional.empty(), place.pullCommand("team/api", DIGEST), "a layout is copied by tag");
         RegistryPlace spaced = new RegistryPlace("my-images.folder.invalid", Optional.of(Path.of("/data/my images")));
         assertEquals(Optional.of("berth copy 'oci:/data/my images/app:v1' engine:app:v1"), spaced.pullCommand("app", "v1"));
+    }
+
+    @Test
+    void anEmptiedRepositoryStaysUntilGarbageCollectionOnARegistryAndUntilItsDirectoryGoesInAFolder() {
+        assertTrue(RegistryPlace.remote("registry.test:5000").noTagsNote().contains("after garbage collection"));
+        String folder = new RegistryPlace("demo.folder.invalid", Optional.of(Path.of("/data/berth/demo"))).noTagsNote();
+        assertFalse(folder.contains("garbage collection"), folder);
+        assertTrue(folder.contains("delete its directory"), folder);
     }
 }
