@@ -113,6 +113,37 @@ class MainWindowSizeTest {
         assertEquals(saved.divider(), again.view().treeDivider().getPosition(), 0.02, "restored (the split pane may nudge it to its children's minimum widths)");
     }
 
+    /** Under openbox GTK maps the window at its 200×200 default, sometimes after it is shown: until the main view is in, asked back. */
+    @Test
+    void aResizeByTheWindowManagerBeforeTheMainViewIsInIsUndoneAndTheUsersAfterwardsIsKept() throws Exception {
+        WindowStateFile file = new WindowStateFile(work.resolve("wm").resolve(WindowStateFile.NAME));
+        file.save(new WindowState(20, 10, 900, 600, false, 0.3));
+        MainWindow window = WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(new Scene(new javafx.scene.layout.StackPane()));
+            MainWindow placed = MainWindow.restore(stage, file);
+            stage.show();
+            return placed;
+        }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(200); // as the window manager does
+            stage.setHeight(200);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Math.abs(stage.getWidth() - 900) < 1 && Math.abs(stage.getHeight() - 600) < 1);
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            MainView view = new MainView(new AppServices(executor, new ActivityMonitor(), new ScriptedDialogs(),
+                    TestConnections.inMemory(work.resolve("config-wm")), dev.berth.browse.SummaryCache.inMemory(),
+                    new dev.berth.cleanup.Journal(work.resolve("journal-wm"))).main(), new ActivityMonitor(),
+                    new dev.berth.ui.common.NotificationArea());
+            stage.getScene().setRoot(view);
+            window.attach(view.treeDivider());
+            stage.setWidth(700); // the user's
+        }).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(700, stage.getWidth(), 1, "a resize once the main view is in is the user's");
+    }
+
     @Test
     void aPositionOffEveryScreenOpensCentered() throws Exception {
         WindowStateFile file = new WindowStateFile(work.resolve("off").resolve(WindowStateFile.NAME));

@@ -20,6 +20,10 @@ public final class MainWindow {
     private final WindowStateFile file;
     /** The bounds while not maximized: a maximized stage reports the screen's. */
     private Rectangle2D normal;
+    /** Where the window was put when it opened. */
+    private WindowState placed;
+    private int startAsks;
+    private final javafx.beans.value.ChangeListener<Number> startResize = (obs, old, size) -> resizedAtStart();
     /** Where the divider was left; saved as it is should the window close before the main view is built. */
     private double dividerPosition;
     private SplitPane.Divider divider;
@@ -37,11 +41,15 @@ public final class MainWindow {
     public static MainWindow restore(Stage stage, WindowStateFile file) {
         MainWindow window = new MainWindow(stage, file);
         List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
-        WindowState placed = WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens);
-        window.apply(placed);
+        window.placed = WindowPlacement.place(file.load(), Screen.getPrimary().getVisualBounds(), screens);
+        window.apply(window.placed);
         // Under a window manager (openbox at least) GTK maps the window at its 200×200 default and the size
-        // asked before showing is lost: ask again once it is on screen.
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(() -> window.reassert(placed)));
+        // asked before showing is lost: ask again once it is on screen. The window manager's resize can also come
+        // after that (the first scene is light, so the window is shown early): until the main view is in (attach),
+        // a size other than the placed one is that resize, and the placed size is asked again, a few times at most.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> javafx.application.Platform.runLater(window::reassert));
+        stage.widthProperty().addListener(window.startResize);
+        stage.heightProperty().addListener(window.startResize);
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> window.saveInBackground());
         return window;
     }
@@ -65,12 +73,12 @@ public final class MainWindow {
         stage.heightProperty().addListener((obs, old, value) -> track.run());
     }
 
-    private void reassert(WindowState placed) {
+    private void reassert() {
         if (placed.maximized()) {
             stage.setMaximized(true);
             return;
         }
-        if (Math.abs(stage.getWidth() - placed.width()) > 1 || Math.abs(stage.getHeight() - placed.height()) > 1) {
+        if (differsFromPlaced()) {
             stage.setWidth(placed.width());
             stage.setHeight(placed.height());
             stage.setX(placed.x());
@@ -78,10 +86,25 @@ public final class MainWindow {
         }
     }
 
+    /** Before the main view is in: the window manager's resize to GTK's default (see {@link #restore}). */
+    private void resizedAtStart() {
+        if (stage.isShowing() && startAsks < 3 && differsFromPlaced()) {
+            startAsks++;
+            javafx.application.Platform.runLater(this::reassert);
+        }
+    }
+
+    private boolean differsFromPlaced() {
+        return !placed.maximized() && (Math.abs(stage.getWidth() - placed.width()) > 1 || Math.abs(stage.getHeight() - placed.height()) > 1);
+    }
+
     /** The tree's divider, once the main view exists: put where it was left, and remembered from now on. */
     public void attach(SplitPane.Divider treeDivider) {
         divider = treeDivider;
         divider.setPosition(dividerPosition);
+        // From now on a size change is the user's.
+        stage.widthProperty().removeListener(startResize);
+        stage.heightProperty().removeListener(startResize);
     }
 
     /** What would be saved now. */
