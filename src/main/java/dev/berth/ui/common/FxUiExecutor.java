@@ -4,6 +4,7 @@ import dev.berth.work.CancelSignal;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 
@@ -20,6 +21,7 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
             Thread.ofVirtual().name("berth-work-", 0).factory());
     private final ActivityMonitor activity;
     private final FxCallbackTimer timer;
+    private volatile boolean closed;
 
     public FxUiExecutor(ActivityMonitor activity) {
         this(activity, FxCallbackTimer.NONE);
@@ -36,7 +38,30 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
             Consumer<? super Throwable> onFailure) {
         CancelSignal signal = new CancelSignal();
         UiTask task = new UiTask(description, signal);
+        if (closed) return notStarted(task);
         ActivityMonitor.Entry entry = activity.started(description, task);
+        try {
+            execute(description, work, onSuccess, onFailure, signal, task, entry);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // Closed between the check and here: the entry's removal queues behind its addition on the FX thread.
+            notStarted(task);
+            runLater(description, () -> activity.finished(entry));
+        }
+        return task;
+    }
+
+    /**
+     * After {@link #close()} a callback already queued on the FX thread (the window closing, a UI
+     * test ending) may still start work: it does not start, and nothing is thrown on the FX thread.
+     */
+    private static UiTask notStarted(UiTask task) {
+        task.cancel();
+        task.markDone();
+        return task;
+    }
+
+    private <T> void execute(String description, BackgroundWork<T> work, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onFailure, CancelSignal signal, UiTask task, ActivityMonitor.Entry entry) {
         threads.execute(() -> {
             try {
                 T result = work.run(signal, entry);
@@ -59,7 +84,6 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
                 });
             }
         });
-        return task;
     }
 
     @Override
@@ -97,6 +121,7 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         threads.shutdownNow();
     }
 }
