@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.OptionalLong;
 import java.util.Set;
 import okhttp3.Response;
+import okio.BufferedSource;
 
 /**
  * Blob reads: existence checks, small blobs into memory, large ones streamed to disk with Range
@@ -200,7 +201,10 @@ final class Blobs {
 
     /**
      * Hashes as it reads; at end of stream, a wrong digest or size is an exception, not data. A
-     * broken connection is resumed from the offset reached, up to {@link #RESUMES} times.
+     * broken connection is resumed from the offset reached, up to {@link #RESUMES} times. A read fills
+     * the caller's array (or reaches the end) instead of handing over one of OkHttp's 8 KiB segments:
+     * every layer above (progress, the file's buffer, the hash) then works per 64 KiB, and a 64 KiB
+     * read goes to the file without being copied into its buffer first.
      */
     private static final class VerifyingInputStream extends InputStream {
         private static final int RESUMES = 3;
@@ -210,14 +214,15 @@ final class Blobs {
         private final Reopener reopener;
         private final Failure failure;
         private Response response;
-        private InputStream in;
+        private BufferedSource in;
         private long count;
+        private IOException broken; // met by a read that had already filled some bytes: the next read throws it
         private int resumes;
         private boolean verified;
 
         VerifyingInputStream(Response response, Descriptor descriptor, Reopener reopener, Failure failure) {
             this.response = response;
-            this.in = response.body().byteStream();
+            this.in = response.body().source();
             this.descriptor = descriptor;
             this.hasher = descriptor.digest().newHasher();
             this.reopener = reopener;
@@ -252,7 +257,7 @@ final class Blobs {
         private int readResuming(byte[] b, int off, int len) throws IOException {
             while (true) {
                 try {
-                    return in.read(b, off, len);
+                    return fill(b, off, len);
                 } catch (RegistryException e) {
                     throw e;
                 } catch (IOException e) {
@@ -265,9 +270,35 @@ final class Blobs {
                         reopen.addSuppressed(e);
                         throw failure.named(reopen);
                     }
-                    in = response.body().byteStream();
+                    in = response.body().source();
                 }
             }
+        }
+
+        /**
+         * Reads until {@code len} bytes or the end. A failure after some bytes is kept for the next read, so
+         * those bytes are handed over (hashed and counted) and the download resumes exactly where it broke.
+         */
+        private int fill(byte[] b, int off, int len) throws IOException {
+            if (broken != null) {
+                IOException failure = broken;
+                broken = null;
+                throw failure;
+            }
+            int filled = 0;
+            while (filled < len) {
+                int n;
+                try {
+                    n = in.read(b, off + filled, len - filled);
+                } catch (IOException e) {
+                    if (filled == 0) throw e;
+                    broken = e;
+                    return filled;
+                }
+                if (n < 0) return filled == 0 ? -1 : filled;
+                filled += n;
+            }
+            return filled;
         }
 
         @Override

@@ -153,6 +153,15 @@ class BlobTransferTest {
     }
 
     @Test
+    void openBlobFillsTheCallersArrayNotOneHttpSegmentAtATime() throws Exception {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = client.openBlob("blobs/app", RealRegistry.descriptor(layer))) {
+            assertEquals(buffer.length, in.read(buffer), "one read of a 3 MiB blob into a 64 KiB array");
+            assertArrayEquals(Arrays.copyOf(layer.bytes(), buffer.length), buffer);
+        }
+    }
+
+    @Test
     void missingBlobIsNotFound(@TempDir Path dir) {
         Content absent = TestImages.layer(401, 10);
         Path target = dir.resolve("absent");
