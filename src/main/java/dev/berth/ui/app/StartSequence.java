@@ -1,8 +1,13 @@
 package dev.berth.ui.app;
 
+import dev.berth.platform.LogDirectory;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
 import javafx.scene.Scene;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.StackPane;
@@ -16,6 +21,8 @@ import javafx.stage.Stage;
 final class StartSequence {
 
     static final String PLACEHOLDER_ID = "starting";
+    static final String FAILURE_ID = "start-failed";
+    private static final System.Logger LOG = System.getLogger(StartSequence.class.getName());
 
     private StartSequence() {}
 
@@ -38,10 +45,32 @@ final class StartSequence {
     static void show(Stage stage, Supplier<? extends Parent> content, Runnable laidOut) {
         Scene scene = stage.getScene();
         afterNextLayout(scene, () -> Platform.runLater(() -> {
-            scene.setRoot(content.get());
+            Parent built;
+            try {
+                built = content.get();
+            } catch (RuntimeException | Error e) {
+                // The window is already on screen: an empty one would say nothing, so it says what went wrong.
+                LOG.log(System.Logger.Level.ERROR, "Berth could not build its main window", e);
+                scene.setRoot(failure(e, LogDirectory.forCurrentUser()));
+                return;
+            }
+            scene.setRoot(built);
             afterNextLayout(scene, laidOut);
         }));
         stage.show();
+    }
+
+    /** What the window shows when the main view could not be built: the error in words, and where the details are. */
+    static Parent failure(Throwable problem, Path logs) {
+        String reason = problem.getMessage() == null || problem.getMessage().isBlank() ? problem.getClass().getSimpleName() : problem.getMessage();
+        Label text = new Label("Berth could not open its main window: " + reason + "\n\nThe details are in Berth's log in " + logs
+                + ". Quit and start Berth again; if it happens again, please report it with that log.");
+        text.setId(FAILURE_ID);
+        text.setWrapText(true);
+        text.setPadding(new Insets(24));
+        StackPane pane = new StackPane(text);
+        pane.setAlignment(Pos.TOP_LEFT);
+        return pane;
     }
 
     private static void afterNextLayout(Scene scene, Runnable action) {

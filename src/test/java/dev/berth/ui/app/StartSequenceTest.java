@@ -90,4 +90,24 @@ class StartSequenceTest {
         assertTrue(ThemeManager.background(MainViewModel.Theme.DARK).getBrightness() < 0.15, "dark is dark");
         assertEquals(Color.WHITE, ThemeManager.background(MainViewModel.Theme.LIGHT));
     }
+
+    @Test
+    void aMainViewThatCannotBeBuiltIsSaidInTheWindowNotLeftEmpty() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(StartSequence.placeholder(MainViewModel.Theme.LIGHT));
+            stage.setWidth(640);
+            stage.setHeight(400);
+            StartSequence.show(stage, () -> {
+                throw new IllegalStateException("the config directory is not writable");
+            }, () -> { });
+        }).get(10, TimeUnit.SECONDS);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> StartSequence.FAILURE_ID.equals(
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().lookup("#" + StartSequence.FAILURE_ID) == null ? null
+                        : StartSequence.FAILURE_ID).get()));
+        String said = WaitForAsyncUtils.asyncFx(() -> ((Label) stage.getScene().lookup("#" + StartSequence.FAILURE_ID)).getText()).get();
+        assertTrue(said.contains("could not open its main window: the config directory is not writable"), said);
+        assertTrue(said.contains("log") && said.contains("start Berth again"), said);
+        Screenshots.take(stage.getScene(), "start-failed");
+    }
 }
