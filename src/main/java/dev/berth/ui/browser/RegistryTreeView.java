@@ -188,7 +188,10 @@ public final class RegistryTreeView extends VBox {
     private void scheduleRebuild(RegistryNode node) {
         PauseTransition pause = pendingRebuilds.computeIfAbsent(node, n -> {
             PauseTransition p = new PauseTransition(Duration.millis(120));
-            p.setOnFinished(e -> rebuild(n));
+            p.setOnFinished(e -> {
+                rebuild(n);
+                keepSelectionShown(n);
+            });
             return p;
         });
         pause.playFromStart();
@@ -249,8 +252,35 @@ public final class RegistryTreeView extends VBox {
         }
     }
 
+    /**
+     * A rebuild makes the folders anew, closed: the selected repository (or the selected tag's) is opened and
+     * highlighted again, e.g. a tag restored at start while more of its catalog arrives.
+     */
+    private void keepSelectionShown(RegistryNode node) {
+        RepositoryNode repository = switch (viewModel.selectionProperty().get()) {
+            case Selection.OfRepository r -> r.repository();
+            case Selection.OfTag t -> t.repository();
+            case Selection.None none -> null;
+            case Selection.OfRegistry registry -> null;
+            case Selection.OfLocalImages images -> null;
+            case Selection.OfLocalImage image -> null;
+        };
+        if (repository == null || repository.registry() != node) return;
+        followingTag = true; // the row's selection says what is already selected; for a tag it must not replace it
+        try {
+            expandTo(repository, true);
+        } finally {
+            followingTag = false;
+        }
+    }
+
     private void reveal(RepositoryNode repository, boolean selectRow) {
         rebuild(repository.registry());
+        expandTo(repository, selectRow);
+    }
+
+    /** Opens the folders down to {@code repository}'s row, and selects that row when asked. */
+    private void expandTo(RepositoryNode repository, boolean selectRow) {
         TreeItem<Object> item = registryItems.get(repository.registry());
         String[] segments = repository.name().split("/");
         String path = "";

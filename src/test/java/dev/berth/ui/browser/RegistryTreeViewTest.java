@@ -69,6 +69,24 @@ class RegistryTreeViewTest {
     }
 
     @Test
+    void aTagSelectedWhileTheCatalogStillArrivesKeepsItsRepositoryShown() throws Exception {
+        List<TreeItem<Object>> before = rows();
+        fx(() -> registry.addRepositories(List.of("team/api", "team/web")));
+        rebuiltSince(before);
+        // A remembered selection comes back as soon as its repository is there: more of the catalog may still follow.
+        RepositoryNode api = fx(() -> registry.repository("team/api").orElseThrow());
+        fx(() -> viewModel.select(Selection.of(api, "1.0")));
+        before = rows();
+        fx(() -> registry.addRepositories(List.of("team/worker")));
+        rebuiltSince(before);
+
+        TreeItem<Object> selected = fx(() -> view.tree().getSelectionModel().getSelectedItem());
+        assertEquals(api, selected == null ? null : selected.getValue(), "the rebuild closed the folder of the selected tag's repository");
+        assertTrue(fx(() -> selected.getParent().isExpanded()));
+        assertEquals(Selection.of(api, "1.0"), fx(() -> viewModel.selectionProperty().get()), "the tag stays selected, not its repository");
+    }
+
+    @Test
     void aHundredThousandRepositoriesFillAndFilterWithoutStallingTheFxThread() throws Exception {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 100_000; i++) names.add(String.format("ns%03d/repo%05d", i % 500, i));
