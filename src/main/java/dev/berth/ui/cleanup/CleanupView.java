@@ -24,6 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -128,6 +129,10 @@ public final class CleanupView extends BorderPane {
         grid.addRow(4, new Label("Protect tags matching"), protect);
         grid.add(error, 1, 5);
         grid.addRow(6, new Label("Policy"), policyBar());
+        // The names of the rules keep their width; the fields beside them give way (at 1280 px with the tree at its
+        // third the pane is about 700 px wide).
+        grid.getChildren().stream().filter(node -> GridPane.getColumnIndex(node) == null || GridPane.getColumnIndex(node) == 0)
+                .filter(Region.class::isInstance).map(Region.class::cast).forEach(name -> name.setMinWidth(Region.USE_PREF_SIZE));
         grid.setId("cleanup-rules");
         return grid;
     }
@@ -191,7 +196,10 @@ public final class CleanupView extends BorderPane {
         status.setWrapText(true);
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.textProperty().bind(viewModel.policy().statusProperty());
-        return new VBox(4, new HBox(8, save, export, importButton), status);
+        // Three buttons side by side want about 480 px: where the pane is narrower the last ones go to a second line.
+        FlowPane buttons = new FlowPane(8, 6, save, export, importButton);
+        for (Button b : new Button[] {save, export, importButton}) b.setMinWidth(Region.USE_PREF_SIZE);
+        return new VBox(4, buttons, status);
     }
 
     private HBox summary() {
