@@ -10,7 +10,6 @@ import dev.berth.ui.jobs.FxTransferDialogs;
 import dev.berth.ui.jobs.JobNotifications;
 import dev.berth.ui.jobs.JobsView;
 import dev.berth.engine.EngineLocator;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -26,8 +25,6 @@ import dev.berth.connection.ConnectionService;
 
 /** The JavaFX application: shows the main window, then wires the services and builds its view; reads the desktop theme. */
 public final class BerthApplication extends Application {
-
-    private static final System.Logger LOG = System.getLogger(BerthApplication.class.getName());
 
     private FxUiExecutor executor;
     private JobService jobService;
@@ -105,13 +102,7 @@ public final class BerthApplication extends Application {
             CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
                     .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> main.themeProperty().set(t))));
         }
-        main.chosenThemeProperty().addListener((obs, old, theme) -> CompletableFuture.runAsync(() -> {
-            try {
-                choice.save(theme);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not remember the theme: " + e.getMessage());
-            }
-        }));
+        main.chosenThemeProperty().addListener((obs, old, theme) -> SettingsWrite.inBackground("the theme", choice.path(), () -> choice.save(theme)));
     }
 
     @Override

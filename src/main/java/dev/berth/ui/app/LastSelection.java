@@ -3,7 +3,6 @@ package dev.berth.ui.app;
 import dev.berth.ui.browser.BrowserViewModel;
 import dev.berth.ui.browser.SelectionPlace;
 import dev.berth.ui.browser.SelectionRestore;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
@@ -13,8 +12,6 @@ import javafx.stage.WindowEvent;
 /** The tree's selection survives a restart: saved when the main window closes, looked for again at the next start. */
 final class LastSelection {
 
-    private static final System.Logger LOG = System.getLogger(LastSelection.class.getName());
-
     private LastSelection() {}
 
     /** Reads the file in the background and restores what it names; saves the selection when {@code stage} hides. */
@@ -23,14 +20,7 @@ final class LastSelection {
                 .thenAccept(place -> place.ifPresent(found -> Platform.runLater(() -> SelectionRestore.start(browser, found))));
         stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> {
             Optional<SelectionPlace> place = SelectionPlace.of(browser.selectionProperty().get());
-            // Not a daemon: the JVM waits for this small write after the window is gone.
-            Thread.ofPlatform().name("berth-last-selection").start(() -> {
-                try {
-                    file.save(place);
-                } catch (IOException ex) {
-                    LOG.log(System.Logger.Level.WARNING, "could not remember the selection in " + file.path() + ": " + ex.getMessage());
-                }
-            });
+            SettingsWrite.inBackground("the selection", file.path(), () -> file.save(place));
         });
     }
 }

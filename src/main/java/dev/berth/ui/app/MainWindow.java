@@ -1,6 +1,5 @@
 package dev.berth.ui.app;
 
-import java.io.IOException;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
@@ -13,8 +12,6 @@ import javafx.stage.WindowEvent;
  * (or a sensible first size), and remembers them when the window closes.
  */
 public final class MainWindow {
-
-    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
 
     private final Stage stage;
     private final WindowStateFile file;
@@ -117,12 +114,6 @@ public final class MainWindow {
     /** The write is small but still file I/O: it runs on a (non-daemon) thread of its own so the JVM waits for it. */
     private void saveInBackground() {
         WindowState state = current();
-        Thread.ofPlatform().name("berth-window-state").start(() -> {
-            try {
-                file.save(state);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not remember the window's size in " + file.path() + ": " + e.getMessage());
-            }
-        });
+        SettingsWrite.inBackground("the window's size", file.path(), () -> file.save(state));
     }
 }
