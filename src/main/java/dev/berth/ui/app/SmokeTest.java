@@ -1,7 +1,6 @@
 package dev.berth.ui.app;
 
-import java.time.Duration;
-import java.time.Instant;
+import dev.berth.platform.ProcessStart;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -43,9 +42,7 @@ final class SmokeTest {
     }
 
     private static void print(String marker) {
-        long millis = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        System.out.println(marker + millis + " ms");
+        System.out.println(marker + ProcessStart.millisSinceStart() + " ms");
         System.out.flush();
     }
 }
