@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,8 @@ class InstalledDebIT {
         assertEquals(0, version.code(), version.err());
         assertEquals("berth " + System.getProperty("berth.expectedVersion"), version.out().strip());
 
+        assertCompilesLikeBinBerth(root.resolve("opt/berth/lib/app/berth.cfg"));
+
         try (RegistryServer registry = RegistryServer.builder(work.resolve("registry")).start()) {
             TestImages.Image image = RegistrySeeder.of(registry).pushImage("team/app", "v1", 3, 1000, 2000);
             String host = registry.hostPort();
@@ -81,5 +85,20 @@ class InstalledDebIT {
         try (Stream<Path> logs = Files.list(work.resolve("home/xdg_state_home/berth/logs"))) {
             assertTrue(logs.anyMatch(p -> p.getFileName().toString().equals("berth.log")), "the app wrote no log");
         }
+    }
+
+    /**
+     * The installed command line's JIT options are bin/berth's (later C2, measured there), and it never stops at C1:
+     * -XX:TieredStopAtLevel=1 would hash every layer 10-15x slower (SHA-256's intrinsic is C2's only).
+     */
+    private static void assertCompilesLikeBinBerth(Path launcherConfig) throws Exception {
+        String installed = Files.readString(launcherConfig);
+        String script = Files.readString(Path.of("bin/berth"));
+        Matcher jitOptions = Pattern.compile("jit_opts=\\(([^)]*)\\)").matcher(script);
+        assertTrue(jitOptions.find(), "bin/berth has no jit_opts");
+        for (String option : jitOptions.group(1).split("\\s+")) {
+            if (!option.isBlank()) assertTrue(installed.contains(option), "the installed berth lacks " + option + ":\n" + installed);
+        }
+        assertFalse(installed.contains("TieredStopAtLevel"), installed);
     }
 }
