@@ -36,6 +36,9 @@ public final class BerthApplication extends Application {
         ThemeChoiceFile themeChoice = new ThemeChoiceFile(directories.config().resolve(ThemeChoiceFile.NAME));
         Optional<MainViewModel.Theme> chosen = themeChoice.load(); // a one-word file, read once before the window paints
         MainViewModel.Theme firstTheme = ThemeManager.firstTheme(chosen, System.getenv());
+        // Asked now, in the background: by the time the main view is built the desktop has usually answered.
+        CompletableFuture<Optional<MainViewModel.Theme>> desktopTheme = chosen.isPresent() ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()));
         // The window first, at its place, in the theme's colour; the main view once its first frame is drawn.
         stage.setTitle("Berth");
         stage.getIcons().setAll(AppIcons.images());
@@ -44,17 +47,18 @@ public final class BerthApplication extends Application {
         SmokeTest smokeTest = SmokeTest.of(System.getenv());
         smokeTest.watch(stage);
         StartSequence.show(stage, () -> {
-            MainView view = mainView(stage, home, directories, firstTheme, chosen, themeChoice);
+            MainView view = mainView(stage, home, directories, ThemeManager.mainViewTheme(chosen, firstTheme, desktopTheme), desktopTheme, themeChoice);
             window.attach(view.treeDivider());
             return view;
         }, smokeTest::mainViewReady);
     }
 
     /** Builds the services and the main view, and starts them: after the window is shown (see {@link StartSequence}). */
-    private MainView mainView(Stage stage, Path home, ConfigDirectories directories, MainViewModel.Theme firstTheme,
-            Optional<MainViewModel.Theme> chosen, ThemeChoiceFile themeChoice) {
+    private MainView mainView(Stage stage, Path home, ConfigDirectories directories, MainViewModel.Theme theme,
+            CompletableFuture<Optional<MainViewModel.Theme>> desktopTheme, ThemeChoiceFile themeChoice) {
         // Set once the window is on screen, before anything is styled with it: the placeholder needs no stylesheet.
-        ThemeManager.apply(firstTheme);
+        ThemeManager.apply(theme);
+        stage.getScene().setFill(ThemeManager.background(theme));
         ActivityMonitor activity = new ActivityMonitor();
         executor = new FxUiExecutor(activity);
         ConnectionService connections = AppServices.userConnections(RegistryClients::new, directories, home, System.getenv());
@@ -66,12 +70,12 @@ public final class BerthApplication extends Application {
                 jobService, new FxTransferDialogs(() -> stage), new JobNotifications(() -> stage),
                 // The engine is found as the docker CLI finds it; images saved from or loaded into it wait in TMPDIR, as for `berth copy`.
                 new EngineLocator(System.getenv()), Path.of(System.getenv().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir"))));
-        services.main().themeProperty().set(firstTheme);
+        services.main().themeProperty().set(theme);
         MainView view = new MainView(services.main(), activity, services.notifications());
         view.dockJobs(new JobsView(services.jobs()), services.transfers());
-        services.main().themeProperty().addListener((obs, old, theme) -> {
-            ThemeManager.apply(theme);
-            stage.getScene().setFill(ThemeManager.background(theme));
+        services.main().themeProperty().addListener((obs, old, next) -> {
+            ThemeManager.apply(next);
+            stage.getScene().setFill(ThemeManager.background(next));
         });
 
         view.onAbout(() -> AboutDialog.show(stage, AboutInfo.of(System.getProperty("os.name", ""), System.getenv(), home)));
@@ -87,7 +91,7 @@ public final class BerthApplication extends Application {
             services.fileOpener().openArguments(args, workingDirectory);
         }));
 
-        rememberTheme(services.main(), chosen, themeChoice);
+        rememberTheme(services.main(), desktopTheme, themeChoice);
         LastSelection.keep(stage, services.main().browser(), new LastSelectionFile(directories.config().resolve(LastSelectionFile.NAME)));
         CompletableFuture.supplyAsync(() -> services.connections().localhostCandidate())
                 .thenAccept(candidate -> candidate.ifPresent(c -> Platform.runLater(() -> view.welcome().suggest(c.registry()))));
@@ -96,12 +100,12 @@ public final class BerthApplication extends Application {
         return view;
     }
 
-    /** A theme the user chose before wins over the desktop's preference; a new choice is saved off the FX thread. */
-    private static void rememberTheme(MainViewModel main, Optional<MainViewModel.Theme> chosen, ThemeChoiceFile choice) {
-        if (chosen.isEmpty()) {
-            CompletableFuture.supplyAsync(() -> ThemeManager.desktopPreference(System.getenv()))
-                    .thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> main.themeProperty().set(t))));
-        }
+    /**
+     * The desktop's preference, if it answers after the main view was built (it is empty when the user chose before, whose
+     * choice wins); a new choice is saved off the FX thread.
+     */
+    private static void rememberTheme(MainViewModel main, CompletableFuture<Optional<MainViewModel.Theme>> desktopTheme, ThemeChoiceFile choice) {
+        desktopTheme.thenAccept(theme -> theme.ifPresent(t -> Platform.runLater(() -> main.themeProperty().set(t))));
         main.chosenThemeProperty().addListener((obs, old, theme) -> SettingsWrite.inBackground("the theme", choice.path(), () -> choice.save(theme)));
     }
 

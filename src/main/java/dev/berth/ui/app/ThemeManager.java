@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.paint.Color;
@@ -31,6 +32,18 @@ final class ThemeManager {
     /** The theme of the first frame: the user's choice, else what the environment says at once, else light. */
     static MainViewModel.Theme firstTheme(Optional<MainViewModel.Theme> chosen, Map<String, String> environment) {
         return chosen.or(() -> environmentPreference(environment)).orElse(MainViewModel.Theme.LIGHT);
+    }
+
+    /**
+     * The theme to build the main view in: the first frame's, unless the user has not chosen and the desktop's answer
+     * ({@link #desktopPreference}, asked when the start began) is already in. The main view is built a frame after the
+     * window is shown, by when {@code gsettings} has usually answered: a dark desktop then gets a dark main view at once,
+     * instead of a light one restyled (a flash, and a second full CSS pass) when the answer comes.
+     */
+    static MainViewModel.Theme mainViewTheme(Optional<MainViewModel.Theme> chosen, MainViewModel.Theme firstTheme,
+            CompletableFuture<Optional<MainViewModel.Theme>> desktop) {
+        if (chosen.isPresent()) return chosen.get();
+        return desktop.getNow(Optional.empty()).orElse(firstTheme);
     }
 
     /** GTK_THEME ending in ":dark": read without running anything, so it can decide the first frame. */
