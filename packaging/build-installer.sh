@@ -70,16 +70,22 @@ echo "build-installer: runtime modules $modules"
 # runtime's. train-start-cache.sh writes it from a run of the image that exits once its main view is ready.
 flags=$("$out/runtime/bin/java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null)
 if grep -q ' AOTCacheOutput ' <<< "$flags"; then
-  start_cache=(--java-options '-XX:AOTCache=$APPDIR/Berth.aot')
+  launcher_options=(--java-options '-XX:AOTCache=$APPDIR/Berth.aot')
   # JDK 25.0.3 cannot link the adapters it cached for Berth and warns at every start ("Failed to link
   # AdapterHandlerEntry ... in the AOT code cache"), so that part of the cache is off; classes and profiles stay.
   if grep -q ' AOTAdapterCaching ' <<< "$flags"; then
-    start_cache=(--java-options -XX:+UnlockDiagnosticVMOptions --java-options -XX:-AOTAdapterCaching "${start_cache[@]}")
+    launcher_options=(--java-options -XX:+UnlockDiagnosticVMOptions --java-options -XX:-AOTAdapterCaching "${launcher_options[@]}")
   fi
 else
-  start_cache=(--java-options '-XX:SharedArchiveFile=$APPDIR/Berth.jsa')
+  launcher_options=(--java-options '-XX:SharedArchiveFile=$APPDIR/Berth.jsa')
 fi
-"$jdk/bin/jpackage" @jpackage.cfg @"packaging/$platform/jpackage.cfg" "${start_cache[@]}" --app-version "$installer_version" \
+# JavaFX 21's renderer (Marlin) allocates memory through sun.misc.Unsafe, which JDK 24+ reports on the terminal at
+# the first frame drawn ("A terminally deprecated method in sun.misc.Unsafe has been called"). The app allows it
+# where the runtime knows the option (JDK 23+; older ones refuse to start with it).
+if "$out/runtime/bin/java" --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1; then
+  launcher_options+=(--java-options --sun-misc-unsafe-memory-access=allow)
+fi
+"$jdk/bin/jpackage" @jpackage.cfg @"packaging/$platform/jpackage.cfg" "${launcher_options[@]}" --app-version "$installer_version" \
   --input "$out/input" --main-jar "$(basename "$jar")" --runtime-image "$out/runtime" --dest "$out" --type app-image
 image=$out/Berth
 [ "$platform" = macos ] && image=$out/Berth.app

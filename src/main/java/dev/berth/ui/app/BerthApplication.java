@@ -50,7 +50,7 @@ public final class BerthApplication extends Application {
             MainView view = mainView(stage, home, directories, ThemeManager.mainViewTheme(chosen, firstTheme, desktopTheme), desktopTheme, themeChoice);
             window.attach(view.treeDivider());
             return view;
-        }, smokeTest::mainViewReady);
+        }, () -> smokeTest.mainViewReady(stage.getScene()));
     }
 
     /** Builds the services and the main view, and starts them: after the window is shown (see {@link StartSequence}). */

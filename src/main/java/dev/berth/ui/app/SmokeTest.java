@@ -3,6 +3,7 @@ package dev.berth.ui.app;
 import dev.berth.platform.ProcessStart;
 import java.util.Map;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
@@ -34,11 +35,16 @@ final class SmokeTest {
         if (on) stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> print(MARKER)));
     }
 
-    /** Prints {@link #READY_MARKER} and exits: call it once the main view is laid out. */
-    void mainViewReady() {
+    /**
+     * Prints {@link #READY_MARKER} (call it once the main view in {@code scene} is laid out) and exits after the next
+     * pulse: by then the main view's first frame has been drawn, so whatever drawing it prints (a JVM warning from
+     * the renderer, say) is in the output the installed-package test reads.
+     */
+    void mainViewReady(Scene scene) {
         if (!on) return;
         print(READY_MARKER);
-        Runtime.getRuntime().halt(0);
+        scene.addPostLayoutPulseListener(() -> Runtime.getRuntime().halt(0));
+        Platform.requestNextPulse();
     }
 
     private static void print(String marker) {
