@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
 import dev.berth.connection.Connection;
-import dev.berth.connection.CredentialsResolver;
 import dev.berth.connection.CredentialsUnavailableException;
 import dev.berth.connection.docker.DockerConfig;
 import dev.berth.connection.docker.DockerCredentials;
@@ -94,10 +93,9 @@ final class CliConnector {
 
     /** The connection's CA file and client certificate, with the {@code certs.d} roots under the CLI's home. */
     private TlsSettings savedTls(Connection connection) throws IOException {
-        CredentialsResolver resolver = saved.resolver();
         try {
             return connection.tls().toSettings(TlsSettings.defaultCertsDirectories(environment.home()),
-                    resolver.clientCertificatePassword(connection));
+                    saved.resolver().clientCertificatePassword(connection));
         } catch (CredentialsUnavailableException e) {
             throw forTheCommandLine(e, connection);
         }

@@ -34,6 +34,7 @@ final class SavedConnections {
     private final CliEnvironment environment;
     private final ConfigDirectories directories;
     private final Supplier<SecretStore> secrets;
+    private final CredentialsResolver resolver;
     private List<Connection> connections;
 
     SavedConnections(CliEnvironment environment) {
@@ -41,6 +42,8 @@ final class SavedConnections {
         String os = System.getProperty("os.name", "");
         this.directories = ConfigDirectories.of(os, environment.variables(), environment.home());
         this.secrets = new CliEnvironment.OnFirstUse<>(() -> SecretStores.detect(os, environment.variables(), environment.home()));
+        this.resolver = new CredentialsResolver(new StoreFoundOnFirstUse(secrets),
+                () -> DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment.variables(), environment.home()))));
     }
 
     /** Where the app keeps them. */
@@ -74,8 +77,7 @@ final class SavedConnections {
 
     /** Finds a connection's secrets as the app does, from the app's secret store and Docker's logins. */
     CredentialsResolver resolver() {
-        return new CredentialsResolver(new StoreFoundOnFirstUse(secrets),
-                () -> DockerCredentials.of(DockerConfig.load(DockerConfig.locate(environment.variables(), environment.home()))));
+        return resolver;
     }
 
     /** Whether the app's passwords outlive it here; looks for the secret store. */
