@@ -26,7 +26,7 @@ public final class BerthCli implements Runnable {
      */
     static final List<Class<?>> COMMANDS = List.of(ReposCommand.class, TagsCommand.class, InspectCommand.class, RmCommand.class,
             CleanupCommand.class, CopyCommand.class, TagCommand.class, ImagesCommand.class, UndoCommand.class,
-            DemoCommand.class);
+            DemoCommand.class, ConnectionsCommand.class);
 
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -41,7 +41,8 @@ public final class BerthCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag, images or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: repos, tags, inspect, rm, cleanup, undo, copy, tag, images, "
+                + "demo or connections");
     }
 
     public static void main(String[] args) {

@@ -3,8 +3,15 @@ package dev.berth.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options every command takes to reach a registry. */
+/**
+ * Options every command takes to reach a registry. What is not given here comes from the desktop
+ * app's saved connection for the registry, if there is one (see {@link SavedConnections}).
+ */
 final class ConnectionOptions {
+
+    @Option(names = "--connection", paramLabel = "NAME", description = "Use the saved connection of the Berth app with this name "
+            + "(see berth connections). Without it, the one saved for the image's registry is used, if only one is.")
+    String connectionName;
 
     @Option(names = "--username", paramLabel = "NAME", description = "User name (the password or token is read from stdin with --password-stdin).")
     String username;

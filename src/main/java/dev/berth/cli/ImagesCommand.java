@@ -58,12 +58,6 @@ final class ImagesCommand implements Callable<Integer> {
                 rows.add(new String[] {name, image.shortId(), image.created().toString(), ByteSize.format(image.size())});
             }
         }
-        int[] widths = new int[4];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
-        }
-        for (String[] row : rows) {
-            out.println(String.format("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s", (Object[]) row).stripTrailing());
-        }
+        new Output(out).table(rows);
     }
 }

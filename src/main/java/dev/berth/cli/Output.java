@@ -47,6 +47,20 @@ final class Output {
         else valid.forEach(out::println);
     }
 
+    /** Rows in columns as wide as their widest cell, two spaces apart; the first row is the header. */
+    void table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) widths[i] = Math.max(widths[i], row[i].length());
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
     /**
      * {@code target} behind a filter that escapes every character a terminal would act on (escape
      * sequences, carriage returns, bells, C1 controls, bidi overrides): whatever a registry put in a

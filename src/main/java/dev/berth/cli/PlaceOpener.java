@@ -22,12 +22,15 @@ final class PlaceOpener {
     private final CliEnvironment environment;
     private final CommandLine commandLine;
     private final CancelSignal cancel;
+    /** One for both sides of a copy, so the saved connections are read (and a problem with them said) once. */
+    private final CliConnector connector;
 
     /** Registry clients are bound to {@code cancel}, so a cancel aborts their requests at once. */
     PlaceOpener(CliEnvironment environment, CommandLine commandLine, CancelSignal cancel) {
         this.environment = environment;
         this.commandLine = commandLine;
         this.cancel = cancel;
+        this.connector = new CliConnector(environment);
     }
 
     ImageSource source(ImageLocation location, ConnectionOptions options) throws IOException {
@@ -63,7 +66,7 @@ final class PlaceOpener {
     }
 
     private RegistryStore registry(Reference reference, ConnectionOptions options) throws IOException {
-        RegistryClient client = new CliConnector(environment).connect(commandLine, reference.registry(), reference.apiHost(), options);
+        RegistryClient client = connector.connect(commandLine, reference.registry(), reference.apiHost(), options);
         return new RegistryStore(client.withCancel(cancel), reference.repository());
     }
 }

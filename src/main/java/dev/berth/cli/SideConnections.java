@@ -7,9 +7,14 @@ import picocli.CommandLine.Option;
 /**
  * The connection options of a copy, once per side and prefixed as skopeo's are
  * ({@code --src-…}, {@code --dest-…}); each side becomes the {@link ConnectionOptions} the other
- * commands take.
+ * commands take. Each side also uses the app's saved connection for its registry, as the other
+ * commands do.
  */
 final class SideConnections {
+
+    @Option(names = "--src-connection", paramLabel = "NAME", description = "The Berth app's saved connection to use for the source "
+            + "(see berth connections); without it, the one saved for the source's registry, if only one is.")
+    String srcConnection;
 
     @Option(names = "--src-username", paramLabel = "NAME", description = "User name for the source registry.")
     String srcUsername;
@@ -25,6 +30,10 @@ final class SideConnections {
 
     @Option(names = "--src-insecure", description = "With --src-plain-http: allow plain HTTP to a source that is not this machine.")
     boolean srcInsecure;
+
+    @Option(names = "--dest-connection", paramLabel = "NAME", description = "The Berth app's saved connection to use for the "
+            + "destination; without it, the one saved for the destination's registry, if only one is.")
+    String destConnection;
 
     @Option(names = "--dest-username", paramLabel = "NAME", description = "User name for the destination registry.")
     String destUsername;
@@ -46,23 +55,25 @@ final class SideConnections {
 
     ConnectionOptions source(CommandLine commandLine) {
         checkStdin(commandLine);
-        return side(srcUsername, srcPasswordStdin, srcCaCert, srcPlainHttp, srcInsecure);
+        return side(srcConnection, srcUsername, srcPasswordStdin, srcCaCert, srcPlainHttp, srcInsecure);
     }
 
     ConnectionOptions destination(CommandLine commandLine) {
         checkStdin(commandLine);
-        return side(destUsername, destPasswordStdin, destCaCert, destPlainHttp, destInsecure);
+        return side(destConnection, destUsername, destPasswordStdin, destCaCert, destPlainHttp, destInsecure);
     }
 
     private void checkStdin(CommandLine commandLine) {
         if (srcPasswordStdin && destPasswordStdin) {
             throw new CommandLine.ParameterException(commandLine, "standard input holds one password: give --src-password-stdin or "
-                    + "--dest-password-stdin, and let the other side use Docker's credentials");
+                    + "--dest-password-stdin, and let the other side use its saved connection or Docker's credentials");
         }
     }
 
-    private ConnectionOptions side(String username, boolean passwordStdin, Path caCert, boolean plainHttp, boolean insecure) {
+    private ConnectionOptions side(String connection, String username, boolean passwordStdin, Path caCert, boolean plainHttp,
+            boolean insecure) {
         ConnectionOptions options = new ConnectionOptions();
+        options.connectionName = connection;
         options.username = username;
         options.passwordStdin = passwordStdin;
         options.caCert = caCert;

@@ -36,16 +36,23 @@ public final class SecretStores {
 
     /** The secret store for this machine and user. */
     public static SecretStore detect() {
-        Path home = UserHome.current();
-        Map<String, String> env = System.getenv();
+        return detect(System.getProperty("os.name", ""), System.getenv(), UserHome.current());
+    }
+
+    /**
+     * The secret store for {@code env} and {@code home} rather than this JVM's (the command line is
+     * given both, and tests give their own): Docker's config is found through them, and the helpers
+     * are searched on, and run with, {@code env}'s PATH and variables.
+     */
+    public static SecretStore detect(String osName, Map<String, String> env, Path home) {
         Optional<String> dockerStore;
         try {
             dockerStore = DockerConfig.load(DockerConfig.locate(env, home)).credsStore();
         } catch (DockerConfigException e) {
             dockerStore = Optional.empty(); // only a hint; the OS defaults still apply
         }
-        List<CredentialHelper> helpers = candidates(System.getProperty("os.name", ""), dockerStore).stream()
-                .map(CredentialHelper::named)
+        List<CredentialHelper> helpers = candidates(osName, dockerStore).stream()
+                .map(suffix -> CredentialHelper.named(suffix).withEnvironment(env))
                 .toList();
         return detect(helpers, env, home);
     }

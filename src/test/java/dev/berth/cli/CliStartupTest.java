@@ -33,7 +33,8 @@ class CliStartupTest {
 
     @Test
     void helpAndUnknownCommandsStillSeeEveryCommand() {
-        Set<String> all = Set.of("repos", "tags", "inspect", "rm", "cleanup", "copy", "tag", "images", "undo", "demo");
+        Set<String> all = Set.of("repos", "tags", "inspect", "rm", "cleanup", "copy", "tag", "images", "undo", "demo",
+                "connections");
         assertEquals(all, BerthCli.commandLine(environment(), "--help").getSubcommands().keySet());
         assertEquals(all, BerthCli.commandLine(environment(), "frobnicate").getSubcommands().keySet());
         assertEquals(all, BerthCli.commandLine(environment()).getSubcommands().keySet());
