@@ -273,7 +273,7 @@ public final class BrowserViewModel {
                 watcher.batch(node, batch);
                 for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
                 for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
-                progress.report(new Amount(batch.progress().repositories(), -1, "repositories"));
+                progress.report(new Amount(batch.progress().repositories(), -1, Amount.Unit.REPOSITORIES));
             }, cancel);
             if (result instanceof CatalogResult.Listed listed && listed.truncatedBy().isPresent()) throw listed.truncatedBy().get();
             return !(result instanceof CatalogResult.NotListed);
