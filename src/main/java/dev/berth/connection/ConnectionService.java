@@ -134,7 +134,10 @@ public final class ConnectionService {
     /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
     public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
-        Connection connection = withTestFindings(fromDraft(base, draft), draft);
+        Connection edited = fromDraft(base, draft);
+        // What was probed with other settings (another address, account or TLS) says nothing of these.
+        if (!edited.probesAlike(base)) edited = edited.withoutProbe();
+        Connection connection = withTestFindings(edited, draft);
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
         else connection = store().add(connection);
