@@ -344,8 +344,11 @@ class ViewModelTest {
         ConnectionService connections = TestConnections.inMemory(work.resolve("config-edit-tested"));
         ConnectionDraft untested = new ConnectionDraft("local", "http://" + registry.hostPort(), AuthMode.NONE, "", "",
                 Optional.empty(), Optional.empty(), Optional.empty(), true, false);
-        // Edit connection…: the person clicks Test connection, then Save with the settings unchanged.
-        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> untested).answerConnection(d -> d));
+        // Edit connection…: the person clicks Test connection, gives the connection a name, then saves: the name changes
+        // nothing the registry sees.
+        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> untested).answerConnection(d -> new ConnectionDraft(
+                "renamed", d.address(), d.auth(), d.username(), d.password(), d.caFile(), d.clientCertificate(), d.clientKey(), d.plainHttp(),
+                d.allowInsecureRemote())));
         main.addConnection("");
         RegistryNode node = main.browser().registries().getFirst();
         assertEquals(Capabilities.Ability.UNKNOWN, node.capabilitiesProperty().get().deletes(), "browsing sends no DELETE");
@@ -357,6 +360,7 @@ class ViewModelTest {
         assertTrue(verdicts.getFirst().contains("deletes ✓"), verdicts.toString());
         main.editConnection(node);
 
+        assertEquals("renamed", node.displayName());
         assertEquals(LoadState.LOADED, node.stateProperty().get());
         assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "the badge keeps what the test found");
         assertEquals(Capabilities.Ability.YES, connections.find(id).orElseThrow().lastProbe().orElseThrow().capabilities().deletes(),
