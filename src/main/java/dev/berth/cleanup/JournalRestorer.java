@@ -25,21 +25,24 @@ import java.util.concurrent.CancellationException;
 /**
  * Undo: puts journaled manifests back with their identical bytes (so the digest is the same),
  * children and subjects before the index or referrer that points at them, then their tags. A
- * registry accepts a manifest only while its blobs exist, i.e. until garbage collection runs: every
- * blob is checked first, and a manifest whose blobs are gone is reported as impossible to restore,
- * naming the missing blob, instead of failing halfway. A tag that meanwhile points elsewhere is
- * left alone and reported.
+ * registry accepts a manifest only while its blobs exist, i.e. until garbage collection runs (for a
+ * folder of OCI layouts: until its trash is emptied): every blob is checked first, and a manifest
+ * whose blobs are gone is reported as impossible to restore, naming the missing blob, instead of
+ * failing halfway. A tag that meanwhile points elsewhere is left alone and reported.
  */
 public final class JournalRestorer {
 
     private final RegistryClient client;
     private final Journal journal;
     private final Clock clock;
+    /** A folder has no garbage collection: its blobs went to its trash, and emptying the trash took them. */
+    private final boolean folder;
 
     public JournalRestorer(RegistryClient client, Journal journal, Clock clock) {
         this.client = client;
         this.journal = journal;
         this.clock = clock;
+        this.folder = GarbageCollectionAdvice.forHost(client.host()).collectsOnDelete();
     }
 
     public JournalRestorer(RegistryClient client, Journal journal) {
@@ -113,7 +116,7 @@ public final class JournalRestorer {
         if (!present && restoredTags.isEmpty()) put(registry, name, entry, manifest, Optional.empty());
         String message = String.join("; ", notes);
         return new RestoreOutcome(entry, present ? Status.PRESENT : Status.RESTORED, restoredTags,
-                message.isEmpty() ? (present ? "still in the registry" : "restored") : message);
+                message.isEmpty() ? (present ? "still in the " + (folder ? "folder" : "registry") : "restored") : message);
     }
 
     private void put(RegistryClient registry, RepositoryName name, JournalEntry entry, Manifest manifest, Optional<String> tag)
@@ -131,17 +134,19 @@ public final class JournalRestorer {
             case ImageManifest image -> {
                 for (Descriptor blob : image.blobs()) {
                     if (registry.blobExists(repository, blob.digest()).isEmpty()) {
-                        return Optional.of("blob " + blob.digest() + " is gone from " + repository + ": the registry's garbage "
-                                + "collection has run since the delete, so this manifest can no longer be restored. Push the image "
-                                + "again from its source.");
+                        return Optional.of("blob " + blob.digest() + " is gone from " + repository + ": " + (folder
+                                ? "the folder's trash was emptied since the cleanup, so this manifest can no longer be restored. "
+                                        + "Copy the image into the folder again from its source."
+                                : "the registry's garbage collection has run since the delete, so this manifest can no longer be "
+                                        + "restored. Push the image again from its source."));
                     }
                 }
             }
             case ImageIndex index -> {
                 for (Descriptor child : index.manifests()) {
                     if (!exists(registry, repository, child.digest())) {
-                        return Optional.of("its platform manifest " + child.digest().shortHex() + " is not in the registry (it could "
-                                + "not be restored, see above), so the index cannot be put back.");
+                        return Optional.of("its platform manifest " + child.digest().shortHex() + " is not in the "
+                                + (folder ? "folder" : "registry") + " (it could not be restored, see above), so the index cannot be put back.");
                     }
                 }
             }

@@ -133,6 +133,18 @@ public record Connection(
         return address.isDockerHub() ? "Docker Hub" : address.registry();
     }
 
+    /** The same settings without what a probe found: for when the settings it was found with changed. */
+    public Connection withoutProbe() {
+        return new Connection(id, name, registry, auth, username, tls, plainHttp, allowInsecureRemote, repositories, Optional.empty(),
+                cleanupPolicy, folder);
+    }
+
+    /** Whether {@code other} reaches the same registry the same way as the same account: what a probe of one found holds for the other. */
+    public boolean probesAlike(Connection other) {
+        return registry.equals(other.registry) && auth == other.auth && username.equals(other.username) && tls.equals(other.tls)
+                && plainHttp == other.plainHttp && allowInsecureRemote == other.allowInsecureRemote;
+    }
+
     /** The same settings under a new id and the name "Copy of …". Secrets are copied by {@link ConnectionStore#duplicate}. */
     public Connection duplicate() {
         String copyName = "Copy of " + name;

@@ -36,9 +36,12 @@ public record ConnectionDraft(
         return new ConnectionDraft("", address, AuthMode.NONE, "", "", Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
 
-    /** The same settings with no password: to compare drafts without keeping a password around. */
-    public ConnectionDraft withoutPassword() {
-        return new ConnectionDraft(name, address, auth, username, "", caFile, clientCertificate, clientKey, plainHttp, allowInsecureRemote);
+    /**
+     * Only what the registry sees, to compare drafts: no password (so none is kept around) and no name
+     * (naming the connection after Test connection changes nothing the test found).
+     */
+    public ConnectionDraft registrySettings() {
+        return new ConnectionDraft("", address, auth, username, "", caFile, clientCertificate, clientKey, plainHttp, allowInsecureRemote);
     }
 
     /** host[:port] from what was typed or pasted: {@code https://host:5000/v2/} → {@code host:5000}. */

@@ -40,7 +40,7 @@ public final class ConnectionService {
     /** The last successful "Test connection", so that saving the same settings keeps what only its delete probe learned. */
     private final java.util.concurrent.atomic.AtomicReference<TestedDraft> lastTest = new java.util.concurrent.atomic.AtomicReference<>();
 
-    /** A tested draft, without its password (capabilities belong to the account, and the password stays out of memory). */
+    /** A tested draft, only its registry settings (capabilities belong to the account, and the password stays out of memory). */
     private record TestedDraft(ConnectionDraft draft, Capabilities found) {}
 
     /**
@@ -134,7 +134,10 @@ public final class ConnectionService {
     /** Saves the dialog's result as a new connection (or over {@code existing}) and connects it. */
     public Opened save(ConnectionDraft draft, Optional<ConnectionId> existing) throws IOException {
         Connection base = existing.flatMap(store()::find).orElseGet(() -> Connection.create(draft.address()));
-        Connection connection = withTestFindings(fromDraft(base, draft), draft);
+        Connection edited = fromDraft(base, draft);
+        // What was probed with other settings (another address, account or TLS) says nothing of these.
+        if (!edited.probesAlike(base)) edited = edited.withoutProbe();
+        Connection connection = withTestFindings(edited, draft);
         List<String> warnings = new ArrayList<>();
         if (existing.isPresent() && store().find(existing.get()).isPresent()) warnings.addAll(store().update(connection).warnings());
         else connection = store().add(connection);
@@ -151,7 +154,7 @@ public final class ConnectionService {
     /** {@code connection} remembering what testing these same settings found (deletes work: the browser's probe only reads). */
     private Connection withTestFindings(Connection connection, ConnectionDraft draft) {
         TestedDraft tested = lastTest.get();
-        if (tested == null || !tested.draft().equals(draft.withoutPassword())) return connection;
+        if (tested == null || !tested.draft().equals(draft.registrySettings())) return connection;
         return connection.withProbe(tested.found(), clock.instant());
     }
 
@@ -173,7 +176,7 @@ public final class ConnectionService {
         };
         lastTest.set(null);
         Capabilities found = tester().probe(connection, dev.berth.connection.ConnectionSecrets.of(credentials));
-        lastTest.set(new TestedDraft(draft.withoutPassword(), found));
+        lastTest.set(new TestedDraft(draft.registrySettings(), found));
         return found;
     }
 

@@ -50,7 +50,8 @@ public final class CleanupJobs {
         Job job = jobs.submit(describe(registry, label, plan), JobWork.once(NO_RETRY, (cancel, progress) -> {
             started.set(true);
             Progress<Amount> counted = progress.amountProgress();
-            String unit = plan.untags().isEmpty() ? "manifests deleted" : "removals done";
+            Amount.Unit unit = plan.untags().isEmpty() ? new Amount.Unit("manifest deleted", "manifests deleted")
+                    : new Amount.Unit("removal done", "removals done");
             // Only what is gone counts: after a cancel, the skipped rest also "ends", but nothing happened to it.
             AtomicInteger gone = new AtomicInteger();
             ApplyResult result;

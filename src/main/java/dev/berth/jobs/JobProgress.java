@@ -27,7 +27,7 @@ public final class JobProgress {
     private long bytesTotal;
     private int itemsDone;
     private int itemsTotal;
-    private String unit = Amount.BYTES;
+    private Amount.Unit unit = Amount.Unit.BYTES;
 
     /** {@code changed} is told after each update (the job service throttles what it passes on). */
     JobProgress(LongSupplier nanos, Runnable changed) {
@@ -98,7 +98,7 @@ public final class JobProgress {
     }
 
     private double rate() {
-        if (samples.size() < 2 || !unit.equals(Amount.BYTES)) return 0; // a rate of manifests says nothing useful
+        if (samples.size() < 2 || !unit.equals(Amount.Unit.BYTES)) return 0; // a rate of manifests says nothing useful
         long[] first = samples.getFirst();
         long[] last = samples.getLast();
         long elapsed = last[0] - first[0];
@@ -110,19 +110,19 @@ public final class JobProgress {
      * "bytes" fields hold the count, and there is no rate.
      */
     public record View(long bytesDone, long bytesTotal, int itemsDone, int itemsTotal, double bytesPerSecond, Optional<Duration> eta,
-            List<LayerProgress> layers, String unit) {
+            List<LayerProgress> layers, Amount.Unit unit) {
 
-        static final View NONE = new View(0, 0, 0, 0, 0, Optional.empty(), List.of(), Amount.BYTES);
+        static final View NONE = new View(0, 0, 0, 0, 0, Optional.empty(), List.of(), Amount.Unit.BYTES);
 
         public View {
             layers = List.copyOf(layers);
         }
 
         public boolean countsBytes() {
-            return unit.equals(Amount.BYTES);
+            return unit.equals(Amount.Unit.BYTES);
         }
 
-        /** "3 of 4 manifests". */
+        /** "3 of 4 manifests deleted", "0 of 1 manifest deleted". */
         public String amountWords() {
             return new Amount(bytesDone, bytesTotal, unit).words();
         }

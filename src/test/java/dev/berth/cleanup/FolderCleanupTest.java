@@ -83,6 +83,11 @@ class FolderCleanupTest {
                 Progress.none(), CancelSignal.none());
         assertFalse(undo.complete(), "the collected images cannot come back");
         assertEquals(4, undo.with(RestoreOutcome.Status.IMPOSSIBLE).size(), undo.toString());
+        for (RestoreOutcome impossible : undo.with(RestoreOutcome.Status.IMPOSSIBLE)) {
+            String why = impossible.message();
+            assertTrue(why.contains("trash was emptied") && why.contains("folder"), "the folder's own words: " + why);
+            assertFalse(why.contains("garbage") || why.contains("registry"), "a folder has no registry garbage collection: " + why);
+        }
         RestoreOutcome untagged = undo.outcomes().stream().filter(o -> o.entry().role() == ManifestDeletion.Role.TAG_ONLY).findFirst()
                 .orElseThrow();
         assertEquals(List.of("latest"), untagged.tagsRestored(), "the image stayed; its tag is put back");

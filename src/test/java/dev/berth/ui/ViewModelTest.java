@@ -31,6 +31,7 @@ import dev.berth.ui.browser.TagRow;
 import dev.berth.ui.common.SyncUiExecutor;
 import dev.berth.ui.common.UserMessage;
 import dev.berth.connection.ConnectionDraft;
+import dev.berth.connection.ConnectionId;
 import dev.berth.connection.ConnectionService;
 import dev.berth.cleanup.AgeHistogram;
 import dev.berth.cleanup.Journal;
@@ -336,6 +337,59 @@ class ViewModelTest {
         RegistryNode node = main.browser().registries().getFirst();
         assertEquals(LoadState.LOADED, node.stateProperty().get());
         assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "the browser's read-only probe cannot tell");
+    }
+
+    @Test
+    void whatTheConnectionTestFoundStaysAfterEditingTheConnectionWithTheTestedSettings() throws Exception {
+        ConnectionService connections = TestConnections.inMemory(work.resolve("config-edit-tested"));
+        ConnectionDraft untested = new ConnectionDraft("local", "http://" + registry.hostPort(), AuthMode.NONE, "", "",
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false);
+        // Edit connection…: the person clicks Test connection, gives the connection a name, then saves: the name changes
+        // nothing the registry sees.
+        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> untested).answerConnection(d -> new ConnectionDraft(
+                "renamed", d.address(), d.auth(), d.username(), d.password(), d.caFile(), d.clientCertificate(), d.clientKey(), d.plainHttp(),
+                d.allowInsecureRemote())));
+        main.addConnection("");
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(Capabilities.Ability.UNKNOWN, node.capabilitiesProperty().get().deletes(), "browsing sends no DELETE");
+        ConnectionId id = new ConnectionId(node.id());
+        List<String> verdicts = new ArrayList<>();
+
+        new dev.berth.ui.app.ConnectionTestCommand(executor, connections).test(ConnectionDraft.of(connections.find(id).orElseThrow()),
+                verdicts::add);
+        assertTrue(verdicts.getFirst().contains("deletes ✓"), verdicts.toString());
+        main.editConnection(node);
+
+        assertEquals("renamed", node.displayName());
+        assertEquals(LoadState.LOADED, node.stateProperty().get());
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "the badge keeps what the test found");
+        assertEquals(Capabilities.Ability.YES, connections.find(id).orElseThrow().lastProbe().orElseThrow().capabilities().deletes(),
+                "and so does the saved connection, for the next start");
+    }
+
+    @Test
+    void settingsChangedAfterTheConnectionTestDoNotTakeItsFindingsWhenEditing() throws Exception {
+        ConnectionService connections = TestConnections.inMemory(work.resolve("config-edit-changed"));
+        ConnectionDraft tested = new ConnectionDraft("local", "http://" + registry.hostPort(), AuthMode.NONE, "", "",
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false);
+        // The same registry under another address: what was tested is not what is saved.
+        ConnectionDraft changed = new ConnectionDraft("local", "http://localhost:" + registry.port(), AuthMode.NONE, "", "",
+                Optional.empty(), Optional.empty(), Optional.empty(), true, false);
+        MainViewModel main = main(connections, new ScriptedDialogs().answerConnection(d -> tested).answerConnection(d -> changed));
+        List<String> verdicts = new ArrayList<>();
+        new dev.berth.ui.app.ConnectionTestCommand(executor, connections).test(tested, verdicts::add);
+        assertTrue(verdicts.getFirst().contains("deletes ✓"), verdicts.toString());
+        main.addConnection("");
+        RegistryNode node = main.browser().registries().getFirst();
+        assertEquals(Capabilities.Ability.YES, node.capabilitiesProperty().get().deletes(), "true of the tested address");
+
+        main.editConnection(node);
+
+        assertEquals(LoadState.LOADED, node.stateProperty().get());
+        assertEquals(Capabilities.Ability.UNKNOWN, node.capabilitiesProperty().get().deletes(),
+                "neither the test nor the earlier probe was of localhost");
+        assertEquals(Capabilities.Ability.UNKNOWN,
+                connections.find(new ConnectionId(node.id())).orElseThrow().lastProbe().orElseThrow().capabilities().deletes());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.berth.connection.ConnectionDraft;
 import dev.berth.connection.Connection;
 import dev.berth.connection.ConnectionId;
 import dev.berth.connection.ConnectionService;
+import dev.berth.connection.ProbedCapabilities;
 import dev.berth.ui.cleanup.CleanupViewModel;
 import dev.berth.ui.details.TagDetailsViewModel;
 import java.util.Optional;
@@ -220,7 +221,8 @@ public final class MainViewModel {
         dialogs.editConnection(current, "Edit " + node.displayName()).ifPresent(draft -> executor.submit(
                 "Connecting to " + draft.host(), (cancel, progress) -> connections.save(draft, Optional.of(id)), opened -> {
                     Optional<UserMessage> problem = opened.problem().map(UserMessage::of);
-                    browser.reconnect(node, opened.connection().name(), opened.client(), problem);
+                    browser.reconnect(node, opened.connection().name(),
+                            opened.connection().lastProbe().map(ProbedCapabilities::capabilities), opened.client(), problem);
                     problem.ifPresent(notifier::show);
                 }, this::say));
     }

@@ -225,9 +225,16 @@ public final class BrowserViewModel {
         return node;
     }
 
-    /** The person edited the connection: its new name, and its new client (then it reloads) or why it cannot connect. */
-    public void reconnect(RegistryNode node, String displayName, Optional<RegistryClient> client, Optional<UserMessage> problem) {
+    /**
+     * The person edited the connection: its new name, what the saved connection remembers of the registry
+     * (what Test connection found, if these are the settings it tested; nothing if the address changed),
+     * and its new client (then it reloads) or why it cannot connect.
+     */
+    public void reconnect(RegistryNode node, String displayName, Optional<Capabilities> remembered, Optional<RegistryClient> client,
+            Optional<UserMessage> problem) {
         node.rename(displayName);
+        // Replaced, not merged: the reload keeps what the node already knows, so nothing learnt with the old settings may stay.
+        node.setCapabilities(remembered.orElse(null));
         client.ifPresent(node::replaceClient);
         if (client.isPresent()) refresh(node);
         problem.ifPresent(node::setProblem);
@@ -273,7 +280,7 @@ public final class BrowserViewModel {
                 watcher.batch(node, batch);
                 for (List<String> names : slices(batch.repositories())) executor.onUiThread(() -> node.addRepositories(names));
                 for (List<TagCount> counts : slices(batch.tagCounts())) executor.onUiThread(() -> applyCounts(node, counts));
-                progress.report(new Amount(batch.progress().repositories(), -1, "repositories"));
+                progress.report(new Amount(batch.progress().repositories(), -1, Amount.Unit.REPOSITORIES));
             }, cancel);
             if (result instanceof CatalogResult.Listed listed && listed.truncatedBy().isPresent()) throw listed.truncatedBy().get();
             return !(result instanceof CatalogResult.NotListed);

@@ -186,7 +186,7 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
                         tally.failed(name); // this repository only; a registry that is down or limits the rate stops the scan
                     }
                     updates.add(overview);
-                    progress.report(new Amount(++done, names.size(), "repositories"));
+                    progress.report(new Amount(++done, names.size(), Amount.Unit.REPOSITORIES));
                 }
             } finally {
                 // A scan cancelled from elsewhere (the status bar's stop) calls no callback: this update tells the view it stopped.

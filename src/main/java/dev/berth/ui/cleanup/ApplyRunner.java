@@ -27,12 +27,15 @@ public interface ApplyRunner {
     UiTask start(CleanupTarget target, CleanupPlan plan, CleanupJobs.Apply apply, Progress<ApplyEvent> events,
             Consumer<ApplyResult> applied, Consumer<Throwable> failed);
 
+    /** What the status bar counts while a cleanup applies: tags untagged and manifests deleted alike. */
+    Amount.Unit REMOVALS = new Amount.Unit("removal", "removals");
+
     /** Background work of the UI executor, shown in the status bar only. */
     static ApplyRunner on(UiExecutor executor) {
         return (target, plan, apply, events, applied, failed) -> executor.submit("Cleaning up " + target.label(), (cancel, work) ->
                 apply.apply(plan, event -> {
                     events.report(event);
-                    if (event instanceof ApplyEvent.Deleted d) work.report(new Amount(d.done(), d.total(), "removals"));
+                    if (event instanceof ApplyEvent.Deleted d) work.report(new Amount(d.done(), d.total(), REMOVALS));
                 }, cancel), applied, failed);
     }
 

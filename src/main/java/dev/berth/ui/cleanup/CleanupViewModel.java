@@ -284,7 +284,7 @@ public final class CleanupViewModel {
                     summary.set(step);
                     progress.set(done);
                 });
-                work.report(new Amount(i, names.size(), "repositories read"));
+                work.report(new Amount(i, names.size(), new Amount.Unit("repository read", "repositories read")));
                 try {
                     snapshots.addAll(scan.scan(client, List.of(names.get(i)), CleanupScan.Referrers.LOOK_UP, Progress.none(), cancel));
                 } catch (dev.berth.registry.RegistryException.NotFound gone) {

@@ -40,7 +40,7 @@ class BrowserNodesTest {
     void reconnectingWithoutAClientRenamesAndShowsWhy() {
         RegistryNode node = browser.addUnconnected("id", "local", "localhost:5000", noPassword);
         UserMessage badCa = new UserMessage("Untrusted certificate", "Choose the CA file.", "", UserMessage.Kind.OTHER);
-        browser.reconnect(node, "renamed", Optional.empty(), Optional.of(badCa));
+        browser.reconnect(node, "renamed", Optional.empty(), Optional.empty(), Optional.of(badCa));
         assertEquals("renamed", node.displayName());
         assertEquals(badCa, node.problemProperty().get());
         assertEquals(LoadState.FAILED, node.stateProperty().get());

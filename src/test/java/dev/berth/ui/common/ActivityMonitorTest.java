@@ -26,13 +26,13 @@ class ActivityMonitorTest {
         runHeldUpdates();
         assertEquals("Loading big", monitor.summaryProperty().get());
 
-        for (int i = 1; i <= 1_000; i++) entry.report(new Amount(i, -1, "repositories"));
+        for (int i = 1; i <= 1_000; i++) entry.report(new Amount(i, -1, Amount.Unit.REPOSITORIES));
 
         assertEquals(1, heldUpdates.size(), "one refresh pending for a thousand reports");
         runHeldUpdates();
         assertEquals("Loading big: 1,000 repositories", monitor.summaryProperty().get());
 
-        entry.report(new Amount(3, 10, "removals"));
+        entry.report(new Amount(3, 10, new Amount.Unit("removal", "removals")));
         assertEquals(1, heldUpdates.size(), "a report after the refresh schedules the next one");
         runHeldUpdates();
         assertEquals("Loading big: 3 of 10 removals", monitor.summaryProperty().get());

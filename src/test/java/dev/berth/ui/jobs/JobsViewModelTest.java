@@ -112,7 +112,7 @@ class JobsViewModelTest {
         JobsViewModel jobs = new JobsViewModel(executor, service, notices::add);
         JobDescription cleanup = new JobDescription(JobKind.CLEANUP, "Clean up team/app: delete 4 manifests", "localhost:5000", "");
         Job failing = service.submit(cleanup, dev.berth.jobs.JobWork.once("No Retry: preview again.", (cancel, progress) -> {
-            progress.amountProgress().report(new dev.berth.work.Amount(1, 4, "manifests deleted"));
+            progress.amountProgress().report(new dev.berth.work.Amount(1, 4, new dev.berth.work.Amount.Unit("manifest deleted", "manifests deleted")));
             throw new IOException("Connection reset");
         }));
         waitUntil(() -> failing.state() == JobState.FAILED);
@@ -132,7 +132,7 @@ class JobsViewModelTest {
         assertEquals(JobState.FAILED, failing.state(), "a refused retry queues nothing");
 
         Job done = service.submit(cleanup, dev.berth.jobs.JobWork.once("No Retry: preview again.", (cancel, progress) -> {
-            progress.amountProgress().report(new dev.berth.work.Amount(4, 4, "manifests deleted"));
+            progress.amountProgress().report(new dev.berth.work.Amount(4, 4, new dev.berth.work.Amount.Unit("manifest deleted", "manifests deleted")));
             return new JobOutcome(Optional.empty(), 0, "deleted 4, failed 0, skipped 0");
         }));
         waitUntil(() -> done.state() == JobState.DONE);
