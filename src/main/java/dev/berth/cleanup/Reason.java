@@ -128,7 +128,10 @@ public sealed interface Reason {
     record Selected(String pattern) implements Reason {
         public Selected { Objects.requireNonNull(pattern); }
         public boolean keeps() { return false; }
-        public String describe() { return "matches include pattern " + pattern; }
+        public String describe() {
+            // Tags chosen in the app's table become a pattern of literals; the person chose tags, not a pattern.
+            return TagPattern.literalTags(pattern).isPresent() ? "one of the tags chosen for deletion" : "matches include pattern " + pattern;
+        }
     }
 
     /** The rules remove the tag, but its image stays (kept for {@code imageStays}): only the tag goes. */

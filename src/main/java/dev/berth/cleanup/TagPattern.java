@@ -1,6 +1,10 @@
 package dev.berth.cleanup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -28,6 +32,21 @@ public final class TagPattern {
             throw new IllegalArgumentException("'" + regex + "' is not a valid regular expression: " + e.getDescription());
         }
     }
+
+    /**
+     * The tags {@code regex} names, when it is nothing but literal tags joined by '|', as the app writes it for tags
+     * chosen in the table ({@code \Qprod\E|\Qv1.0\E}): then a person reads the tags, not the pattern.
+     */
+    public static Optional<List<String>> literalTags(String regex) {
+        if (!LITERAL_ALTERNATIVES.matcher(regex).matches()) return Optional.empty();
+        List<String> tags = new ArrayList<>();
+        Matcher literal = LITERAL.matcher(regex);
+        while (literal.find()) tags.add(literal.group(1));
+        return Optional.of(tags);
+    }
+
+    private static final Pattern LITERAL = Pattern.compile("\\\\Q((?:(?!\\\\E).)*)\\\\E");
+    private static final Pattern LITERAL_ALTERNATIVES = Pattern.compile(LITERAL.pattern() + "(?:\\|" + LITERAL.pattern() + ")*");
 
     public boolean matches(String tag) {
         return compiled.matcher(tag).matches();

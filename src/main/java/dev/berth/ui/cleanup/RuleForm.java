@@ -100,10 +100,17 @@ public final class RuleForm {
             parts.add("keep the newest " + keepLast.get() + (order.get() == RetentionRules.Order.VERSION ? " by version" : ""));
         }
         if (useOlderThan.get()) addUnlessBlank(parts, "older than ", olderThan.get());
-        addUnlessBlank(parts, "only ", include.get());
+        addUnlessBlank(parts, "only ", include.get() == null ? null : chosenTags(include.get().strip()));
         addUnlessBlank(parts, "never ", exclude.get());
         addUnlessBlank(parts, "protect ", protect.get());
         return String.join(" · ", parts);
+    }
+
+    /** The include pattern as the person chose it: the tags themselves (a few) or how many, else the pattern. */
+    private static String chosenTags(String include) {
+        return TagPattern.literalTags(include)
+                .map(tags -> tags.size() <= 3 ? String.join(", ", tags) : "the " + tags.size() + " chosen tags")
+                .orElse(include);
     }
 
     private static void addUnlessBlank(List<String> parts, String prefix, String text) {

@@ -74,6 +74,11 @@ class RuleFormTest {
         RuleForm form = new RuleForm();
         form.selectExactly(List.of("v1.0", "prod"));
         assertEquals(Pattern.quote("prod") + "|" + Pattern.quote("v1.0"), form.includeProperty().get());
-        assertEquals("only " + Pattern.quote("prod") + "|" + Pattern.quote("v1.0"), form.description().get());
+        assertEquals("only prod, v1.0", form.description().get(), "the tags chosen, not the pattern made of them");
+
+        form.selectExactly(List.of("a", "b", "c", "d"));
+        assertEquals("only the 4 chosen tags", form.description().get());
+        form.includeProperty().set("v1\\..*");
+        assertEquals("only v1\\..*", form.description().get(), "a pattern someone wrote stays as written");
     }
 }
