@@ -27,12 +27,16 @@ public sealed interface Reason {
         public String describe() { return "no cleanup rule applies to this repository"; }
     }
 
-    /** Not selected by the include/exclude patterns. */
-    record NotSelected(Optional<String> excludedBy) implements Reason {
+    /**
+     * Not selected by the include/exclude patterns; {@code tagsChosen} when the include pattern only names tags (the
+     * tags chosen in the app's table), so the words speak of the choice, not of a pattern.
+     */
+    record NotSelected(Optional<String> excludedBy, boolean tagsChosen) implements Reason {
         public NotSelected { Objects.requireNonNull(excludedBy); }
         public boolean keeps() { return true; }
         public String describe() {
-            return excludedBy.map(p -> "excluded by pattern " + p).orElse("not matched by any include pattern");
+            return excludedBy.map(p -> "excluded by pattern " + p)
+                    .orElse(tagsChosen ? "not among the tags chosen for deletion" : "not matched by any include pattern");
         }
     }
 

@@ -135,10 +135,12 @@ final class RepositoryPlanning {
         RetentionRules r = rules.get();
         Map<Digest, Integer> ranks = r.keepLast().isPresent() ? ranks(r) : Map.of();
         int unreadable = 0;
+        boolean tagsChosen = !r.include().isEmpty() && r.include().stream().allMatch(p -> TagPattern.literalTags(p.regex()).isPresent());
         for (TagInfo tag : ordinary) {
             Reason verdict;
             if (!r.selects(tag.tag())) {
-                verdict = new Reason.NotSelected(r.exclude().stream().filter(p -> p.matches(tag.tag())).findFirst().map(TagPattern::regex));
+                verdict = new Reason.NotSelected(r.exclude().stream().filter(p -> p.matches(tag.tag())).findFirst().map(TagPattern::regex),
+                        tagsChosen);
             } else if (r.protectingPattern(tag.tag()).isPresent()) {
                 verdict = new Reason.Protected(r.protectingPattern(tag.tag()).get().regex());
             } else if (snapshot.image(tag.digest()).isEmpty()) {

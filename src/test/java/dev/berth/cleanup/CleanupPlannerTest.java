@@ -97,6 +97,16 @@ class CleanupPlannerTest {
     }
 
     @Test
+    void tagsChosenByNameAreTheOnlyOnesSelectedAndTheOthersSaySo() {
+        String chosen = java.util.regex.Pattern.quote("pr-12") + "|" + java.util.regex.Pattern.quote("nightly");
+        CleanupPlan plan = CleanupPlanner.plan(app(), RetentionRules.keepLast(0).withInclude(chosen), NOW);
+        Map<String, Reason> reasons = plan.tags().stream().collect(Collectors.toMap(TagDecision::tag, TagDecision::reason));
+
+        assertEquals("not among the tags chosen for deletion", reasons.get("stable").describe());
+        assertFalse(reasons.get("pr-12") instanceof Reason.NotSelected, reasons.get("pr-12").describe());
+    }
+
+    @Test
     void whereTheRegistryCanUntagATagWhoseImageStaysIsUntaggedAndFreesNothing() {
         RetentionRules rules = RetentionRules.keepLast(0).withInclude("pr-.*");
         CleanupPlan byDigest = CleanupPlanner.plan(app(), rules, NOW);

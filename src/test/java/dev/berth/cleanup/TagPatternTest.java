@@ -31,4 +31,11 @@ class TagPatternTest {
         assertEquals("one of the tags chosen for deletion", new Reason.Selected(Pattern.quote("v1")).describe());
         assertEquals("matches include pattern v1\\..*", new Reason.Selected("v1\\..*").describe());
     }
+
+    @Test
+    void theTagsNotChosenSayTheyWereNotChosenWhileOtherRulesKeepTheirWords() {
+        assertEquals("not among the tags chosen for deletion", new Reason.NotSelected(Optional.empty(), true).describe());
+        assertEquals("not matched by any include pattern", new Reason.NotSelected(Optional.empty(), false).describe());
+        assertEquals("excluded by pattern v2", new Reason.NotSelected(Optional.of("v2"), true).describe());
+    }
 }
