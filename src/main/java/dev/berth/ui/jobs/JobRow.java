@@ -80,9 +80,9 @@ public final class JobRow {
         return earlier;
     }
 
-    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup (it deletes manifests, it moves no layers). */
+    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup or a read (they move no layers). */
     public boolean showsLayers() {
-        return !earlier && kind != JobKind.CLEANUP;
+        return !earlier && kind.movesImages();
     }
 
     public ReadOnlyStringProperty titleProperty() {
