@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -70,22 +69,9 @@ public final class CleanupJobs {
             applied.accept(result);
             return new JobOutcome(Optional.empty(), 0, note(result));
         }));
-        whenCancelledWaiting(job, started, failed);
+        CancelledWhileWaiting.watch(jobs, job, started,
+                () -> failed.accept(new CancellationException("The cleanup was cancelled before it started: nothing was deleted.")));
         return job;
-    }
-
-    /** A job cancelled while it waited never runs its work: its caller hears of it all the same, and stops waiting too. */
-    private void whenCancelledWaiting(Job job, AtomicBoolean started, Consumer<Throwable> failed) {
-        AtomicReference<Runnable> stopListening = new AtomicReference<>();
-        AtomicBoolean told = new AtomicBoolean();
-        stopListening.set(jobs.listen(changed -> {
-            if (changed != job || !changed.state().finished()) return;
-            Runnable stop = stopListening.get();
-            if (stop != null) stop.run();
-            if (changed.state() == JobState.CANCELLED && !started.get() && told.compareAndSet(false, true)) {
-                failed.accept(new CancellationException("The cleanup was cancelled before it started: nothing was deleted."));
-            }
-        }));
     }
 
     /** Asks the apply to stop: it finishes the removals under way and keeps the journal whole. */

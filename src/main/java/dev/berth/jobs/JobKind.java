@@ -8,7 +8,8 @@ public enum JobKind {
     IMPORT("Import"),
     COPY("Copy"),
     RETAG("Retag"),
-    CLEANUP("Clean up");
+    CLEANUP("Clean up"),
+    READ("Read");
 
     private final String verb;
 
@@ -20,8 +21,16 @@ public enum JobKind {
         return verb;
     }
 
-    /** Whether a new job of this kind opens the jobs panel: not a cleanup, whose own view already shows its progress. */
+    /**
+     * Whether a new job of this kind opens the jobs panel: not a cleanup nor a read of the registry
+     * overview, whose own views already show their progress.
+     */
     public boolean opensPanel() {
-        return this != CLEANUP;
+        return movesImages();
+    }
+
+    /** Whether the job moves images, layer by layer: not a cleanup (it deletes manifests) nor a read (it only looks). */
+    public boolean movesImages() {
+        return this != CLEANUP && this != READ;
     }
 }

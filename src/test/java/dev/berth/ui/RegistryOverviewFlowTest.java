@@ -1,6 +1,7 @@
 package dev.berth.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.browse.RegistryFigures;
@@ -52,6 +53,7 @@ class RegistryOverviewFlowTest {
     private final FxWatchdog watchdog = new FxWatchdog();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private MainViewModel main;
+    private dev.berth.ui.jobs.JobsViewModel jobs;
     private Scene scene;
     private FxUiExecutor executor;
 
@@ -79,6 +81,7 @@ class RegistryOverviewFlowTest {
         AppServices services = new AppServices(executor, activity, dialogs, TestConnections.inMemory(work.resolve("config-" + System.nanoTime())),
                 dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
         main = services.main();
+        jobs = services.jobs();
         scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
         MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
         stage.setScene(scene);
@@ -124,6 +127,12 @@ class RegistryOverviewFlowTest {
         assertTrue(all.sizeAsPulled() > expected && all.sizeAsPulled() < expected + REPOSITORIES * 2_000L,
                 "the shared base layer once, plus each image's own layer and config: " + all.sizeAsPulled());
         assertEquals("All 23 repositories read.", text("#figures-progress"));
+        // The same read is a job of the jobs panel, counted in repositories; the panel stays shut (the overview shows it).
+        waitUntil(() -> jobs.rows().stream().anyMatch(row -> row.kind() == dev.berth.jobs.JobKind.READ
+                && row.stateProperty().get() == dev.berth.jobs.JobState.DONE));
+        dev.berth.ui.jobs.JobRow read = onFx(() -> jobs.rows().getFirst());
+        assertEquals("Read the repositories of " + registry.hostPort(), onFx(() -> read.titleProperty().get()));
+        assertFalse(onFx(() -> jobs.expandedProperty().get()), "a read opens no panel by itself");
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
 
         // Each figures update makes the links anew: click one laid out, not one the next pulse has yet to place.

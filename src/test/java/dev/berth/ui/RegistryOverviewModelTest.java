@@ -19,7 +19,30 @@ import dev.berth.ui.browser.RegistryNode;
 import dev.berth.ui.browser.Selection;
 import dev.berth.ui.browser.RegistryOverviewModel;
 import dev.berth.ui.common.SyncUiExecutor;
+import dev.berth.jobs.Job;
+import dev.berth.jobs.JobDescription;
+import dev.berth.jobs.JobHistory;
+import dev.berth.jobs.JobKind;
+import dev.berth.jobs.JobOutcome;
+import dev.berth.jobs.JobService;
+import dev.berth.jobs.JobState;
+import dev.berth.jobs.ReadJobs;
+import dev.berth.ui.browser.ScanRunner;
+import dev.berth.ui.common.BackgroundWork;
+import dev.berth.ui.common.UiExecutor;
+import dev.berth.ui.common.UiTask;
+import dev.berth.ui.jobs.JobsViewModel;
+import dev.berth.work.CancelSignal;
+import dev.berth.work.Progress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +131,108 @@ class RegistryOverviewModelTest {
         assertEquals(3, again.repositories());
     }
 
+
+    @Test
+    void readingTheRestIsAJobOfTheJobsPanelThatCancelsBothWaysAndLeavesThePanelShut() throws Exception {
+        QueuedUiThread ui = new QueuedUiThread();
+        try (JobService service = new JobService(1, JobHistory.inMemory(), Clock.systemUTC())) {
+            JobsViewModel panel = new JobsViewModel(ui, service, notice -> { });
+            // One job at a time, and one ahead of the reads: each read waits in the queue until released.
+            CountDownLatch release = new CountDownLatch(1);
+            service.submit(new JobDescription(JobKind.CLEANUP, "Clean up ahead", "a", ""), (cancel, progress) -> {
+                release.await(30, TimeUnit.SECONDS);
+                return new JobOutcome(Optional.empty(), 0, "");
+            });
+            RegistryOverviewModel overview = new RegistryOverviewModel(ui, new RepositoryScanner(SummaryCache.inMemory()), 1,
+                    ScanRunner.asJobs(ui, new ReadJobs(service)));
+            RegistryNode node = connect(browser(ui, overview));
+            overview.show(node);
+            waitUntil(ui, () -> overview.figuresProperty().get().repositoriesScanned() == 1);
+            assertEquals(1, service.jobs().size(), "the first read is no job");
+
+            overview.scanRest();
+            assertTrue(overview.scanningProperty().get());
+            Job read = readJob(service);
+            assertEquals("Read the repositories of " + registry.hostPort(), read.snapshot().what().title());
+            waitUntil(ui, () -> panel.rows().stream().anyMatch(row -> row.kind() == JobKind.READ));
+            assertFalse(panel.expandedProperty().get(), "the overview shows its own progress: the panel stays shut");
+
+            panel.cancel(panel.rows().stream().filter(row -> row.kind() == JobKind.READ).findFirst().orElseThrow());
+            waitUntil(ui, () -> !overview.scanningProperty().get());
+            assertEquals(JobState.CANCELLED, read.state());
+            assertEquals("", overview.scanProblemProperty().get(), "a cancel is no problem");
+
+            overview.scanRest();
+            Job stopped = readJob(service);
+            overview.cancelScan(); // Stop reading
+            assertFalse(overview.scanningProperty().get());
+            waitUntil(ui, () -> stopped.state() == JobState.CANCELLED);
+
+            overview.scanRest();
+            Job whole = readJob(service);
+            release.countDown();
+            waitUntil(ui, () -> !overview.scanningProperty().get());
+            assertEquals(JobState.DONE, whole.state());
+            assertTrue(overview.figuresProperty().get().scanComplete());
+            assertEquals("2 of 2 repositories", whole.snapshot().progress().amountWords());
+            assertFalse(panel.expandedProperty().get());
+        }
+    }
+
+    /** The newest read job, once the service has it. */
+    private static Job readJob(JobService service) {
+        return service.jobs().stream().filter(job -> job.snapshot().what().kind() == JobKind.READ).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Runs the queued UI-thread work until {@code condition} holds: the jobs report from their own threads. */
+    private static void waitUntil(QueuedUiThread ui, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            ui.runPending();
+            if (condition.getAsBoolean()) return;
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out");
+            Thread.sleep(10);
+        }
+    }
+
+    /** Runs background work at once on the calling thread, and queues its results and all UI-thread work, in order, as the FX thread would. */
+    private static final class QueuedUiThread implements UiExecutor {
+        private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public <T> UiTask submit(String description, BackgroundWork<T> work, Consumer<? super T> onSuccess,
+                Consumer<? super Throwable> onFailure) {
+            CancelSignal signal = new CancelSignal();
+            try {
+                T result = work.run(signal, Progress.none());
+                onUiThread(() -> {
+                    if (!signal.isCancelled()) onSuccess.accept(result);
+                });
+            } catch (CancellationException e) {
+                // stopped: not an error
+            } catch (Exception e) {
+                onUiThread(() -> {
+                    if (!signal.isCancelled()) onFailure.accept(e);
+                });
+            }
+            return new UiTask(description, signal);
+        }
+
+        @Override
+        public void onUiThread(Runnable action) {
+            queue.add(action);
+        }
+
+        void runPending() {
+            for (Runnable next = queue.poll(); next != null; next = queue.poll()) next.run();
+        }
+    }
+
     private BrowserViewModel browser(RegistryOverviewModel overview) {
+        return browser(executor, overview);
+    }
+
+    private static BrowserViewModel browser(UiExecutor executor, RegistryOverviewModel overview) {
         return new BrowserViewModel(executor, m -> { }, CatalogLoader.Options.defaults(), BrowserViewModel.ConnectionMemory.NONE, overview);
     }
 

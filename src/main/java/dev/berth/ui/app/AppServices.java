@@ -67,7 +67,8 @@ public final class AppServices {
         this.notifications = new NotificationArea();
         this.connections = connections;
         RepositoryScanner scanner = new RepositoryScanner(summaries);
-        RegistryOverviewModel overview = new RegistryOverviewModel(executor, scanner);
+        RegistryOverviewModel overview = new RegistryOverviewModel(executor, scanner, RegistryOverviewModel.AUTO_SCAN,
+                dev.berth.ui.browser.ScanRunner.asJobs(executor, new dev.berth.jobs.ReadJobs(jobService)));
         BrowserViewModel browser = new BrowserViewModel(executor, notifications, CatalogLoader.Options.defaults(),
                 new SavedConnectionMemory(executor, connections, notifications), localEngine(engines), overview);
         RepositoryViewModel repository = new RepositoryViewModel(executor, notifications, scanner);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,6 +45,8 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
     private final UiExecutor executor;
     private final RepositoryScanner scanner;
     private final int autoScan;
+    private final ScanRunner firstRead;
+    private final ScanRunner restRead;
     // Keyed weakly: a removed connection's figures go with its node. Catalog batches arrive on loading threads.
     private final Map<RegistryNode, Overview> overviews = Collections.synchronizedMap(new WeakHashMap<>());
     private final UiBatcher<Overview> updates;
@@ -74,9 +77,19 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
     }
 
     public RegistryOverviewModel(UiExecutor executor, RepositoryScanner scanner, int autoScan) {
+        this(executor, scanner, autoScan, ScanRunner.on(executor));
+    }
+
+    /**
+     * {@code rest}: where the read the person asks for runs (a job of the jobs panel in the app);
+     * the bounded first read is no job, it runs in the background each time a registry is shown.
+     */
+    public RegistryOverviewModel(UiExecutor executor, RepositoryScanner scanner, int autoScan, ScanRunner rest) {
         this.executor = executor;
         this.scanner = scanner;
         this.autoScan = autoScan;
+        this.firstRead = ScanRunner.on(executor);
+        this.restRead = rest;
         this.updates = new UiBatcher<>(executor, changed -> {
             if (shown != null && changed.contains(overview(shown))) publish();
         });
@@ -110,7 +123,7 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
 
     /** Reads every repository not read yet (the person asked: the bound does not apply). */
     public void scanRest() {
-        if (shown != null) scan(overview(shown), Integer.MAX_VALUE);
+        if (shown != null) scan(overview(shown), Integer.MAX_VALUE, restRead);
     }
 
     public void cancelScan() {
@@ -158,12 +171,12 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
         overview.tally.catalogEnded();
         if (!overview.autoScanned) {
             overview.autoScanned = true;
-            scan(overview, autoScan);
+            scan(overview, autoScan, firstRead);
         }
         publish();
     }
 
-    private void scan(Overview overview, int limit) {
+    private void scan(Overview overview, int limit, ScanRunner runner) {
         RegistryNode node = overview.node;
         RegistryClient client = node.client();
         if (client == null || overview.scan != null) return;
@@ -173,7 +186,7 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
         if (names.isEmpty()) return;
         overview.problem = "";
         UiTask[] task = new UiTask[1];
-        task[0] = executor.submit("Reading " + node.displayName() + " for its overview", (cancel, progress) -> {
+        task[0] = runner.start(node.host(), "Reading " + node.displayName() + " for its overview", (cancel, progress) -> {
             RegistryClient cancellable = client.withCancel(cancel);
             int done = 0;
             try {
@@ -193,7 +206,8 @@ public final class RegistryOverviewModel implements BrowserViewModel.CatalogWatc
                 updates.add(overview);
             }
             return null;
-        }, done -> finished(overview, task[0], ""), error -> finished(overview, task[0], UserMessage.of(error).text()));
+        }, () -> finished(overview, task[0], ""), error -> finished(overview, task[0],
+                error instanceof CancellationException ? "" : UserMessage.of(error).text())); // cancelled in the jobs panel: no problem
         if (!task[0].isDone()) overview.scan = task[0];
         publish();
     }

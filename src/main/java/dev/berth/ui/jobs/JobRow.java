@@ -63,8 +63,9 @@ public final class JobRow {
         row.route.set(route(summary.what()));
         row.state.set(summary.state());
         row.fraction.set(summary.state() == JobState.DONE ? 1 : 0);
-        row.detail.set(summary.error().orElse(ByteSize.format(summary.bytes()) + " in " + JobsText.duration(summary.duration())
-                + summary.digest().map(d -> " · " + d).orElse("")) + " · earlier run");
+        // A cleanup or a read moves no bytes: its duration alone, never "0 B".
+        row.detail.set(summary.error().orElse((row.kind.movesImages() ? ByteSize.format(summary.bytes()) + " in " : "Ran for ")
+                + JobsText.duration(summary.duration()) + summary.digest().map(d -> " · " + d).orElse("")) + " · earlier run");
         return row;
     }
 
@@ -80,9 +81,9 @@ public final class JobRow {
         return earlier;
     }
 
-    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup (it deletes manifests, it moves no layers). */
+    /** Whether the row offers its bar per layer: a transfer of this run, not a cleanup or a read (they move no layers). */
     public boolean showsLayers() {
-        return !earlier && kind != JobKind.CLEANUP;
+        return !earlier && kind.movesImages();
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -181,7 +182,7 @@ public final class JobRow {
 
     private static String words(JobSnapshot job) {
         var progress = job.progress();
-        if (!progress.countsBytes()) return counted(job);
+        if (!progress.countsBytes() || !job.what().kind().movesImages()) return counted(job);
         return switch (job.state()) {
             case QUEUED -> "Waiting for another job to finish";
             case RUNNING -> progress.bytesTotal() <= 0 ? "Reading the image…"
@@ -197,10 +198,12 @@ public final class JobRow {
     private static String counted(JobSnapshot job) {
         return switch (job.state()) {
             case QUEUED -> "Waiting for another job to finish";
-            case RUNNING -> job.progress().bytesTotal() < 0 ? "Starting…" : job.progress().amountWords();
+            case RUNNING -> job.progress().countsBytes() || job.progress().bytesTotal() < 0 ? "Starting…" : job.progress().amountWords();
             case DONE -> job.outcome().map(o -> "Done in " + JobsText.duration(job.elapsed()) + " · " + o.note()).orElse("Done");
             case FAILED -> job.error().orElse("Failed");
-            case CANCELLED -> "Cancelled: " + job.progress().amountWords() + "; nothing was left half done";
+            // Nothing counted yet (the unit is still bytes): it was cancelled while it waited.
+            case CANCELLED -> job.progress().countsBytes() ? "Cancelled before it started"
+                    : "Cancelled: " + job.progress().amountWords() + "; nothing was left half done";
         };
     }
 

@@ -215,6 +215,34 @@ class JobsViewModelTest {
         assertTrue(earlier.detailProperty().get().contains("earlier run"), earlier.detailProperty().get());
     }
 
+    @Test
+    void aReadRowSaysWhatItCountsWhenCancelledWaitingAndFromAnEarlierRunShowsNoBytes() throws Exception {
+        JobHistory history = JobHistory.inMemory();
+        history.add(new JobSummary(new JobDescription(JobKind.READ, "Read the repositories of localhost:5000", "localhost:5000", ""),
+                JobState.DONE, Optional.empty(), 0, Duration.ofSeconds(3), Optional.empty(), Instant.parse("2026-01-01T00:00:00Z")));
+        service.close();
+        service = new JobService(1, history, Clock.systemUTC());
+        JobsViewModel jobs = new JobsViewModel(executor, service, notices::add);
+        jobs.start();
+        JobRow earlier = jobs.rows().getFirst();
+        assertEquals("Ran for " + JobsText.duration(Duration.ofSeconds(3)) + " · earlier run", earlier.detailProperty().get());
+
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Job busy = service.submit(description("busy"), (cancel, progress) -> {
+            release.await(30, TimeUnit.SECONDS);
+            return new JobOutcome(Optional.empty(), 0, "");
+        });
+        Job read = new dev.berth.jobs.ReadJobs(service).submit("localhost:5000", (cancel, progress) -> { }, () -> { }, error -> { });
+        service.cancel(read);
+        release.countDown();
+        waitUntil(() -> busy.state().finished() && read.state().finished());
+        executor.runPending();
+        JobRow row = jobs.rows().stream().filter(r -> r.kind() == JobKind.READ && !r.earlier()).findFirst().orElseThrow();
+        assertEquals("Cancelled before it started · " + dev.berth.jobs.ReadJobs.NO_RETRY, row.detailProperty().get(),
+                "no bytes, nothing half written: it never ran; and why there is no Retry");
+        assertFalse(row.showsLayers(), "a read moves no layers");
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
