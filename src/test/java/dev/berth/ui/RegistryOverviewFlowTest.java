@@ -82,7 +82,9 @@ class RegistryOverviewFlowTest {
                 dev.berth.browse.SummaryCache.inMemory(), new dev.berth.cleanup.Journal(work.resolve("journal-" + System.nanoTime())));
         main = services.main();
         jobs = services.jobs();
-        scene = new Scene(new MainView(main, activity, services.notifications()), 1280, 800);
+        MainView view = new MainView(main, activity, services.notifications());
+        view.dockJobs(new dev.berth.ui.jobs.JobsView(jobs), services.transfers()); // as the app does: the read is a job there
+        scene = new Scene(view, 1280, 800);
         MainWindowFlowTest.Application.theme(MainViewModel.Theme.LIGHT);
         stage.setScene(scene);
         stage.show();
@@ -134,6 +136,16 @@ class RegistryOverviewFlowTest {
         assertEquals("Read the repositories of " + registry.hostPort(), onFx(() -> read.titleProperty().get()));
         assertFalse(onFx(() -> jobs.expandedProperty().get()), "a read opens no panel by itself");
         assertEquals(List.of(), onFx(() -> Truncation.elided(scene.getRoot())), "nothing cut short at 1280×800");
+        // Opened by hand, the panel shows the read as a row of its own: its title, and no layers toggle or Retry.
+        robot.clickOn(waits().<javafx.scene.Node>shown("#jobs-toggle"));
+        javafx.scene.control.Label readTitle = waits().shown(".job-row .job-title");
+        assertEquals("Read the repositories of " + registry.hostPort(), onFx(readTitle::getText));
+        assertTrue(onFx(() -> robot.lookup(".job-row .job-layers").queryAll().stream().noneMatch(javafx.scene.Node::isVisible)),
+                "a read has no layers to show");
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.take(scene, "overview-02a-read-job");
+        robot.clickOn(waits().<javafx.scene.Node>shown("#jobs-toggle"));
+        waitUntil(() -> !jobs.expandedProperty().get());
 
         // Each figures update makes the links anew: click one laid out, not one the next pulse has yet to place.
         Hyperlink newest = waits().shown("#recent-pushes .hyperlink");
