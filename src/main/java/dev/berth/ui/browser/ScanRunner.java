@@ -3,9 +3,9 @@ package dev.berth.ui.browser;
 import dev.berth.jobs.Job;
 import dev.berth.jobs.ReadJobs;
 import dev.berth.ui.common.BackgroundWork;
+import dev.berth.ui.common.JobForView;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
-import dev.berth.work.CancelSignal;
 import java.util.function.Consumer;
 
 /**
@@ -31,16 +31,10 @@ public interface ScanRunner {
     /** A job of {@code jobs}: a row in the jobs panel, whose cancel stops the read as the overview's own stop does. */
     static ScanRunner asJobs(UiExecutor executor, ReadJobs jobs) {
         return (host, description, read, done, failed) -> {
-            CancelSignal fromView = new CancelSignal();
-            Job job = jobs.submit(host, read::run,
-                    () -> executor.onUiThread(() -> {
-                        if (!fromView.isCancelled()) done.run();
-                    }),
-                    error -> executor.onUiThread(() -> {
-                        if (!fromView.isCancelled()) failed.accept(error);
-                    }));
-            fromView.onCancel(() -> jobs.cancel(job));
-            return new UiTask(description, fromView);
+            JobForView link = new JobForView(executor);
+            Consumer<Void> finished = link.toView(nothing -> done.run());
+            Job job = jobs.submit(host, read::run, () -> finished.accept(null), link.toView(failed));
+            return link.task(description, () -> jobs.cancel(job));
         };
     }
 }

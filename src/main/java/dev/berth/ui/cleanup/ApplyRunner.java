@@ -5,10 +5,10 @@ import dev.berth.cleanup.ApplyResult;
 import dev.berth.cleanup.CleanupPlan;
 import dev.berth.jobs.CleanupJobs;
 import dev.berth.jobs.Job;
+import dev.berth.ui.common.JobForView;
 import dev.berth.ui.common.UiExecutor;
 import dev.berth.ui.common.UiTask;
 import dev.berth.work.Amount;
-import dev.berth.work.CancelSignal;
 import dev.berth.work.Progress;
 import java.util.function.Consumer;
 
@@ -45,16 +45,9 @@ public interface ApplyRunner {
      */
     static ApplyRunner asJobs(UiExecutor executor, CleanupJobs jobs) {
         return (target, plan, apply, events, applied, failed) -> {
-            CancelSignal fromView = new CancelSignal();
-            Job job = jobs.submit(target.registry().host(), target.label(), plan, apply, events,
-                    result -> executor.onUiThread(() -> {
-                        if (!fromView.isCancelled()) applied.accept(result);
-                    }),
-                    error -> executor.onUiThread(() -> {
-                        if (!fromView.isCancelled()) failed.accept(error);
-                    }));
-            fromView.onCancel(() -> jobs.cancel(job));
-            return new UiTask("Cleaning up " + target.label(), fromView);
+            JobForView link = new JobForView(executor);
+            Job job = jobs.submit(target.registry().host(), target.label(), plan, apply, events, link.toView(applied), link.toView(failed));
+            return link.task("Cleaning up " + target.label(), () -> jobs.cancel(job));
         };
     }
 }
