@@ -44,7 +44,7 @@ public record GarbageCollectionAdvice(String command, String containerCommand, L
 
     /** The advice for the registry at {@code host}: a folder's host, or any registry's. */
     public static GarbageCollectionAdvice forHost(String host) {
-        return host.endsWith(dev.berth.registry.RegistryClients.IN_PROCESS_HOST_SUFFIX) ? folder() : distribution();
+        return dev.berth.registry.RegistryClients.isInProcessHost(host) ? folder() : distribution();
     }
 
     /** Whether the space came back with the deletes themselves (a folder), so there is no command to run. */

@@ -14,6 +14,7 @@ import dev.berth.format.ManifestParser;
 import dev.berth.work.CancelSignal;
 import dev.berth.work.Progress;
 import dev.berth.registry.RegistryClient;
+import dev.berth.registry.RegistryClients;
 import dev.berth.registry.RegistryException;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class JournalRestorer {
         this.client = client;
         this.journal = journal;
         this.clock = clock;
-        this.folder = GarbageCollectionAdvice.forHost(client.host()).collectsOnDelete();
+        this.folder = RegistryClients.isInProcessHost(client.host());
     }
 
     public JournalRestorer(RegistryClient client, Journal journal) {

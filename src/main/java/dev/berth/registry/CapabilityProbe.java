@@ -123,7 +123,7 @@ final class CapabilityProbe {
         String host = http.baseUrl().host().toLowerCase(Locale.ROOT);
         if (host.endsWith(".azurecr.io")) return Optional.of(TagDeletion.REMOVES_MANIFEST);
         if (host.equals("quay.io")) return Optional.of(TagDeletion.REMOVES_TAG_ONLY);
-        if (host.endsWith(RegistryClients.IN_PROCESS_HOST_SUFFIX)) return Optional.of(TagDeletion.REMOVES_TAG_ONLY);
+        if (RegistryClients.isInProcessHost(host)) return Optional.of(TagDeletion.REMOVES_TAG_ONLY);
         return Optional.empty();
     }
 

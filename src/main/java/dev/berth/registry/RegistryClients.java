@@ -37,6 +37,11 @@ public final class RegistryClients {
      */
     public static final String IN_PROCESS_HOST_SUFFIX = ".folder.invalid";
 
+    /** Whether {@code host} is a registry answered in-process: a folder of OCI layouts, not a server. */
+    public static boolean isInProcessHost(String host) {
+        return host.toLowerCase(java.util.Locale.ROOT).endsWith(IN_PROCESS_HOST_SUFFIX);
+    }
+
     private static final Duration SCHEME_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final OkHttpClient shared;

@@ -66,7 +66,7 @@ public final class FolderRegistry implements Interceptor {
     }
 
     public static boolean isFolderHost(String host) {
-        return host.toLowerCase(Locale.ROOT).endsWith(HOST_SUFFIX);
+        return dev.berth.registry.RegistryClients.isInProcessHost(host);
     }
 
     /**
